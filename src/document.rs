@@ -1,0 +1,154 @@
+//! The document model: the article text and everything found in it.
+//!
+//! Every span is a byte range into [`Document::text`], on char boundaries.
+//! The parser fills sections, sentences and quotes; the analysis fills
+//! entities and quote speakers. The reader only reads this model.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// A byte range into the document text.
+pub type Span = Range<usize>;
+
+/// Index of an entity in [`Document::entities`].
+pub type EntityId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    Title,
+    Dek,
+    Heading,
+    Paragraph,
+}
+
+/// A block of the article: title, standfirst, heading or body paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Number,
+    Place,
+    Organization,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Number,
+        EntityKind::Place,
+        EntityKind::Organization,
+    ];
+
+    /// Plural label used for sidebar groups.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Number => "Numbers",
+            EntityKind::Place => "Places",
+            EntityKind::Organization => "Organizations",
+        }
+    }
+}
+
+/// One occurrence of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    /// A nominal reference ("the Russian president") rather than a name.
+    pub description: bool,
+}
+
+/// A person, place, number or organization with all its mentions, sorted by
+/// position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub id: EntityId,
+    pub kind: EntityKind,
+    /// Canonical form: the fullest name used, without titles or possessives.
+    pub name: String,
+    pub mentions: Vec<Mention>,
+    /// A role the article gives a person ("Treasury Secretary").
+    pub role: Option<String>,
+    /// Representative coordinates of a place, as (latitude, longitude).
+    pub coords: Option<(f64, f64)>,
+}
+
+/// A direct quote. `span` covers the quoted words without the marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    pub speaker: Option<EntityId>,
+    /// Continues the quote before it: its opening mark repeats at a new
+    /// paragraph while the previous paragraph left the quote open.
+    pub continues: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub text: String,
+    pub sections: Vec<Section>,
+    pub sentences: Vec<Span>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    /// Visible stand-ins for control characters found in the input.
+    pub placeholders: Vec<Span>,
+}
+
+impl Document {
+    /// Sanitize, parse and analyze an article's text.
+    pub fn analyze(raw: &str) -> Document {
+        let (text, placeholders) = crate::sanitize::sanitize(raw);
+        let mut doc = crate::parse::parse(text);
+        doc.placeholders = placeholders;
+        crate::analysis::analyze(&mut doc);
+        doc
+    }
+
+    pub fn slice(&self, span: &Span) -> &str {
+        &self.text[span.clone()]
+    }
+
+    pub fn title(&self) -> Option<&str> {
+        self.section_text(SectionKind::Title)
+    }
+
+    pub fn dek(&self) -> Option<&str> {
+        self.section_text(SectionKind::Dek)
+    }
+
+    fn section_text(&self, kind: SectionKind) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|s| s.kind == kind)
+            .map(|s| self.slice(&s.span))
+    }
+
+    /// Entities of one kind, in sidebar order (most mentioned first).
+    pub fn entities_of(&self, kind: EntityKind) -> Vec<EntityId> {
+        let mut ids: Vec<EntityId> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.id)
+            .collect();
+        ids.sort_by_key(|&id| {
+            let e = &self.entities[id];
+            let first = e.mentions.first().map_or(usize::MAX, |m| m.span.start);
+            (std::cmp::Reverse(e.mentions.len()), first)
+        });
+        ids
+    }
+
+    /// Number of quotes attributed to an entity.
+    pub fn quote_count(&self, id: EntityId) -> usize {
+        self.quotes.iter().filter(|q| q.speaker == Some(id)).count()
+    }
+}

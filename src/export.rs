@@ -1,0 +1,101 @@
+//! The `--json` export: the contract of `shared/gold/FORMAT.md`.
+
+use serde::Serialize;
+
+use crate::document::{Document, EntityKind, SectionKind};
+
+#[derive(Serialize)]
+struct Export<'a> {
+    text: &'a str,
+    title: Option<&'a str>,
+    dek: Option<&'a str>,
+    sections: Vec<SectionOut>,
+    entities: Vec<EntityOut<'a>>,
+    quotes: Vec<QuoteOut>,
+}
+
+#[derive(Serialize)]
+struct SectionOut {
+    kind: SectionKind,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: usize,
+    kind: EntityKind,
+    name: &'a str,
+    mentions: Vec<MentionOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lon: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct MentionOut {
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    description: bool,
+}
+
+#[derive(Serialize)]
+struct QuoteOut {
+    start: usize,
+    end: usize,
+    speaker: Option<usize>,
+}
+
+/// The document as pretty-printed JSON.
+pub fn to_json(doc: &Document) -> String {
+    let export = Export {
+        text: &doc.text,
+        title: doc.title(),
+        dek: doc.dek(),
+        sections: doc
+            .sections
+            .iter()
+            .map(|s| SectionOut {
+                kind: s.kind,
+                start: s.span.start,
+                end: s.span.end,
+            })
+            .collect(),
+        entities: doc
+            .entities
+            .iter()
+            .map(|e| EntityOut {
+                id: e.id,
+                kind: e.kind,
+                name: &e.name,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| MentionOut {
+                        start: m.span.start,
+                        end: m.span.end,
+                        description: m.description,
+                    })
+                    .collect(),
+                role: e.role.as_deref(),
+                lat: e.coords.map(|c| c.0),
+                lon: e.coords.map(|c| c.1),
+            })
+            .collect(),
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| QuoteOut {
+                start: q.span.start,
+                end: q.span.end,
+                speaker: q.speaker,
+            })
+            .collect(),
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&export).unwrap_or_default()
+}

@@ -1,0 +1,12 @@
+//! byline: a terminal reader for news articles that knows who said what.
+//!
+//! Data flows one way: [`input`] reads bytes, [`sanitize`] makes them safe
+//! to show, [`parse`] builds the [`document`] structure, [`analysis`] finds
+//! entities and speakers, and [`export`] or the reader shows the result.
+
+pub mod analysis;
+pub mod document;
+pub mod export;
+pub mod input;
+pub mod parse;
+pub mod sanitize;

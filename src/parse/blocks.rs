@@ -1,0 +1,236 @@
+//! Lines to blocks to sections: title, dek, headings and paragraphs.
+
+use crate::document::{Section, SectionKind, Span};
+
+/// Longest line of a text that counts as hard-wrapped.
+const MAX_WRAP_WIDTH: usize = 100;
+/// Longest heading, in words.
+const MAX_HEADING_WORDS: usize = 10;
+/// A dek is one short sentence-like line.
+const DEK_WORDS: std::ops::RangeInclusive<usize> = 5..=30;
+
+struct Line {
+    span: Span,
+    width: usize,
+    blank: bool,
+}
+
+/// The article's sections, and the byte positions of newlines that join
+/// hard-wrapped lines back into paragraphs.
+pub fn sections(text: &str) -> (Vec<Section>, Vec<usize>) {
+    let lines = lines(text);
+    let wrap = wrap_width(text, &lines);
+    let mut blocks: Vec<Span> = Vec::new();
+    let mut joins = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for line in &lines {
+        if line.blank {
+            prev = None;
+            continue;
+        }
+        let trimmed = trim(text, line.span.clone());
+        match (prev, blocks.last_mut()) {
+            (Some(p), Some(block)) if continues(text, p, line, wrap) => {
+                joins.push(p.span.end);
+                block.end = trimmed.end;
+            }
+            _ => blocks.push(trimmed),
+        }
+        prev = Some(line);
+    }
+    (classify(text, &blocks), joins)
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let body = piece.strip_suffix('\n').unwrap_or(piece);
+        out.push(Line {
+            span: start..start + body.len(),
+            width: body.chars().count(),
+            blank: body.trim().is_empty(),
+        });
+        start += piece.len();
+    }
+    out
+}
+
+/// The wrap width when the text is hard-wrapped: the longest line is short,
+/// most lines are nearly as long, and many of those break mid-sentence.
+fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
+    let filled: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
+    let max = filled.iter().map(|l| l.width).max()?;
+    if filled.len() < 3 || max > MAX_WRAP_WIDTH {
+        return None;
+    }
+    let full: Vec<&&Line> = filled.iter().filter(|l| l.width * 4 >= max * 3).collect();
+    let mid_sentence = full
+        .iter()
+        .filter(|l| !ends_sentence(&text[l.span.clone()]))
+        .count();
+    (full.len() * 2 >= filled.len() && mid_sentence * 3 >= full.len()).then_some(max)
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '”', '’', '\''])
+}
+
+/// Whether `line` continues the paragraph of the line before it.
+fn continues(text: &str, prev: &Line, line: &Line, wrap: Option<usize>) -> bool {
+    let Some(width) = wrap else { return false };
+    let starts_heading = text[line.span.clone()].trim_start().starts_with('#');
+    let prev_heading = text[prev.span.clone()].trim_start().starts_with('#');
+    prev.width * 10 >= width * 6 && !starts_heading && !prev_heading
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    span.start + lead..span.end - trail
+}
+
+fn classify(text: &str, blocks: &[Span]) -> Vec<Section> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut body_started = false;
+    for (i, span) in blocks.iter().enumerate() {
+        let s = &text[span.clone()];
+        let is_last = i + 1 == blocks.len();
+        let next_words = blocks
+            .get(i + 1)
+            .map_or(0, |n| word_count(&text[n.clone()]));
+        let (kind, span) = if let Some(inner) = markdown_heading(text, span) {
+            let kind = if i == 0 {
+                SectionKind::Title
+            } else {
+                SectionKind::Heading
+            };
+            (kind, inner)
+        } else if i == 0 {
+            (SectionKind::Title, span.clone())
+        } else if i == 1 && is_dek(s) && next_words > word_count(s) {
+            (SectionKind::Dek, span.clone())
+        } else if body_started && !is_last && is_heading(s) {
+            (SectionKind::Heading, span.clone())
+        } else {
+            (SectionKind::Paragraph, span.clone())
+        };
+        if kind == SectionKind::Dek || (kind == SectionKind::Paragraph && is_body_paragraph(s)) {
+            body_started = true;
+        }
+        out.push(Section { kind, span });
+    }
+    out
+}
+
+/// `# Heading` lines: the section starts after the marks.
+fn markdown_heading(text: &str, span: &Span) -> Option<Span> {
+    let s = &text[span.clone()];
+    let rest = s.trim_start_matches('#');
+    let marks = s.len() - rest.len();
+    if marks == 0 || marks > 6 || !(rest.starts_with(' ') || rest.is_empty()) {
+        return None;
+    }
+    let inner = trim(text, span.start + marks..span.end);
+    (!inner.is_empty()).then_some(inner)
+}
+
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_with_punctuation(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', ',', ';', ':', '!', '?', '…', '"', '”', '’', '\'', ')'])
+}
+
+fn is_dek(s: &str) -> bool {
+    let words = word_count(s);
+    let sentences = super::split_sentences(s, 0..s.len()).len();
+    DEK_WORDS.contains(&words)
+        && sentences == 1
+        && !s.starts_with("By ")
+        && s.split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase))
+}
+
+fn is_heading(s: &str) -> bool {
+    word_count(s) <= MAX_HEADING_WORDS
+        && !ends_with_punctuation(s)
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Running prose, as opposed to a byline or dateline before the body.
+fn is_body_paragraph(s: &str) -> bool {
+    word_count(s) >= 15 || (word_count(s) > 3 && s.trim_end().ends_with(['.', '!', '?']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(SectionKind, String)> {
+        sections(text)
+            .0
+            .into_iter()
+            .map(|s| (s.kind, text[s.span].to_string()))
+            .collect()
+    }
+
+    const BODY: &str =
+        "This is a sentence of the body that runs for quite a few words, long enough to count.";
+
+    #[test]
+    fn title_dek_and_paragraphs_one_per_line() {
+        let text =
+            format!("A Headline\nA short standfirst says what this is about.\n{BODY}\n{BODY}\n");
+        let k = kinds(&text);
+        assert_eq!(k[0], (SectionKind::Title, "A Headline".into()));
+        assert_eq!(k[1].0, SectionKind::Dek);
+        assert_eq!(k[2].0, SectionKind::Paragraph);
+        assert_eq!(k.len(), 4);
+    }
+
+    #[test]
+    fn bylines_and_datelines_are_paragraphs_not_deks_or_headings() {
+        let text = format!("Headline\nBy Some Agency\nMarch 3, 2024 10:00 AM\n{BODY}\n{BODY}");
+        let k = kinds(&text);
+        assert_eq!(k[1].0, SectionKind::Paragraph);
+        assert_eq!(k[2].0, SectionKind::Paragraph);
+    }
+
+    #[test]
+    fn short_unpunctuated_line_between_paragraphs_is_a_heading() {
+        let text = format!("Headline\n\n{BODY}\n\nWhat Comes Next\n\n{BODY}");
+        let k = kinds(&text);
+        assert_eq!(k[2], (SectionKind::Heading, "What Comes Next".into()));
+        assert_eq!(k[3].0, SectionKind::Paragraph);
+    }
+
+    #[test]
+    fn markdown_heading_marks_are_left_out_of_the_span() {
+        let text = format!("# The Title\n\n{BODY}\n\n## Background\n\n{BODY}");
+        let k = kinds(&text);
+        assert_eq!(k[0], (SectionKind::Title, "The Title".into()));
+        assert_eq!(k[2], (SectionKind::Heading, "Background".into()));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "Title line\n\nThe first paragraph is wrapped at a fixed\nwidth by the sender and goes on to a\nshort end.\n\nThe second paragraph is wrapped the same\nway and it has two lines in it here.\n";
+        let (secs, joins) = sections(text);
+        assert_eq!(secs.len(), 3);
+        assert_eq!(joins.len(), 3);
+        assert!(text[secs[1].span.clone()].ends_with("short end."));
+        assert!(joins.iter().all(|&j| text.as_bytes()[j] == b'\n'));
+    }
+
+    #[test]
+    fn empty_and_blank_texts_have_no_sections() {
+        assert!(sections("").0.is_empty());
+        assert!(sections("\n \n\t\n").0.is_empty());
+    }
+}
