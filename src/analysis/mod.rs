@@ -1,8 +1,148 @@
 //! The analysis: finds people, places, numbers and organizations with all
 //! their mentions, and attributes quotes to speakers.
 
-use crate::document::Document;
+mod attribution;
+pub mod gazetteer;
+pub mod lexicon;
+mod names;
+mod people;
+pub mod tokens;
+
+use std::collections::HashMap;
+
+use crate::document::{Document, Entity, EntityKind, Mention, Span};
+use gazetteer::gazetteer;
+use names::Named;
 
 pub fn analyze(doc: &mut Document) {
-    let _ = doc;
+    let gaz = gazetteer();
+    let tokens = tokens::tokenize(doc);
+    let named = names::classify_runs(&doc.text, &tokens, gaz);
+    let person_names: Vec<names::PersonName> = named
+        .iter()
+        .filter_map(|n| match n {
+            Named::Person(p) => Some(p.clone()),
+            Named::Organization(_) => None,
+        })
+        .collect();
+    let people = people::find_people(&doc.text, &tokens, &person_names, gaz);
+    let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
+    let org_spans: Vec<Span> = named
+        .iter()
+        .filter_map(|n| match n {
+            Named::Organization(r) => Some(tokens[r.start].span.start..tokens[r.end - 1].span.end),
+            Named::Person(_) => None,
+        })
+        .filter(|s| !overlaps_any(&person_spans, s))
+        .collect();
+
+    let mut entities = Vec::new();
+    let mut person_entity = vec![None; people.persons.len()];
+    for (pid, p) in people.persons.iter().enumerate() {
+        let mentions: Vec<Mention> = people
+            .mentions
+            .iter()
+            .filter(|m| m.person == pid)
+            .map(|m| Mention {
+                span: m.span.clone(),
+                description: m.description,
+            })
+            .collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        person_entity[pid] = Some(entities.len());
+        entities.push(Entity {
+            id: entities.len(),
+            kind: EntityKind::Person,
+            name: p.name(),
+            mentions,
+            role: p.role.clone(),
+            coords: None,
+        });
+    }
+    let titles = person_names
+        .iter()
+        .filter(|n| !n.title.is_empty())
+        .map(|n| tokens[n.title.start].span.start..tokens[n.title.end - 1].span.end);
+    let taken: Vec<Span> = person_spans
+        .iter()
+        .chain(&org_spans)
+        .cloned()
+        .chain(titles)
+        .collect();
+    add_places(&doc.text, gaz, &taken, &mut entities);
+    add_organizations(&doc.text, &org_spans, &mut entities);
+
+    let speakers = attribution::attribute(doc, &tokens, &people);
+    for (q, s) in doc.quotes.iter_mut().zip(speakers) {
+        q.speaker = s.and_then(|pid| person_entity[pid]);
+    }
+    doc.entities = entities;
+}
+
+fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
+    let k = sorted.partition_point(|t| t.end <= s.start);
+    sorted.get(k).is_some_and(|t| t.start < s.end)
+}
+
+fn add_places(text: &str, gaz: &gazetteer::Gazetteer, taken: &[Span], out: &mut Vec<Entity>) {
+    let mut taken = taken.to_vec();
+    taken.sort_by_key(|s| s.start);
+    let mut by_place: HashMap<usize, usize> = HashMap::new();
+    for m in gaz.find(text) {
+        if overlaps_any(&taken, &m.span) {
+            continue;
+        }
+        let id = *by_place.entry(m.place).or_insert_with(|| {
+            let p = &gaz.places[m.place];
+            out.push(Entity {
+                id: out.len(),
+                kind: EntityKind::Place,
+                name: p.name.to_string(),
+                mentions: Vec::new(),
+                role: None,
+                coords: p.coords,
+            });
+            out.len() - 1
+        });
+        out[id].mentions.push(Mention {
+            span: m.span,
+            description: false,
+        });
+    }
+}
+
+/// Organizations by name; an acronym in parentheses right after a name
+/// ("Department of Transportation (DOT)") joins that name.
+fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
+    let mut alias: HashMap<&str, &str> = HashMap::new();
+    for pair in spans.windows(2) {
+        let (long, short) = (&pair[0], &pair[1]);
+        let between = &text[long.end..short.start];
+        let acronym = &text[short.clone()];
+        if between.trim() == "(" && names::is_acronym(acronym) {
+            alias.insert(acronym, &text[long.clone()]);
+        }
+    }
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    for s in spans {
+        let raw = &text[s.clone()];
+        let name = alias.get(raw).copied().unwrap_or(raw);
+        let id = *by_name.entry(name).or_insert_with(|| {
+            out.push(Entity {
+                id: out.len(),
+                kind: EntityKind::Organization,
+                name: name.to_string(),
+                mentions: Vec::new(),
+                role: None,
+                coords: None,
+            });
+            out.len() - 1
+        });
+        out[id].mentions.push(Mention {
+            span: s.clone(),
+            description: false,
+        });
+    }
 }

@@ -4,7 +4,7 @@ mod blocks;
 mod quotes;
 mod sentences;
 
-use crate::document::{Document, Section, SectionKind};
+use crate::document::{Document, Section};
 
 pub use blocks::word_count;
 pub use quotes::find_quotes;
@@ -20,11 +20,8 @@ pub fn parse(mut text: String) -> Document {
     for s in &sections {
         sentences.extend(split_sentences(&text, s.span.clone()));
     }
-    let paragraphs: Vec<&Section> = sections
-        .iter()
-        .filter(|s| s.kind != SectionKind::Title)
-        .collect();
-    let quotes = find_quotes(&text, &paragraphs);
+    let blocks: Vec<&Section> = sections.iter().collect();
+    let quotes = find_quotes(&text, &blocks);
     Document {
         text,
         sections,

@@ -1,0 +1,226 @@
+//! Quote attribution: who said each direct quote.
+//!
+//! In order of trust: the attribution right after the quote ("…,” Trump
+//! said / said Trump / he added); the first speech verb with a person as
+//! subject earlier in the quote's sentence (reported speech, "Macron said:
+//! “…”"); the quote a multi-paragraph quote continues; and the speaker of
+//! the quote before it in the same paragraph, or of the paragraph before,
+//! when nothing else attributes it. When unsure, no speaker.
+
+use super::lexicon::{self, Gender, is_speech_verb};
+use super::people::{People, PersonMention};
+use super::tokens::Token;
+use crate::document::{Document, Quote, Span};
+
+/// How many words after a quote may hold its attribution.
+const AFTER_WINDOW: usize = 6;
+
+pub fn attribute(doc: &Document, tokens: &[Token], people: &People) -> Vec<Option<usize>> {
+    let ctx = Context {
+        doc,
+        tokens,
+        people,
+    };
+    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(doc.quotes.len());
+    for (i, q) in doc.quotes.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| (&doc.quotes[p], speakers[p]));
+        let speaker = if q.continues {
+            prev.and_then(|(_, s)| s)
+        } else {
+            ctx.after(q)
+                .or_else(|| ctx.before(q))
+                .or_else(|| ctx.carried_over(q, prev))
+                .flatten()
+        };
+        speakers.push(speaker);
+    }
+    speakers
+}
+
+struct Context<'a> {
+    doc: &'a Document,
+    tokens: &'a [Token],
+    people: &'a People,
+}
+
+/// A subject found next to a speech verb: a person, or an explicit
+/// non-person (so that no weaker rule guesses instead).
+type Found = Option<Option<usize>>;
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(&self.doc.text)
+    }
+
+    /// First token at or after a byte position.
+    fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    fn paragraph_end(&self, pos: usize) -> usize {
+        self.doc
+            .sections
+            .iter()
+            .find(|s| s.span.contains(&pos))
+            .map_or(self.doc.text.len(), |s| s.span.end)
+    }
+
+    fn mention_at(&self, tok: usize) -> Option<&PersonMention> {
+        let span = &self.tokens[tok].span;
+        let ms = &self.people.mentions;
+        let k = ms.partition_point(|m| m.span.end <= span.start);
+        ms.get(k).filter(|m| m.span.start <= span.start)
+    }
+
+    /// "…,” Trump said", "…,” said Senator Peters", "…,” he added".
+    fn after(&self, q: &Quote) -> Found {
+        let stop = self
+            .next_quote_start(q)
+            .min(self.paragraph_end(q.span.start));
+        let first = self.token_at(q.span.end);
+        let window: Vec<usize> = (first..self.tokens.len())
+            .take_while(|&i| self.tokens[i].span.start < stop && !self.tokens[i].in_quote)
+            .take(AFTER_WINDOW)
+            .collect();
+        let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
+        // Subject after the verb: "said Mark Eisenbarth" (titles allowed).
+        for &i in &window[verb + 1..] {
+            if let Some(m) = self.mention_at(i) {
+                return Some(Some(m.person));
+            }
+            if !lexicon::is_title(self.word(i)) {
+                break;
+            }
+        }
+        // Subject before the verb: "Trump said", "the French president said".
+        let before = &window[..verb];
+        if let Some(&last) = before.last() {
+            if let Some(m) = self.mention_at(last) {
+                return Some(Some(m.person));
+            }
+            if let Some(g) = lexicon::pronoun_gender(self.word(last)) {
+                return Some(self.resolve_pronoun(g, self.tokens[last].span.start));
+            }
+        }
+        // A speech verb with another subject ("the ministry said").
+        (verb <= 3).then_some(None)
+    }
+
+    fn next_quote_start(&self, q: &Quote) -> usize {
+        self.doc
+            .quotes
+            .iter()
+            .find(|o| o.span.start > q.span.end)
+            .map_or(usize::MAX, |o| o.span.start)
+    }
+
+    /// The first speech verb earlier in the sentence whose subject is a
+    /// person: "Trump stated … that he believes Putin “wants …”".
+    fn before(&self, q: &Quote) -> Found {
+        let sentence = self.sentence_of(q.span.start)?;
+        let start = self.token_at(sentence.start);
+        let end = self.token_at(q.span.start);
+        for v in start..end {
+            if self.tokens[v].in_quote || !is_speech_verb(self.word(v)) {
+                continue;
+            }
+            if let Some(found) = self.subject_before(start, v) {
+                return Some(found);
+            }
+        }
+        self.according_to(start, end)
+    }
+
+    fn sentence_of(&self, pos: usize) -> Option<Span> {
+        let s = &self.doc.sentences;
+        let k = s.partition_point(|r| r.end <= pos);
+        s.get(k).filter(|r| r.start <= pos).cloned()
+    }
+
+    /// The nearest person or pronoun before a verb, within the sentence.
+    fn subject_before(&self, start: usize, verb: usize) -> Found {
+        for i in (start..verb).rev() {
+            if self.tokens[i].in_quote {
+                continue;
+            }
+            if let Some(m) = self.mention_at(i) {
+                return Some(Some(m.person));
+            }
+            if let Some(g) = lexicon::pronoun_gender(self.word(i))
+                && !self.word(i).eq_ignore_ascii_case("his")
+                && !self.word(i).eq_ignore_ascii_case("her")
+            {
+                return Some(self.resolve_pronoun(g, self.tokens[i].span.start));
+            }
+        }
+        None
+    }
+
+    /// "according to Price, …".
+    fn according_to(&self, start: usize, end: usize) -> Found {
+        (start..end.saturating_sub(2))
+            .find(|&i| self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
+            .and_then(|i| self.mention_at(i + 2))
+            .map(|m| Some(m.person))
+    }
+
+    /// A quote with no attribution of its own that opens its sentence: the
+    /// speaker of the quote before it in the paragraph or at the end of the
+    /// paragraph before, or the person the paragraph before introduced.
+    fn carried_over(&self, q: &Quote, prev: Option<(&Quote, Option<usize>)>) -> Found {
+        let sentence = self.sentence_of(q.span.start)?;
+        let opens_sentence = self.doc.text[sentence.start..q.span.start]
+            .chars()
+            .all(|c| !c.is_alphanumeric());
+        if !opens_sentence {
+            return None;
+        }
+        let para = self.section_index(q.span.start)?;
+        if let Some((pq, speaker)) = prev {
+            let pp = self.section_index(pq.span.start)?;
+            if pp == para || (pp + 1 == para && self.ends_paragraph(pq)) {
+                return Some(speaker);
+            }
+        }
+        let prev_para = self.doc.sections.get(para.checked_sub(1)?)?;
+        let last = self.sentence_of(prev_para.span.end.saturating_sub(1))?;
+        let start = self.token_at(last.start);
+        let end = self.token_at(last.end);
+        (start..end)
+            .filter(|&v| !self.tokens[v].in_quote && is_speech_verb(self.word(v)))
+            .find_map(|v| self.subject_before(start, v))
+    }
+
+    fn section_index(&self, pos: usize) -> Option<usize> {
+        self.doc.sections.iter().position(|s| s.span.contains(&pos))
+    }
+
+    fn ends_paragraph(&self, q: &Quote) -> bool {
+        let end = self.paragraph_end(q.span.start);
+        self.doc.text[q.span.end..end]
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+    }
+
+    /// The most recent person named outside quotes before `pos` whose
+    /// gender fits.
+    fn resolve_pronoun(&self, g: Gender, pos: usize) -> Option<usize> {
+        self.people
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= pos)
+            .filter(|m| !self.in_quote(m.span.start))
+            .find(|m| {
+                let pg = self.people.persons[m.person].gender;
+                pg == g || pg == Gender::Unknown
+            })
+            .map(|m| m.person)
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        let qs = &self.doc.quotes;
+        let k = qs.partition_point(|q| q.span.end <= pos);
+        qs.get(k).is_some_and(|q| q.span.start <= pos)
+    }
+}

@@ -1,0 +1,363 @@
+//! Capitalized word runs and what they name: a person (with the title and
+//! country that introduce them), an organization, or neither.
+
+use std::ops::Range;
+
+use super::gazetteer::Gazetteer;
+use super::lexicon::{
+    self, Gender, is_calendar, is_function_word, is_org_word, is_particle, is_role_noun,
+    is_speech_verb, is_title,
+};
+use super::tokens::{Token, is_all_caps, is_capitalized};
+
+/// Longest name, in words.
+const MAX_NAME_WORDS: usize = 5;
+
+/// Title words that only qualify a head title ("Foreign" in "Foreign
+/// Minister"): on their own they say nothing about a person.
+const TITLE_MODIFIERS: &[&str] = &[
+    "Vice",
+    "Prime",
+    "Deputy",
+    "Foreign",
+    "Treasury",
+    "Defense",
+    "Defence",
+    "Finance",
+    "Interior",
+    "Home",
+    "Health",
+    "Education",
+    "Energy",
+    "Trade",
+    "Commerce",
+    "Labor",
+    "Labour",
+    "Agriculture",
+    "Economy",
+    "Transport",
+    "Transportation",
+    "Culture",
+    "Environment",
+    "Former",
+    "Acting",
+    "Interim",
+    "Senior",
+    "Assistant",
+    "Associate",
+    "Executive",
+    "Managing",
+    "Majority",
+    "Minority",
+    "House",
+    "Senate",
+    "Supreme",
+    "National",
+    "Security",
+    "Special",
+    "State",
+    "First",
+    "Grand",
+    "Field",
+    "Crown",
+    "Chief",
+    "Lt.",
+    "Lieutenant",
+];
+
+/// A person named in the text, as written at one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonName {
+    /// Token indices of the name itself, without titles.
+    pub tokens: Range<usize>,
+    /// Token indices of the titles before it ("U.S. Senators"), which are
+    /// part of no other entity.
+    pub title: Range<usize>,
+    /// The title before the name, as written ("Treasury Secretary").
+    pub role: Option<String>,
+    /// Country the title belongs to ("French President", "Russia’s President").
+    pub country: Option<usize>,
+    pub gender: Gender,
+    /// Evidence beyond a speech verb: a title, a role, a given name.
+    pub strong: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Named {
+    Person(PersonName),
+    Organization(Range<usize>),
+}
+
+/// Runs of capitalized words joined only by spaces (and inner "of" or
+/// name particles), each classified.
+pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let run = run_at(text, tokens, i);
+        if run.is_empty() {
+            i += 1;
+            continue;
+        }
+        i = run.end;
+        if let Some(named) = classify(text, tokens, run, gaz) {
+            out.push(named);
+        }
+    }
+    out
+}
+
+fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
+    tokens[i].text(text)
+}
+
+fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
+    let t = &tokens[start];
+    if t.headline || !is_capitalized(t.text(text)) {
+        return start..start;
+    }
+    let mut end = start + 1;
+    while end < tokens.len() && !tokens[end - 1].possessive && tokens[end].joined {
+        let w = word(text, tokens, end);
+        if tokens[end].headline {
+            break;
+        }
+        if is_capitalized(w) {
+            end += 1;
+            continue;
+        }
+        // "of" or particles ("van der") between capitalized words.
+        let mut next = end;
+        while next < tokens.len() && connects(text, &tokens[next]) {
+            next += 1;
+        }
+        let resumes = next > end
+            && tokens
+                .get(next)
+                .is_some_and(|n| n.joined && !n.headline && is_capitalized(n.text(text)));
+        if !resumes {
+            break;
+        }
+        end = next;
+    }
+    start..end
+}
+
+fn connects(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    t.joined && !t.possessive && (w == "of" || is_particle(w))
+}
+
+fn classify(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> Option<Named> {
+    let words: Vec<&str> = run.clone().map(|i| word(text, tokens, i)).collect();
+    // Leading sentence words, months and weekdays are not part of a name.
+    let mut lead = 0;
+    while lead < words.len() && (is_function_word(words[lead]) || is_calendar(words[lead])) {
+        lead += 1;
+    }
+    let body = run.start + lead..run.end;
+    if body.is_empty() {
+        return None;
+    }
+    if words[lead..].iter().any(|w| is_org_word(w)) {
+        let name_start = strip_title(text, tokens, body.clone(), gaz).name.start;
+        let rest: Vec<&str> = (name_start..body.end)
+            .map(|i| word(text, tokens, i))
+            .collect();
+        if rest.iter().any(|w| is_org_word(w)) || name_start == body.end {
+            return Some(Named::Organization(body));
+        }
+    }
+    if body.len() == 1 && is_acronym(words[lead]) && gaz.lookup(words[lead]).is_none() {
+        return Some(Named::Organization(body));
+    }
+    person(text, tokens, body, gaz).map(Named::Person)
+}
+
+/// Acronyms that name organizations (FAA, NATO), not Roman numerals or
+/// clock words.
+pub fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && is_all_caps(w)
+        && !w.chars().all(|c| "IVXLCDM".contains(c))
+        && !matches!(w, "AM" | "PM" | "OK" | "TV" | "CEO" | "I")
+}
+
+struct Stripped {
+    name: Range<usize>,
+    role: Vec<usize>,
+    country: Option<usize>,
+    head_title: bool,
+    gender: Gender,
+}
+
+/// Split leading titles, demonyms and places off a run: "former British
+/// Prime Minister Boris Johnson" -> role "Prime Minister", country UK.
+fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> Stripped {
+    let w = |i: usize| word(text, tokens, i);
+    let mut s = Stripped {
+        name: run.clone(),
+        role: Vec::new(),
+        country: None,
+        head_title: false,
+        gender: Gender::Unknown,
+    };
+    let mut i = run.start;
+    while i < run.end {
+        let cur = w(i);
+        if is_title(cur) {
+            s.role.push(i);
+            s.head_title |= !TITLE_MODIFIERS.contains(&cur);
+            if s.gender == Gender::Unknown {
+                s.gender = lexicon::title_gender(cur);
+            }
+            i += 1;
+            continue;
+        }
+        let place = gaz.demonym(cur).or_else(|| gaz.lookup(cur));
+        if let Some(p) = place
+            && i + 1 < run.end
+            && is_title(w(i + 1))
+        {
+            s.country = Some(p);
+            i += 1;
+            continue;
+        }
+        if cur == "of" && !s.role.is_empty() {
+            i += 1;
+            // "Secretary of State Wendy Sherman": skip the office's domain
+            // up to the name, which starts with a given name or is the last
+            // two words.
+            while i < run.end && run.end - i > 2 && lexicon::given_name(w(i)).is_none() {
+                i += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    s.name = i..run.end;
+    s
+}
+
+fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> Option<PersonName> {
+    let stripped = strip_title(text, tokens, run.clone(), gaz);
+    let mut name = stripped.name.clone();
+    // Trailing connectors never end a name.
+    while !name.is_empty() && is_particle(word(text, tokens, name.end - 1)) {
+        name.end -= 1;
+    }
+    if name.is_empty() || name.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    let words: Vec<&str> = name.clone().map(|i| word(text, tokens, i)).collect();
+    let full = words.join(" ");
+    let bad_word = |w: &&str| {
+        is_calendar(w)
+            || is_function_word(w)
+            || (is_all_caps(w) && w.chars().count() > 1 && !is_initial(w))
+            || w.chars().any(|c| c.is_ascii_digit())
+            || gaz.demonym(w).is_some()
+            || is_title(w)
+    };
+    if words.iter().any(bad_word) || gaz.lookup(&full).is_some() {
+        return None;
+    }
+    if words.len() == 1 && gaz.lookup(words[0]).is_some() {
+        return None;
+    }
+    let given = lexicon::given_name(words[0]);
+    let cue = role_before(text, tokens, run.start)
+        || apposition_after(text, tokens, run.end)
+        || speech_verb_adjacent(text, tokens, run.clone());
+    let strong = stripped.head_title
+        || (words.len() >= 2 && (given.is_some() || role_before(text, tokens, run.start)))
+        || (words.len() >= 2 && apposition_after(text, tokens, run.end));
+    if !(strong || cue) {
+        return None;
+    }
+    let gender = match stripped.gender {
+        Gender::Unknown => given.unwrap_or(Gender::Unknown),
+        g => g,
+    };
+    let role = (!stripped.role.is_empty()).then(|| {
+        let first = stripped.role[0];
+        let last = *stripped.role.last().unwrap_or(&first);
+        text[tokens[first].span.start..tokens[last].span.end].to_string()
+    });
+    Some(PersonName {
+        title: run.start..name.start,
+        tokens: name,
+        role,
+        country: stripped
+            .country
+            .or_else(|| possessive_place_before(text, tokens, run.start, gaz)),
+        gender,
+        strong,
+    })
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() <= 2 && w.ends_with('.')
+}
+
+/// "spokesman Ned Price", "the opposition candidate, Morgan Tsvangirai".
+fn role_before(text: &str, tokens: &[Token], start: usize) -> bool {
+    let Some(prev) = start.checked_sub(1) else {
+        return false;
+    };
+    let p = &tokens[prev];
+    let gap = &text[p.span.end..tokens[start].span.start];
+    let close = gap.trim() == "," || gap.trim().is_empty();
+    let w = p.text(text);
+    close && p.sentence == tokens[start].sentence && !is_capitalized(w) && is_role_noun(w)
+}
+
+/// ", the Zimbabwean president", ", secretary general of", ", Muskegon
+/// County Administrator".
+fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
+    let Some(next) = tokens.get(end) else {
+        return false;
+    };
+    let gap = &text[tokens[end - 1].span.end..next.span.start];
+    if gap.trim() != "," {
+        return false;
+    }
+    tokens[end..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.sentence == next.sentence)
+        .enumerate()
+        .take_while(|(k, t)| *k == 0 || t.joined)
+        .any(|(_, t)| is_role_noun(t.text(text)))
+}
+
+/// "Xie said", "said Mark Eisenbarth".
+fn speech_verb_adjacent(text: &str, tokens: &[Token], run: Range<usize>) -> bool {
+    let after = tokens
+        .get(run.end)
+        .is_some_and(|t| t.joined && is_speech_verb(t.text(text)));
+    let before = run.start > 0
+        && tokens[run.start].joined
+        && is_speech_verb(tokens[run.start - 1].text(text));
+    after || before
+}
+
+/// "Russia’s President Vladimir Putin": the possessive place before a run.
+fn possessive_place_before(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    let prev = tokens.get(start.checked_sub(1)?)?;
+    let gap = &text[prev.span.end..tokens[start].span.start];
+    let only_mark = gap
+        .trim_start_matches(['’', '\''])
+        .trim_start_matches('s')
+        .trim()
+        .is_empty();
+    (prev.possessive && only_mark)
+        .then(|| gaz.lookup(prev.text(text)))
+        .flatten()
+}

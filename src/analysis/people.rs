@@ -1,0 +1,313 @@
+//! People: merge the names found into one entity per person, then find
+//! every mention of each (full name, surname, description).
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use super::gazetteer::{Gazetteer, is_whole_word};
+use super::lexicon::{self, Gender, is_role_noun};
+use super::names::PersonName;
+use super::tokens::Token;
+use crate::document::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Name words of the fullest form.
+    pub words: Vec<String>,
+    pub role: Option<String>,
+    pub country: Option<usize>,
+    pub gender: Gender,
+}
+
+impl Person {
+    pub fn name(&self) -> String {
+        self.words.join(" ")
+    }
+
+    fn last(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+
+    fn first(&self) -> &str {
+        self.words.first().map_or("", String::as_str)
+    }
+
+    /// Single words that refer to this person on their own: the surname,
+    /// and the leading family name of names like "Xie Feng" whose first
+    /// word is not a given name.
+    fn short_forms(&self) -> Vec<&str> {
+        let mut forms = Vec::new();
+        if self.words.len() >= 2 {
+            forms.push(self.last());
+            if lexicon::given_name(self.first()).is_none() && !self.first().ends_with('.') {
+                forms.push(self.first());
+            }
+        }
+        forms
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMention {
+    pub person: usize,
+    pub span: Span,
+    pub description: bool,
+}
+
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Sorted by position, non-overlapping.
+    pub mentions: Vec<PersonMention>,
+}
+
+/// One entity per person, from the names found in runs.
+pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gazetteer) -> People {
+    let mut persons: Vec<Person> = Vec::new();
+    let words_of = |n: &PersonName| -> Vec<String> {
+        n.tokens
+            .clone()
+            .map(|i| tokens[i].text(text).to_string())
+            .collect()
+    };
+    // Full names first, so that a lone surname can join its full name.
+    let mut order: Vec<&PersonName> = names.iter().collect();
+    order.sort_by_key(|n| std::cmp::Reverse(n.tokens.len()));
+    for n in order {
+        let words = words_of(n);
+        if let Some(p) = persons.iter_mut().find(|p| same_person(p, &words)) {
+            enrich(p, n, words);
+        } else if n.strong || words.len() >= 2 {
+            persons.push(Person {
+                words,
+                role: n.role.clone(),
+                country: n.country,
+                gender: n.gender,
+            });
+        }
+    }
+    persons.sort_by_key(|p| first_position(text, p));
+    let mut mentions = name_mentions(text, &persons);
+    mentions.extend(description_mentions(text, tokens, &persons, gaz, &mentions));
+    mentions.sort_by_key(|m| m.span.start);
+    People { persons, mentions }
+}
+
+fn first_position(text: &str, p: &Person) -> usize {
+    text.find(&p.name()).unwrap_or(usize::MAX)
+}
+
+/// Whether `words` names the same person as `p`: the same full name, a
+/// form with a middle name or initial, or a lone surname.
+fn same_person(p: &Person, words: &[String]) -> bool {
+    if words.len() == 1 {
+        return p.short_forms().contains(&words[0].as_str()) || p.words == words;
+    }
+    let (first, last) = (&words[0], &words[words.len() - 1]);
+    let compatible_first =
+        first == p.first() || initial_of(first, p.first()) || initial_of(p.first(), first);
+    last == p.last() && compatible_first
+}
+
+fn initial_of(initial: &str, name: &str) -> bool {
+    initial.len() == 2 && initial.ends_with('.') && name.starts_with(&initial[..1])
+}
+
+/// Keep the fullest name and the first role, country and gender known.
+fn enrich(p: &mut Person, n: &PersonName, words: Vec<String>) {
+    if words.len() > p.words.len() {
+        p.words = words;
+    }
+    if p.role.is_none() {
+        p.role = n.role.clone();
+    }
+    if p.country.is_none() {
+        p.country = n.country;
+    }
+    if p.gender == Gender::Unknown {
+        p.gender = n.gender;
+    }
+}
+
+/// Every occurrence of a full name or short form, each given to the person
+/// it most likely means: for a shared surname, the one named last before it.
+fn name_mentions(text: &str, persons: &[Person]) -> Vec<PersonMention> {
+    let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, p) in persons.iter().enumerate() {
+        forms.entry(p.name()).or_default().push(id);
+        for short in p.short_forms() {
+            forms.entry(short.to_string()).or_default().push(id);
+        }
+    }
+    let patterns: Vec<&String> = forms.keys().collect();
+    let Ok(matcher) = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
+        return Vec::new();
+    };
+    let mut last_seen: Vec<Option<usize>> = vec![None; persons.len()];
+    let mut out = Vec::new();
+    for m in matcher.find_iter(text) {
+        if !is_whole_word(text, m.start(), m.end()) {
+            continue;
+        }
+        let ids = &forms[patterns[m.pattern().as_usize()]];
+        let person = *ids
+            .iter()
+            .max_by_key(|&&id| (last_seen[id], std::cmp::Reverse(id)))
+            .unwrap_or(&ids[0]);
+        last_seen[person] = Some(m.start());
+        out.push(PersonMention {
+            person,
+            span: m.start()..m.end(),
+            description: false,
+        });
+    }
+    out
+}
+
+/// Nominal references that the article ties to one person: "the Russian
+/// president" after "Russia’s President Vladimir Putin", "the secretary"
+/// after "Treasury Secretary Scott Bessent".
+fn description_mentions(
+    text: &str,
+    tokens: &[Token],
+    persons: &[Person],
+    gaz: &Gazetteer,
+    names: &[PersonMention],
+) -> Vec<PersonMention> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.text(text);
+        if !w.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let Some((end, country, head)) = description_at(text, tokens, i + 1, gaz) else {
+            continue;
+        };
+        let fits: Vec<usize> = persons
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| role_fits(p, &head) && (country.is_none() || p.country == country))
+            .map(|(id, _)| id)
+            .collect();
+        let person = match fits.as_slice() {
+            [one] => *one,
+            [] => continue,
+            many => match last_named_before(names, many, t.span.start) {
+                Some(p) => p,
+                None => continue,
+            },
+        };
+        out.push(PersonMention {
+            person,
+            span: t.span.start..tokens[end - 1].span.end,
+            description: true,
+        });
+    }
+    out
+}
+
+/// After "the": an optional demonym or country, then a lowercase role noun.
+/// Returns (token end, country, role head).
+fn description_at(
+    text: &str,
+    tokens: &[Token],
+    mut i: usize,
+    gaz: &Gazetteer,
+) -> Option<(usize, Option<usize>, String)> {
+    let mut country = None;
+    let t = tokens.get(i)?;
+    if !t.joined {
+        return None;
+    }
+    if let Some(p) = gaz.demonym(t.text(text)) {
+        country = Some(p);
+        i += 1;
+    }
+    let mut head = None;
+    let mut end = i;
+    for t in tokens.iter().skip(i).take(2) {
+        let w = t.text(text);
+        if !t.joined || !w.starts_with(char::is_lowercase) {
+            break;
+        }
+        if is_role_noun(w) || w == "prime" || w == "foreign" {
+            end += 1;
+            if is_role_noun(w) {
+                head = Some(w.to_string());
+            }
+        } else {
+            break;
+        }
+    }
+    let after_is_name = tokens
+        .get(end)
+        .is_some_and(|n| n.joined && n.text(text).starts_with(char::is_uppercase));
+    match head {
+        Some(h) if !after_is_name && is_individual_role(&h) => Some((end, country, h)),
+        _ => None,
+    }
+}
+
+/// Roles that single out one person (not "official", "resident").
+fn is_individual_role(head: &str) -> bool {
+    matches!(
+        head,
+        "president"
+            | "minister"
+            | "secretary"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "chancellor"
+            | "premier"
+            | "king"
+            | "queen"
+            | "leader"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "chairman"
+            | "chairwoman"
+            | "ceo"
+            | "ambassador"
+            | "envoy"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "administrator"
+            | "commissioner"
+            | "director"
+    )
+}
+
+/// Whether a person's title fits a role noun: "president" fits "President",
+/// "leader" fits any head of state or government.
+fn role_fits(p: &Person, head: &str) -> bool {
+    let Some(role) = &p.role else { return false };
+    let role = role.to_lowercase();
+    let leader_roles = [
+        "president",
+        "prime minister",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "leader",
+    ];
+    if head == "leader" {
+        return leader_roles.iter().any(|r| role.contains(r));
+    }
+    role.split_whitespace().any(|w| w == head)
+}
+
+fn last_named_before(names: &[PersonMention], among: &[usize], pos: usize) -> Option<usize> {
+    names
+        .iter()
+        .rev()
+        .filter(|m| m.span.start < pos)
+        .find(|m| among.contains(&m.person))
+        .map(|m| m.person)
+}

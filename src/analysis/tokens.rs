@@ -1,0 +1,221 @@
+//! Words with their byte spans, the unit the analysis reasons about.
+
+use crate::document::{Document, SectionKind, Span};
+
+/// Word-final periods that belong to the word: titles, months, initials.
+const DOTTED: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Capt",
+    "Sgt", "Adm", "Maj", "Cmdr", "Prof", "Rev", "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "Mt",
+    "Ft", "No",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The word without a possessive ending.
+    pub span: Span,
+    /// Followed by ’s or a plural possessive mark.
+    pub possessive: bool,
+    /// Index into `Document::sentences`, or usize::MAX outside any sentence.
+    pub sentence: usize,
+    /// First word of its sentence.
+    pub sentence_start: bool,
+    /// Inside a direct quote.
+    pub in_quote: bool,
+    /// In a headline written in Title Case, where capitals say nothing.
+    pub headline: bool,
+    /// Only spaces separate this word from the one before (same sentence).
+    pub joined: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.span.clone()]
+    }
+}
+
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
+/// Tokenize the whole document.
+pub fn tokenize(doc: &Document) -> Vec<Token> {
+    let text = doc.text.as_str();
+    let headline_spans: Vec<Span> = doc
+        .sections
+        .iter()
+        .filter(|s| matches!(s.kind, SectionKind::Title | SectionKind::Heading))
+        .filter(|s| is_title_case(&text[s.span.clone()]))
+        .map(|s| s.span.clone())
+        .collect();
+    let mut tokens = Vec::new();
+    let mut sentence = 0;
+    let mut quote = 0;
+    let mut prev_end = 0;
+    let mut prev_sentence = usize::MAX;
+    for span in word_spans(text) {
+        while sentence < doc.sentences.len() && doc.sentences[sentence].end <= span.start {
+            sentence += 1;
+        }
+        while quote < doc.quotes.len() && doc.quotes[quote].span.end <= span.start {
+            quote += 1;
+        }
+        let in_sentence = doc
+            .sentences
+            .get(sentence)
+            .is_some_and(|s| s.start <= span.start);
+        let sentence_id = if in_sentence { sentence } else { usize::MAX };
+        let in_quote = doc
+            .quotes
+            .get(quote)
+            .is_some_and(|q| q.span.start <= span.start);
+        let (span, possessive) = strip_possessive(text, span);
+        let gap = &text[prev_end.min(span.start)..span.start];
+        let joined = sentence_id == prev_sentence && gap.chars().all(|c| c == ' ');
+        tokens.push(Token {
+            sentence_start: sentence_id != prev_sentence,
+            headline: headline_spans.iter().any(|h| h.contains(&span.start)),
+            span: span.clone(),
+            possessive,
+            sentence: sentence_id,
+            in_quote,
+            joined: joined && !tokens.last().is_some_and(|t: &Token| t.possessive),
+        });
+        prev_end = span.end
+            + if possessive {
+                possessive_len(text, &span)
+            } else {
+                0
+            };
+        prev_sentence = sentence_id;
+    }
+    tokens
+}
+
+/// A line in which most words are capitalized.
+pub fn is_title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let caps = words.iter().filter(|w| is_capitalized(w)).count();
+    words.len() >= 3 && caps * 10 >= words.len() * 7
+}
+
+fn possessive_len(text: &str, span: &Span) -> usize {
+    let rest = &text[span.end..];
+    ["’s", "'s", "’", "'"]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map_or(0, |p| p.len())
+}
+
+fn strip_possessive(text: &str, span: Span) -> (Span, bool) {
+    let word = &text[span.clone()];
+    for suffix in ["’s", "'s"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return (span.start..span.start + stem.len(), true);
+        }
+    }
+    (span, false)
+}
+
+/// Byte spans of words: letters and digits, joined by inner hyphens and
+/// apostrophes, with the periods of abbreviations and initials.
+fn word_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = i + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            let after = text[i + d.len_utf8()..].chars().next();
+            let joins = match d {
+                '-' | '’' | '\'' | '‑' => after.is_some_and(char::is_alphanumeric),
+                '.' => keeps_period(&text[start..end], after),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            end = i + d.len_utf8();
+            chars.next();
+            // A possessive apostrophe ends the word with its "s".
+        }
+        out.push(start..end);
+    }
+    out
+}
+
+/// Whether a period after `word` belongs to it ("U.S.", "J.", "Dr.").
+fn keeps_period(word: &str, after: Option<char>) -> bool {
+    let dotted = word.contains('.');
+    let initial = word.chars().count() == 1 && is_capitalized(word);
+    if after.is_some_and(char::is_alphabetic) {
+        return dotted || initial;
+    }
+    dotted || initial || DOTTED.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        word_spans(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn words_keep_abbreviations_hyphens_and_apostrophes() {
+        assert_eq!(
+            words("Dr. J. Smith met U.S. officials, Ki-moon’s aide and O’Brien."),
+            [
+                "Dr.",
+                "J.",
+                "Smith",
+                "met",
+                "U.S.",
+                "officials",
+                "Ki-moon’s",
+                "aide",
+                "and",
+                "O’Brien"
+            ]
+        );
+        assert_eq!(
+            words("US-Ukraine deal, end."),
+            ["US-Ukraine", "deal", "end"]
+        );
+    }
+
+    #[test]
+    fn possessives_are_split_off() {
+        let doc = Document::analyze("Russia’s president and the Smiths’ house.");
+        let toks = tokenize(&doc);
+        assert_eq!(toks[0].text(&doc.text), "Russia");
+        assert!(toks[0].possessive);
+        assert!(!toks[1].joined, "a possessive breaks a name run");
+    }
+
+    #[test]
+    fn title_case_lines() {
+        assert!(is_title_case("Leader Says Country Will Not Join Talks"));
+        assert!(!is_title_case(
+            "The leader says the country will not join talks"
+        ));
+    }
+}

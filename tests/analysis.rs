@@ -1,0 +1,246 @@
+//! The analysis rules, each on a small text written for the test.
+
+use byline::document::{Document, EntityKind};
+
+fn names(doc: &Document, kind: EntityKind) -> Vec<String> {
+    let mut v: Vec<String> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+fn people(text: &str) -> Vec<String> {
+    names(&Document::analyze(text), EntityKind::Person)
+}
+
+fn places(text: &str) -> Vec<String> {
+    names(&Document::analyze(text), EntityKind::Place)
+}
+
+/// The speaker of the quote that contains `needle`.
+fn speaker(doc: &Document, needle: &str) -> Option<String> {
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(&q.span).contains(needle))
+        .unwrap_or_else(|| panic!("no quote with {needle:?}"));
+    q.speaker.map(|id| doc.entities[id].name.clone())
+}
+
+fn mentions_of(doc: &Document, name: &str) -> Vec<String> {
+    let e = doc
+        .entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?}"));
+    e.mentions
+        .iter()
+        .map(|m| doc.slice(&m.span).to_string())
+        .collect()
+}
+
+const HEAD: &str = "Headline Of The Day\n";
+
+#[test]
+fn titles_are_stripped_and_kept_as_roles() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Finance Minister Adaeze Okonkwo met Sen. Harold Birch and Dr. Lena Falk on Tuesday."
+    ));
+    assert_eq!(
+        names(&doc, EntityKind::Person),
+        ["Adaeze Okonkwo", "Harold Birch", "Lena Falk"]
+    );
+    let okonkwo = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Adaeze Okonkwo")
+        .unwrap();
+    assert_eq!(okonkwo.role.as_deref(), Some("Finance Minister"));
+}
+
+#[test]
+fn surnames_merge_into_the_full_name() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Governor Maria Lindqvist opened the bridge. Lindqvist’s speech was short. Later Lindqvist left."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Maria Lindqvist"]);
+    assert_eq!(
+        mentions_of(&doc, "Maria Lindqvist"),
+        ["Maria Lindqvist", "Lindqvist", "Lindqvist"]
+    );
+}
+
+#[test]
+fn family_name_first_names_resolve_by_family_name() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Trade Minister Zhou Minghao arrived on Sunday. Zhou said the talks went well."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Zhou Minghao"]);
+    assert_eq!(mentions_of(&doc, "Zhou Minghao").len(), 2);
+}
+
+#[test]
+fn particles_stay_inside_names() {
+    assert_eq!(
+        people(&format!(
+            "{HEAD}President Anna van der Berg spoke to reporters on Friday."
+        )),
+        ["Anna van der Berg"]
+    );
+}
+
+#[test]
+fn not_people_months_weekdays_places_organizations_sentence_starts() {
+    let found = people(&format!(
+        "{HEAD}Meanwhile the Ministry of Finance said on Monday in March that Paris and the Central Bank would act. However, Nothing Changed."
+    ));
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn role_nouns_and_appositions_mark_people() {
+    let found = people(&format!(
+        "{HEAD}The agency’s spokesman Tomasz Wierzba declined to comment. Ilse Kuhnert, the regional director, agreed."
+    ));
+    assert_eq!(found, ["Ilse Kuhnert", "Tomasz Wierzba"]);
+}
+
+#[test]
+fn places_with_alternate_forms_possessives_and_compounds() {
+    let found = places(&format!(
+        "{HEAD}Officials in Kiev met U.S. envoys. Kyiv’s mayor praised the US-Ukraine accord and the UK."
+    ));
+    assert_eq!(
+        found,
+        ["Kyiv", "Ukraine", "United Kingdom", "United States"]
+    );
+}
+
+#[test]
+fn demonyms_are_not_places() {
+    assert!(
+        places(&format!(
+            "{HEAD}Russian and French diplomats met Ukrainians."
+        ))
+        .is_empty()
+    );
+}
+
+#[test]
+fn place_as_part_of_a_title_is_not_a_place_mention() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}U.S. Senator Dana Whitfield spoke at length about the new rail line."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Dana Whitfield"]);
+    assert!(names(&doc, EntityKind::Place).is_empty());
+}
+
+#[test]
+fn organizations_are_their_own_kind_with_acronyms() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The Department of Water Supply (DWS) said the Northern Grain Company would pay. DWS officials agreed."
+    ));
+    let orgs = names(&doc, EntityKind::Organization);
+    assert_eq!(
+        orgs,
+        ["Department of Water Supply", "Northern Grain Company"]
+    );
+    assert_eq!(mentions_of(&doc, "Department of Water Supply").len(), 3);
+    assert!(names(&doc, EntityKind::Person).is_empty());
+}
+
+#[test]
+fn speaker_after_the_quote_in_both_orders() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Mayor Paula Ortega and Judge Kenneth Mbeki met.\n“We agreed on a plan,” Ortega said.\n“It is a start,” said Judge Mbeki."
+    ));
+    assert_eq!(speaker(&doc, "We agreed").as_deref(), Some("Paula Ortega"));
+    assert_eq!(
+        speaker(&doc, "It is a start").as_deref(),
+        Some("Kenneth Mbeki")
+    );
+}
+
+#[test]
+fn speaker_before_the_quote_and_reported_speech() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Chancellor Ingrid Solberg said: “The budget is balanced.”\nSolberg stated that she believes Governor Alan Reyes “will sign it soon” after the vote."
+    ));
+    assert_eq!(speaker(&doc, "budget").as_deref(), Some("Ingrid Solberg"));
+    assert_eq!(
+        speaker(&doc, "will sign").as_deref(),
+        Some("Ingrid Solberg")
+    );
+}
+
+#[test]
+fn pronoun_speakers_resolve_to_the_last_fitting_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Minister Hannah Weiss visited the plant with engineers.\n“The work is excellent,” she added."
+    ));
+    assert_eq!(speaker(&doc, "excellent").as_deref(), Some("Hannah Weiss"));
+}
+
+#[test]
+fn continued_quote_in_the_next_sentence_keeps_its_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Senator Ruth Adeyemi met voters.\n“This is a chance,” Adeyemi said. “So we must take it.”"
+    ));
+    assert_eq!(speaker(&doc, "So we must").as_deref(), Some("Ruth Adeyemi"));
+}
+
+#[test]
+fn quote_paragraph_after_its_introduction() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Coach Leon Park explained the loss to reporters, who asked about the defense. Park said:\n“We were not ready. Next week will be different.”"
+    ));
+    assert_eq!(speaker(&doc, "not ready").as_deref(), Some("Leon Park"));
+}
+
+#[test]
+fn multi_paragraph_quote_keeps_its_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Professor Clara Nduka said the findings were clear: “The water is rising faster than expected.\n“And the models agree on that,” she said later."
+    ));
+    assert_eq!(
+        speaker(&doc, "water is rising").as_deref(),
+        Some("Clara Nduka")
+    );
+    assert_eq!(
+        speaker(&doc, "models agree").as_deref(),
+        Some("Clara Nduka")
+    );
+}
+
+#[test]
+fn organization_speakers_leave_the_quote_unattributed() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}President Omar Haddad arrived.\n“We regret the delay,” the ministry said."
+    ));
+    assert_eq!(speaker(&doc, "regret"), None);
+}
+
+#[test]
+fn descriptions_refer_back_to_the_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}French President Alain Moreau met Chancellor Jonas Weber. The French president praised the deal."
+    ));
+    let moreau = mentions_of(&doc, "Alain Moreau");
+    assert_eq!(moreau, ["Alain Moreau", "The French president"]);
+}
+
+#[test]
+fn headlines_only_mark_known_names() {
+    let doc = Document::analyze(
+        "Moreau Says Deal Will Hold In Talks\nPresident Alain Moreau spoke on Tuesday about the long negotiations.",
+    );
+    assert_eq!(names(&doc, EntityKind::Person), ["Alain Moreau"]);
+    assert_eq!(
+        mentions_of(&doc, "Alain Moreau"),
+        ["Moreau", "Alain Moreau"]
+    );
+}
