@@ -168,6 +168,18 @@ mod tests {
     }
 
     #[test]
+    fn io_errors_name_the_path_and_the_problem() {
+        use std::io::{Error, ErrorKind};
+        let denied = io_error("a.txt", Error::from(ErrorKind::PermissionDenied));
+        assert_eq!(denied.to_string(), "a.txt: permission denied");
+        let gone = io_error("b.txt", Error::from(ErrorKind::NotFound));
+        assert_eq!(gone.to_string(), "b.txt: no such file");
+        let other = io_error("c.txt", Error::other("disk on fire"));
+        assert_eq!(other.to_string(), "c.txt: cannot read: disk on fire");
+        assert_eq!(other.exit_code(), 2);
+    }
+
+    #[test]
     fn dash_means_stdin_and_none_means_bundled() {
         assert_eq!(Source::from_arg(Some(Path::new("-"))), Source::Stdin);
         assert_eq!(Source::from_arg(None), Source::Bundled);
