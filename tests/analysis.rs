@@ -244,3 +244,45 @@ fn headlines_only_mark_known_names() {
         ["Moreau", "Alain Moreau"]
     );
 }
+
+#[test]
+fn qualifiers_before_a_title_are_not_part_of_the_name() {
+    assert_eq!(
+        people(&format!(
+            "{HEAD}Regional Premier Tobias Krenn and Acme CEO Lara Voss spoke on Monday."
+        )),
+        ["Lara Voss", "Tobias Krenn"]
+    );
+}
+
+#[test]
+fn knights_are_called_by_their_given_name() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The minister, Keiran Holloway, was knighted last year. Sir Keiran said he was pleased."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Keiran Holloway"]);
+    assert_eq!(mentions_of(&doc, "Keiran Holloway").len(), 2);
+}
+
+#[test]
+fn a_middle_name_that_is_no_given_name_is_a_short_form() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}President José Inácio Pardal da Costa opened the summit. Pardal spoke first."
+    ));
+    assert_eq!(
+        names(&doc, EntityKind::Person),
+        ["José Inácio Pardal da Costa"]
+    );
+    assert_eq!(mentions_of(&doc, "José Inácio Pardal da Costa").len(), 2);
+}
+
+#[test]
+fn descriptions_with_the_role_words_of_the_title() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The health secretary insisted the plan was “long overdue” as nurses warned of strikes.\nHealth Secretary Priya Raman spoke in Leeds on Tuesday."
+    ));
+    assert_eq!(
+        speaker(&doc, "long overdue").as_deref(),
+        Some("Priya Raman")
+    );
+}

@@ -83,27 +83,36 @@ impl Context<'_> {
             .take(AFTER_WINDOW)
             .collect();
         let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
-        // Subject after the verb: "said Mark Eisenbarth" (titles allowed).
-        for &i in &window[verb + 1..] {
-            if let Some(m) = self.mention_at(i) {
-                return Some(Some(m.person));
+        if verb == 0 {
+            // "said Mark Eisenbarth", "said Senator Peters", "said the agency".
+            for &i in &window[1..] {
+                if let Some(m) = self.mention_at(i) {
+                    return Some(Some(m.person));
+                }
+                if !lexicon::is_title(self.word(i)) {
+                    break;
+                }
             }
-            if !lexicon::is_title(self.word(i)) {
-                break;
-            }
+            return Some(None);
         }
-        // Subject before the verb: "Trump said", "the French president said".
-        let before = &window[..verb];
-        if let Some(&last) = before.last() {
-            if let Some(m) = self.mention_at(last) {
-                return Some(Some(m.person));
-            }
-            if let Some(g) = lexicon::pronoun_gender(self.word(last)) {
-                return Some(self.resolve_pronoun(g, self.tokens[last].span.start));
-            }
+        // "Trump said", "the French president said", "he added"; or a subject
+        // that is no person ("the ministry said").
+        let last = window[verb - 1];
+        if let Some(m) = self.mention_at(last)
+            && m.span.start >= self.tokens[window[0]].span.start
+        {
+            return Some(Some(m.person));
         }
-        // A speech verb with another subject ("the ministry said").
-        (verb <= 3).then_some(None)
+        if verb == 1
+            && let Some(g) = lexicon::pronoun_gender(self.word(last))
+        {
+            return Some(self.resolve_pronoun(g, self.tokens[last].span.start));
+        }
+        let determiner = matches!(
+            self.word(window[0]),
+            "the" | "a" | "an" | "The" | "A" | "An"
+        );
+        (verb <= 3 && determiner).then_some(None)
     }
 
     fn next_quote_start(&self, q: &Quote) -> usize {

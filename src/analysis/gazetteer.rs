@@ -25,7 +25,7 @@ pub struct Gazetteer {
     /// Place index for each pattern of `matcher`.
     pattern_place: Vec<usize>,
     matcher: AhoCorasick,
-    by_form: HashMap<&'static str, usize>,
+    by_form: HashMap<String, usize>,
     demonyms: HashMap<&'static str, usize>,
 }
 
@@ -64,10 +64,11 @@ impl Gazetteer {
                 if !is_proper_form(form) {
                     continue;
                 }
-                by_form.entry(form).or_insert(id);
+                by_form.entry(form.to_string()).or_insert(id);
                 forms.push((form.to_string(), id));
                 let upper = form.to_uppercase();
                 if upper != form {
+                    by_form.entry(upper.clone()).or_insert(id);
                     forms.push((upper, id));
                 }
             }

@@ -203,38 +203,32 @@ fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer)
         head_title: false,
         gender: Gender::Unknown,
     };
-    let mut i = run.start;
-    while i < run.end {
-        let cur = w(i);
+    // The name starts after the last title that has a word after it; what
+    // stands before is the role and its qualifiers ("Bavarian Premier").
+    let last_title = (run.start..run.end.saturating_sub(1))
+        .rev()
+        .find(|&i| is_title(w(i)));
+    let mut i = last_title.map_or(run.start, |k| k + 1);
+    for k in run.start..i {
+        let cur = w(k);
         if is_title(cur) {
-            s.role.push(i);
+            s.role.push(k);
             s.head_title |= !TITLE_MODIFIERS.contains(&cur);
             if s.gender == Gender::Unknown {
                 s.gender = lexicon::title_gender(cur);
             }
-            i += 1;
-            continue;
+        } else if s.country.is_none() {
+            s.country = gaz.demonym(cur).or_else(|| gaz.lookup(cur));
         }
-        let place = gaz.demonym(cur).or_else(|| gaz.lookup(cur));
-        if let Some(p) = place
-            && i + 1 < run.end
-            && is_title(w(i + 1))
-        {
-            s.country = Some(p);
+    }
+    if i < run.end && w(i) == "of" && !s.role.is_empty() {
+        i += 1;
+        // "Prime Minister of India Narendra Modi": skip the office's domain
+        // up to the name, which starts with a given name or is the last two
+        // words.
+        while i < run.end && run.end - i > 2 && lexicon::given_name(w(i)).is_none() {
             i += 1;
-            continue;
         }
-        if cur == "of" && !s.role.is_empty() {
-            i += 1;
-            // "Secretary of State Wendy Sherman": skip the office's domain
-            // up to the name, which starts with a given name or is the last
-            // two words.
-            while i < run.end && run.end - i > 2 && lexicon::given_name(w(i)).is_none() {
-                i += 1;
-            }
-            continue;
-        }
-        break;
     }
     s.name = i..run.end;
     s
@@ -258,12 +252,11 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
             || (is_all_caps(w) && w.chars().count() > 1 && !is_initial(w))
             || w.chars().any(|c| c.is_ascii_digit())
             || gaz.demonym(w).is_some()
-            || is_title(w)
     };
     if words.iter().any(bad_word) || gaz.lookup(&full).is_some() {
         return None;
     }
-    if words.len() == 1 && gaz.lookup(words[0]).is_some() {
+    if words.len() == 1 && (gaz.lookup(words[0]).is_some() || is_title(words[0])) {
         return None;
     }
     let given = lexicon::given_name(words[0]);

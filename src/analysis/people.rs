@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use super::gazetteer::{Gazetteer, is_whole_word};
-use super::lexicon::{self, Gender, is_role_noun};
+use super::lexicon::{self, Gender};
 use super::names::PersonName;
 use super::tokens::Token;
 use crate::document::Span;
@@ -44,6 +44,14 @@ impl Person {
                 forms.push(self.first());
             }
         }
+        // "Luiz Inácio Lula da Silva" is "Lula": a middle word that is not
+        // a given name, a particle or an initial.
+        if self.words.len() >= 3 {
+            let middle = &self.words[1..self.words.len() - 1];
+            forms.extend(middle.iter().map(String::as_str).filter(|w| {
+                lexicon::given_name(w).is_none() && !lexicon::is_particle(w) && !w.ends_with('.')
+            }));
+        }
         forms
     }
 }
@@ -75,7 +83,15 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
     order.sort_by_key(|n| std::cmp::Reverse(n.tokens.len()));
     for n in order {
         let words = words_of(n);
-        if let Some(p) = persons.iter_mut().find(|p| same_person(p, &words)) {
+        // British style calls a knight by the given name: "Sir Keir".
+        let by_given_name = n
+            .role
+            .as_deref()
+            .is_some_and(|r| r.ends_with("Sir") || r.ends_with("Dame"));
+        if let Some(p) = persons
+            .iter_mut()
+            .find(|p| same_person(p, &words, by_given_name))
+        {
             enrich(p, n, words);
         } else if n.strong || words.len() >= 2 {
             persons.push(Person {
@@ -99,9 +115,10 @@ fn first_position(text: &str, p: &Person) -> usize {
 
 /// Whether `words` names the same person as `p`: the same full name, a
 /// form with a middle name or initial, or a lone surname.
-fn same_person(p: &Person, words: &[String]) -> bool {
+fn same_person(p: &Person, words: &[String], by_given_name: bool) -> bool {
     if words.len() == 1 {
-        return p.short_forms().contains(&words[0].as_str()) || p.words == words;
+        let given = by_given_name && p.words.len() >= 2 && p.first() == words[0];
+        return given || p.short_forms().contains(&words[0].as_str()) || p.words == words;
     }
     let (first, last) = (&words[0], &words[words.len() - 1]);
     let compatible_first =
@@ -183,13 +200,13 @@ fn description_mentions(
         if !w.eq_ignore_ascii_case("the") {
             continue;
         }
-        let Some((end, country, head)) = description_at(text, tokens, i + 1, gaz) else {
+        let Some((end, country, words)) = description_at(text, tokens, i + 1, gaz) else {
             continue;
         };
         let fits: Vec<usize> = persons
             .iter()
             .enumerate()
-            .filter(|(_, p)| role_fits(p, &head) && (country.is_none() || p.country == country))
+            .filter(|(_, p)| role_fits(p, &words) && (country.is_none() || p.country == country))
             .map(|(id, _)| id)
             .collect();
         let person = match fits.as_slice() {
@@ -209,46 +226,40 @@ fn description_mentions(
     out
 }
 
-/// After "the": an optional demonym or country, then a lowercase role noun.
-/// Returns (token end, country, role head).
+/// After "the": an optional demonym, then up to three lowercase words
+/// ending in a role noun ("the education secretary"). Returns the token end,
+/// the country and the words.
 fn description_at(
     text: &str,
     tokens: &[Token],
     mut i: usize,
     gaz: &Gazetteer,
-) -> Option<(usize, Option<usize>, String)> {
+) -> Option<(usize, Option<usize>, Vec<String>)> {
     let mut country = None;
-    let t = tokens.get(i)?;
-    if !t.joined {
+    if !tokens.get(i)?.joined {
         return None;
     }
-    if let Some(p) = gaz.demonym(t.text(text)) {
+    if let Some(p) = gaz.demonym(tokens[i].text(text)) {
         country = Some(p);
         i += 1;
     }
-    let mut head = None;
-    let mut end = i;
-    for t in tokens.iter().skip(i).take(2) {
+    let mut words = Vec::new();
+    for t in tokens.iter().skip(i).take(3) {
         let w = t.text(text);
         if !t.joined || !w.starts_with(char::is_lowercase) {
             break;
         }
-        if is_role_noun(w) || w == "prime" || w == "foreign" {
-            end += 1;
-            if is_role_noun(w) {
-                head = Some(w.to_string());
-            }
-        } else {
+        words.push(w.to_string());
+        if is_individual_role(w) {
             break;
         }
     }
+    let end = i + words.len();
     let after_is_name = tokens
         .get(end)
         .is_some_and(|n| n.joined && n.text(text).starts_with(char::is_uppercase));
-    match head {
-        Some(h) if !after_is_name && is_individual_role(&h) => Some((end, country, h)),
-        _ => None,
-    }
+    let head = words.last()?;
+    (is_individual_role(head) && !after_is_name).then_some((end, country, words))
 }
 
 /// Roles that single out one person (not "official", "resident").
@@ -283,12 +294,11 @@ fn is_individual_role(head: &str) -> bool {
     )
 }
 
-/// Whether a person's title fits a role noun: "president" fits "President",
+/// Whether a person's title fits a description's words: "president" fits
+/// "President", "education secretary" fits "Education Secretary", and
 /// "leader" fits any head of state or government.
-fn role_fits(p: &Person, head: &str) -> bool {
-    let Some(role) = &p.role else { return false };
-    let role = role.to_lowercase();
-    let leader_roles = [
+fn role_fits(p: &Person, words: &[String]) -> bool {
+    const LEADERS: [&str; 7] = [
         "president",
         "prime minister",
         "chancellor",
@@ -297,10 +307,18 @@ fn role_fits(p: &Person, head: &str) -> bool {
         "queen",
         "leader",
     ];
-    if head == "leader" {
-        return leader_roles.iter().any(|r| role.contains(r));
-    }
-    role.split_whitespace().any(|w| w == head)
+    let Some(role) = &p.role else { return false };
+    let role = role.to_lowercase();
+    let role_words: Vec<&str> = role.split_whitespace().collect();
+    let Some((head, modifiers)) = words.split_last() else {
+        return false;
+    };
+    let head_fits = if head == "leader" {
+        LEADERS.iter().any(|r| role.contains(r))
+    } else {
+        role_words.contains(&head.as_str())
+    };
+    head_fits && modifiers.iter().all(|m| role_words.contains(&m.as_str()))
 }
 
 fn last_named_before(names: &[PersonMention], among: &[usize], pos: usize) -> Option<usize> {

@@ -159,6 +159,7 @@ fn is_dek(s: &str) -> bool {
 
 fn is_heading(s: &str) -> bool {
     word_count(s) <= MAX_HEADING_WORDS
+        && !s.starts_with("By ")
         && !ends_with_punctuation(s)
         && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
