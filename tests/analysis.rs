@@ -286,3 +286,30 @@ fn descriptions_with_the_role_words_of_the_title() {
         Some("Priya Raman")
     );
 }
+
+#[test]
+fn sentence_starts_that_the_text_also_writes_in_lowercase_are_not_names() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Governor Ilka Sorensen left early. Reluctantly Sorensen agreed, and reluctantly the others followed."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Ilka Sorensen"]);
+}
+
+#[test]
+fn a_place_before_a_name_is_not_part_of_it() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Mayor Tomas Lind spoke first. In Vienna Lind met the press."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Tomas Lind"]);
+    assert_eq!(names(&doc, EntityKind::Place), ["Vienna"]);
+}
+
+#[test]
+fn foreign_honorifics_are_titles() {
+    assert_eq!(
+        people(&format!(
+            "{HEAD}Madame Odile Ferrand and Herr Jonas Albrecht met in the hall."
+        )),
+        ["Jonas Albrecht", "Odile Ferrand"]
+    );
+}

@@ -58,11 +58,8 @@ impl Context<'_> {
     }
 
     fn paragraph_end(&self, pos: usize) -> usize {
-        self.doc
-            .sections
-            .iter()
-            .find(|s| s.span.contains(&pos))
-            .map_or(self.doc.text.len(), |s| s.span.end)
+        self.section_index(pos)
+            .map_or(self.doc.text.len(), |i| self.doc.sections[i].span.end)
     }
 
     fn mention_at(&self, tok: usize) -> Option<&PersonMention> {
@@ -116,11 +113,9 @@ impl Context<'_> {
     }
 
     fn next_quote_start(&self, q: &Quote) -> usize {
-        self.doc
-            .quotes
-            .iter()
-            .find(|o| o.span.start > q.span.end)
-            .map_or(usize::MAX, |o| o.span.start)
+        let qs = &self.doc.quotes;
+        let k = qs.partition_point(|o| o.span.start <= q.span.end);
+        qs.get(k).map_or(usize::MAX, |o| o.span.start)
     }
 
     /// The first speech verb earlier in the sentence whose subject is a
@@ -201,7 +196,9 @@ impl Context<'_> {
     }
 
     fn section_index(&self, pos: usize) -> Option<usize> {
-        self.doc.sections.iter().position(|s| s.span.contains(&pos))
+        let s = &self.doc.sections;
+        let k = s.partition_point(|r| r.span.end <= pos);
+        s.get(k).filter(|r| r.span.start <= pos).map(|_| k)
     }
 
     fn ends_paragraph(&self, q: &Quote) -> bool {
@@ -214,11 +211,10 @@ impl Context<'_> {
     /// The most recent person named outside quotes before `pos` whose
     /// gender fits.
     fn resolve_pronoun(&self, g: Gender, pos: usize) -> Option<usize> {
-        self.people
-            .mentions
+        let ms = &self.people.mentions;
+        ms[..ms.partition_point(|m| m.span.end <= pos)]
             .iter()
             .rev()
-            .filter(|m| m.span.end <= pos)
             .filter(|m| !self.in_quote(m.span.start))
             .find(|m| {
                 let pg = self.people.persons[m.person].gender;

@@ -126,6 +126,7 @@ impl Gazetteer {
 fn is_proper_form(form: &str) -> bool {
     form.split_whitespace()
         .last()
+        .and_then(|w| w.rsplit(['\'', '’']).next())
         .and_then(|w| w.chars().next())
         .is_some_and(|c| !c.is_lowercase())
 }
@@ -179,6 +180,10 @@ mod tests {
         assert_eq!(g.demonym("French"), Some(france));
         assert_eq!(g.demonym("Ukrainians"), g.lookup("Ukraine"));
         assert_eq!(g.demonym("Table"), None);
+        assert!(
+            g.demonym("Ivorian").is_some(),
+            "a name with d’ is a proper form"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Capitalized word runs and what they name: a person (with the title and
 //! country that introduce them), an organization, or neither.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;
@@ -91,6 +92,7 @@ pub enum Named {
 /// Runs of capitalized words joined only by spaces (and inner "of" or
 /// name particles), each classified.
 pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named> {
+    let common = Common::of(text, tokens);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -100,11 +102,32 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
             continue;
         }
         i = run.end;
-        if let Some(named) = classify(text, tokens, run, gaz) {
+        if let Some(named) = classify(text, tokens, run, gaz, &common) {
             out.push(named);
         }
     }
     out
+}
+
+/// Words this text also writes in lowercase: capitalized, they are sentence
+/// starts ("Involuntarily"), not names.
+struct Common<'a>(HashSet<&'a str>);
+
+impl<'a> Common<'a> {
+    fn of(text: &'a str, tokens: &[Token]) -> Common<'a> {
+        Common(
+            tokens
+                .iter()
+                .map(|t| t.text(text))
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .collect(),
+        )
+    }
+
+    fn has(&self, capitalized: &str) -> bool {
+        let lower = capitalized.to_lowercase();
+        self.0.contains(lower.as_str())
+    }
 }
 
 fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
@@ -148,11 +171,29 @@ fn connects(text: &str, t: &Token) -> bool {
     t.joined && !t.possessive && (w == "of" || is_particle(w))
 }
 
-fn classify(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> Option<Named> {
+fn classify(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    gaz: &Gazetteer,
+    common: &Common,
+) -> Option<Named> {
     let words: Vec<&str> = run.clone().map(|i| word(text, tokens, i)).collect();
-    // Leading sentence words, months and weekdays are not part of a name.
+    // Leading sentence words, months and weekdays are not part of a name,
+    // nor a place before a name without a title ("in Vienna Kutuzov").
     let mut lead = 0;
-    while lead < words.len() && (is_function_word(words[lead]) || is_calendar(words[lead])) {
+    while lead < words.len() {
+        let w = words[lead];
+        let given = lexicon::given_name(w).is_some();
+        let sentence_word =
+            tokens[run.start + lead].sentence_start && !given && !is_title(w) && common.has(w);
+        let place_before = lead + 1 < words.len()
+            && !given
+            && gaz.lookup(w).is_some()
+            && !is_title(words[lead + 1]);
+        if !(is_function_word(w) || is_calendar(w) || sentence_word || place_before) {
+            break;
+        }
         lead += 1;
     }
     let body = run.start + lead..run.end;

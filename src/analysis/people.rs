@@ -18,6 +18,8 @@ pub struct Person {
     pub role: Option<String>,
     pub country: Option<usize>,
     pub gender: Gender,
+    /// Byte position of the first name found for this person.
+    first_seen: usize,
 }
 
 impl Person {
@@ -93,24 +95,22 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
             .find(|p| same_person(p, &words, by_given_name))
         {
             enrich(p, n, words);
+            p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
         } else if n.strong || words.len() >= 2 {
             persons.push(Person {
                 words,
                 role: n.role.clone(),
                 country: n.country,
                 gender: n.gender,
+                first_seen: tokens[n.tokens.start].span.start,
             });
         }
     }
-    persons.sort_by_key(|p| first_position(text, p));
+    persons.sort_by_key(|p| p.first_seen);
     let mut mentions = name_mentions(text, &persons);
     mentions.extend(description_mentions(text, tokens, &persons, gaz, &mentions));
     mentions.sort_by_key(|m| m.span.start);
     People { persons, mentions }
-}
-
-fn first_position(text: &str, p: &Person) -> usize {
-    text.find(&p.name()).unwrap_or(usize::MAX)
 }
 
 /// Whether `words` names the same person as `p`: the same full name, a
@@ -322,10 +322,9 @@ fn role_fits(p: &Person, words: &[String]) -> bool {
 }
 
 fn last_named_before(names: &[PersonMention], among: &[usize], pos: usize) -> Option<usize> {
-    names
+    names[..names.partition_point(|m| m.span.start < pos)]
         .iter()
         .rev()
-        .filter(|m| m.span.start < pos)
         .find(|m| among.contains(&m.person))
         .map(|m| m.person)
 }

@@ -53,6 +53,7 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         .filter(|s| is_title_case(&text[s.span.clone()]))
         .map(|s| s.span.clone())
         .collect();
+    let mut headline = 0;
     let mut tokens = Vec::new();
     let mut sentence = 0;
     let mut quote = 0;
@@ -74,12 +75,18 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
             .quotes
             .get(quote)
             .is_some_and(|q| q.span.start <= span.start);
+        while headline < headline_spans.len() && headline_spans[headline].end <= span.start {
+            headline += 1;
+        }
+        let in_headline = headline_spans
+            .get(headline)
+            .is_some_and(|h| h.start <= span.start);
         let (span, possessive) = strip_possessive(text, span);
         let gap = &text[prev_end.min(span.start)..span.start];
         let joined = sentence_id == prev_sentence && gap.chars().all(|c| c == ' ');
         tokens.push(Token {
             sentence_start: sentence_id != prev_sentence,
-            headline: headline_spans.iter().any(|h| h.contains(&span.start)),
+            headline: in_headline,
             span: span.clone(),
             possessive,
             sentence: sentence_id,
