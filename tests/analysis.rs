@@ -313,3 +313,12 @@ fn foreign_honorifics_are_titles() {
         ["Jonas Albrecht", "Odile Ferrand"]
     );
 }
+
+#[test]
+fn a_clause_ending_in_a_colon_introduces_the_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Councillor Rosa Imbert spoke first. Her neighbor, Viktor Hale, objected: “It is too late.”\nAnother view came from Imbert’s aide, Luz Ortiz: “We will wait.”"
+    ));
+    assert_eq!(speaker(&doc, "too late").as_deref(), Some("Viktor Hale"));
+    assert_eq!(speaker(&doc, "We will wait").as_deref(), Some("Luz Ortiz"));
+}

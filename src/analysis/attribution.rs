@@ -133,6 +133,18 @@ impl Context<'_> {
             }
         }
         self.according_to(start, end)
+            .or_else(|| self.introduced_by_colon(q, start, end))
+    }
+
+    /// "Her neighbor, Paul Jennings, disagreed: “…”": any clause that ends
+    /// in a colon right before the quote introduces its speaker.
+    fn introduced_by_colon(&self, q: &Quote, start: usize, end: usize) -> Found {
+        let last = end.checked_sub(1).filter(|&l| l >= start)?;
+        let gap = &self.doc.text[self.tokens[last].span.end..q.span.start];
+        if !gap.trim_start().starts_with(':') {
+            return None;
+        }
+        self.subject_before(start, end)
     }
 
     fn sentence_of(&self, pos: usize) -> Option<Span> {

@@ -311,6 +311,18 @@ const ROLE_NOUNS: &[&str] = &[
     "veteran",
     "mp",
     "mep",
+    "neighbor",
+    "neighbour",
+    "friend",
+    "cousin",
+    "uncle",
+    "aunt",
+    "niece",
+    "nephew",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
 ];
 
 /// Verbs that introduce reported or direct speech.
@@ -449,6 +461,18 @@ const SPEECH_VERBS: &[&str] = &[
     "stressing",
     "adds",
     "cites",
+    "disagreed",
+    "objected",
+    "protested",
+    "interjected",
+    "retorted",
+    "snapped",
+    "scoffed",
+    "sighed",
+    "shrugged",
+    "laughed",
+    "explained",
+    "elaborated",
 ];
 
 /// Words that make a capitalized run an organization.
