@@ -10,3 +10,13 @@ pub mod export;
 pub mod input;
 pub mod parse;
 pub mod sanitize;
+
+pub mod index;
+pub mod keymap;
+pub mod layout;
+pub mod state;
+pub mod tui;
+pub mod view;
+
+#[cfg(test)]
+mod testutil;

@@ -37,7 +37,13 @@ fn main() -> ExitCode {
     if !std::io::stdout().is_terminal() {
         return print(&doc.text);
     }
-    print(&doc.text)
+    match byline::tui::run(doc, &source.display_name()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("byline: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Print to stdout; a closed pipe is not an error worth a panic.

@@ -1,0 +1,238 @@
+//! Lookup tables the reader builds once from a [`Document`]: every mention
+//! sorted by position, the sidebar rows, the outline and speaker colors.
+//! Per-frame work then uses binary search over these sorted spans.
+
+use std::ops::Range;
+
+use crate::document::{Document, EntityId, EntityKind, SectionKind, Span};
+
+/// One mention of an entity, flattened out of all entities.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionRef {
+    pub span: Span,
+    pub entity: EntityId,
+    pub description: bool,
+}
+
+/// A row of the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A group title ("Outline", "People", ...).
+    Header(Group),
+    /// A heading of the article (index into `Document::sections`).
+    Heading(usize),
+    Entity(EntityId),
+    /// "none" under an empty group.
+    Empty,
+    /// Space between groups.
+    Blank,
+}
+
+impl Row {
+    pub fn selectable(self) -> bool {
+        matches!(self, Row::Heading(_) | Row::Entity(_))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Outline,
+    Kind(EntityKind),
+}
+
+impl Group {
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Outline => "Outline",
+            Group::Kind(k) => k.label(),
+        }
+    }
+}
+
+/// Number of distinct speaker colors in the palette.
+pub const SPEAKER_COLORS: usize = 8;
+
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// All mentions, sorted by start, non-overlapping.
+    pub mentions: Vec<MentionRef>,
+    /// Quote indices sorted by start.
+    pub quotes: Vec<usize>,
+    /// Sidebar rows, in display order.
+    pub rows: Vec<Row>,
+    /// Indices of selectable rows.
+    pub selectable: Vec<usize>,
+    /// For each group shown, the index of its header row.
+    pub group_rows: Vec<usize>,
+    /// Heading sections, in order.
+    pub headings: Vec<usize>,
+    /// Palette slot of each entity that speaks (by entity id).
+    pub speaker_color: Vec<Option<usize>>,
+    /// People with at least one quote, in sidebar order.
+    pub speakers: Vec<EntityId>,
+}
+
+impl Index {
+    pub fn build(doc: &Document) -> Index {
+        let mut mentions: Vec<MentionRef> = doc
+            .entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions.iter().map(move |m| MentionRef {
+                    span: m.span.clone(),
+                    entity: e.id,
+                    description: m.description,
+                })
+            })
+            .filter(|m| valid_span(doc, &m.span) && !m.span.is_empty())
+            .collect();
+        // Longest first at equal start, then drop anything overlapping.
+        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut kept: Vec<MentionRef> = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if kept.last().is_none_or(|k| k.span.end <= m.span.start) {
+                kept.push(m);
+            }
+        }
+
+        let mut quotes: Vec<usize> = (0..doc.quotes.len())
+            .filter(|&i| valid_span(doc, &doc.quotes[i].span))
+            .collect();
+        quotes.sort_by_key(|&i| doc.quotes[i].span.start);
+
+        let headings: Vec<usize> = doc
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == SectionKind::Heading)
+            .map(|(i, _)| i)
+            .collect();
+
+        let mut rows = Vec::new();
+        let mut group_rows = Vec::new();
+        if !headings.is_empty() {
+            group_rows.push(rows.len());
+            rows.push(Row::Header(Group::Outline));
+            rows.extend(headings.iter().map(|&h| Row::Heading(h)));
+        }
+        for kind in EntityKind::ALL {
+            if !rows.is_empty() {
+                rows.push(Row::Blank);
+            }
+            group_rows.push(rows.len());
+            rows.push(Row::Header(Group::Kind(kind)));
+            let ids = doc.entities_of(kind);
+            if ids.is_empty() {
+                rows.push(Row::Empty);
+            }
+            rows.extend(ids.into_iter().map(Row::Entity));
+        }
+        let selectable = (0..rows.len()).filter(|&i| rows[i].selectable()).collect();
+
+        // Speakers get palette slots in order of their first quote, so a
+        // speaker keeps a color however the sidebar sorts.
+        let mut speaker_color = vec![None; doc.entities.len()];
+        let mut next = 0;
+        for &q in &quotes {
+            if let Some(id) = doc.quotes[q].speaker
+                && id < speaker_color.len()
+                && speaker_color[id].is_none()
+            {
+                speaker_color[id] = Some(next % SPEAKER_COLORS);
+                next += 1;
+            }
+        }
+        let speakers = doc
+            .entities_of(EntityKind::Person)
+            .into_iter()
+            .filter(|&id| speaker_color[id].is_some())
+            .collect();
+
+        Index {
+            mentions: kept,
+            quotes,
+            rows,
+            selectable,
+            group_rows,
+            headings,
+            speaker_color,
+            speakers,
+        }
+    }
+
+    /// Mentions overlapping a byte range (binary search).
+    pub fn mentions_in(&self, range: &Range<usize>) -> &[MentionRef] {
+        let from = self.mentions.partition_point(|m| m.span.end <= range.start);
+        let to = self.mentions.partition_point(|m| m.span.start < range.end);
+        &self.mentions[from..to.max(from)]
+    }
+
+    /// The mention containing byte `pos`.
+    pub fn mention_at(&self, pos: usize) -> Option<&MentionRef> {
+        self.mentions_in(&(pos..pos + 1)).first()
+    }
+
+    /// Quotes (indices into `Document::quotes`) overlapping a byte range.
+    pub fn quotes_in<'a>(&'a self, doc: &Document, range: &Range<usize>) -> &'a [usize] {
+        let from = self
+            .quotes
+            .partition_point(|&q| doc.quotes[q].span.end <= range.start);
+        let to = self
+            .quotes
+            .partition_point(|&q| doc.quotes[q].span.start < range.end);
+        &self.quotes[from..to.max(from)]
+    }
+}
+
+/// Spans that index into `text` on char boundaries; anything else is
+/// ignored rather than trusted.
+fn valid_span(doc: &Document, span: &Span) -> bool {
+    span.start <= span.end
+        && span.end <= doc.text.len()
+        && doc.text.is_char_boundary(span.start)
+        && doc.text.is_char_boundary(span.end)
+}
+
+/// Spans sorted by start and not overlapping: search hits, placeholders.
+pub fn spans_in<'a>(spans: &'a [Span], range: &Range<usize>) -> &'a [Span] {
+    let from = spans.partition_point(|s| s.end <= range.start);
+    let to = spans.partition_point(|s| s.start < range.end);
+    &spans[from..to.max(from)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::doc_with_people;
+
+    #[test]
+    fn rows_have_all_groups_and_speakers_get_colors() {
+        let doc = doc_with_people();
+        let index = Index::build(&doc);
+        let labels: Vec<&str> = index
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Header(g) => Some(g.label()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["People", "Numbers", "Places", "Organizations"]);
+        assert_eq!(index.speaker_color[0], Some(0));
+        assert_eq!(index.speaker_color[1], Some(1));
+        assert_eq!(index.speakers, [0, 1]);
+        assert_eq!(index.mentions.len(), 3);
+    }
+
+    #[test]
+    fn mentions_in_uses_ranges() {
+        let doc = doc_with_people();
+        let index = Index::build(&doc);
+        let bob = doc.entities[1].mentions[0].span.clone();
+        let hits = index.mentions_in(&bob);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].entity, 1);
+        assert!(index.mentions_in(&(0..3)).is_empty());
+        assert_eq!(index.mention_at(bob.start + 1).unwrap().entity, 1);
+    }
+}

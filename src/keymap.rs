@@ -1,0 +1,429 @@
+//! Terminal events to [`Action`]s.
+//!
+//! The bindings are data: one table with a description per binding, which
+//! the help overlay and the status-line hint both read.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::state::Action;
+
+/// What the keyboard is doing right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search query.
+    Search,
+    /// The help overlay is open.
+    Help,
+}
+
+/// A key with modifiers. Shift is ignored for characters (`G` arrives as
+/// Shift+G on some terminals and as plain `G` on others).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+/// One entry of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are shown in help.
+    pub label: &'static str,
+    pub action: Action,
+    pub description: &'static str,
+    /// Also shown in the status line's short hint.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    description: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        description,
+        hint: None,
+    }
+}
+
+const fn hinted(b: Binding, hint: &'static str) -> Binding {
+    Binding {
+        hint: Some(hint),
+        ..b
+    }
+}
+
+/// All bindings of normal mode, in help order.
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        &[key('j'), code(KeyCode::Down)],
+        "j ↓",
+        Action::Down,
+        "line down / next entry",
+    ),
+    bind(
+        &[key('k'), code(KeyCode::Up)],
+        "k ↑",
+        Action::Up,
+        "line up / previous entry",
+    ),
+    bind(
+        &[key(' '), code(KeyCode::PageDown)],
+        "Space PgDn",
+        Action::PageDown,
+        "page down",
+    ),
+    bind(
+        &[key('b'), code(KeyCode::PageUp)],
+        "b PgUp",
+        Action::PageUp,
+        "page up",
+    ),
+    bind(&[key('d')], "d", Action::HalfPageDown, "half a page down"),
+    bind(&[key('u')], "u", Action::HalfPageUp, "half a page up"),
+    bind(
+        &[key('g'), code(KeyCode::Home)],
+        "g Home",
+        Action::Top,
+        "top",
+    ),
+    bind(
+        &[key('G'), code(KeyCode::End)],
+        "G End",
+        Action::Bottom,
+        "bottom",
+    ),
+    hinted(
+        bind(
+            &[code(KeyCode::Tab)],
+            "Tab",
+            Action::FocusNext,
+            "focus text / sidebar",
+        ),
+        "Tab sidebar",
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        "S-Tab",
+        Action::FocusPrev,
+        "focus back",
+    ),
+    bind(
+        &[key('l'), code(KeyCode::Right)],
+        "l →",
+        Action::NextGroup,
+        "sidebar: next group",
+    ),
+    bind(
+        &[key('h'), code(KeyCode::Left)],
+        "h ←",
+        Action::PrevGroup,
+        "sidebar: previous group",
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        Action::Activate,
+        "sidebar: jump to entry",
+    ),
+    hinted(
+        bind(&[key('n')], "n", Action::NextMatch, "next hit / mention"),
+        "n next",
+    ),
+    bind(
+        &[key('N')],
+        "N",
+        Action::PrevMatch,
+        "previous hit / mention",
+    ),
+    bind(
+        &[key(']')],
+        "]",
+        Action::NextQuote,
+        "next quote (of speaker)",
+    ),
+    bind(&[key('[')], "[", Action::PrevQuote, "previous quote"),
+    bind(&[key('c')], "c", Action::CycleSpeaker, "cycle speakers"),
+    bind(&[key('}')], "}", Action::NextSection, "next section"),
+    bind(&[key('{')], "{", Action::PrevSection, "previous section"),
+    hinted(
+        bind(&[key('/')], "/", Action::SearchStart, "search the text"),
+        "/ search",
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        Action::Cancel,
+        "clear search, selection",
+    ),
+    bind(
+        &[key('e')],
+        "e",
+        Action::ToggleKinds,
+        "entity colors on/off",
+    ),
+    bind(
+        &[key('s')],
+        "s",
+        Action::ToggleSidebar,
+        "sidebar (narrow screen)",
+    ),
+    hinted(
+        bind(&[key('?')], "?", Action::ToggleHelp, "this help"),
+        "? help",
+    ),
+    hinted(
+        bind(&[key('q'), ctrl('c')], "q C-c", Action::Quit, "quit"),
+        "q quit",
+    ),
+];
+
+/// The status line's short key hint.
+pub fn hint() -> String {
+    BINDINGS
+        .iter()
+        .filter_map(|b| b.hint)
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// Map a terminal event to an action; `None` for anything ignored.
+pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
+    match event {
+        Event::Key(k) if k.kind == KeyEventKind::Press => map_key(k, mode),
+        Event::Mouse(m) if mode != Mode::Help => map_mouse(m),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+fn map_key(k: &KeyEvent, mode: Mode) -> Option<Action> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && k.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    match mode {
+        Mode::Search => match k.code {
+            KeyCode::Enter => Some(Action::SearchConfirm),
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
+            _ => None,
+        },
+        Mode::Help => match k.code {
+            KeyCode::Esc | KeyCode::Char('?') => Some(Action::ToggleHelp),
+            KeyCode::Char('q') => Some(Action::Quit),
+            _ => None,
+        },
+        Mode::Normal => {
+            let pressed = Key { code: k.code, ctrl };
+            BINDINGS
+                .iter()
+                .find(|b| b.keys.contains(&pressed))
+                .map(|b| b.action)
+        }
+    }
+}
+
+fn map_mouse(m: &MouseEvent) -> Option<Action> {
+    let (x, y) = (m.column, m.row);
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    fn normal(code: KeyCode) -> Option<Action> {
+        map_event(&press(code, KeyModifiers::NONE), Mode::Normal)
+    }
+
+    #[test]
+    fn reading_keys() {
+        use KeyCode::*;
+        assert_eq!(normal(Char('j')), Some(Action::Down));
+        assert_eq!(normal(Down), Some(Action::Down));
+        assert_eq!(normal(Char('k')), Some(Action::Up));
+        assert_eq!(normal(Up), Some(Action::Up));
+        assert_eq!(normal(Char(' ')), Some(Action::PageDown));
+        assert_eq!(normal(PageDown), Some(Action::PageDown));
+        assert_eq!(normal(Char('b')), Some(Action::PageUp));
+        assert_eq!(normal(PageUp), Some(Action::PageUp));
+        assert_eq!(normal(Char('d')), Some(Action::HalfPageDown));
+        assert_eq!(normal(Char('u')), Some(Action::HalfPageUp));
+        assert_eq!(normal(Char('g')), Some(Action::Top));
+        assert_eq!(normal(Home), Some(Action::Top));
+        assert_eq!(normal(Char('G')), Some(Action::Bottom));
+        assert_eq!(normal(End), Some(Action::Bottom));
+        assert_eq!(normal(Tab), Some(Action::FocusNext));
+        assert_eq!(normal(BackTab), Some(Action::FocusPrev));
+        assert_eq!(normal(Char('h')), Some(Action::PrevGroup));
+        assert_eq!(normal(Left), Some(Action::PrevGroup));
+        assert_eq!(normal(Char('l')), Some(Action::NextGroup));
+        assert_eq!(normal(Right), Some(Action::NextGroup));
+        assert_eq!(normal(Enter), Some(Action::Activate));
+        assert_eq!(normal(Char('n')), Some(Action::NextMatch));
+        assert_eq!(normal(Char('N')), Some(Action::PrevMatch));
+        assert_eq!(normal(Char(']')), Some(Action::NextQuote));
+        assert_eq!(normal(Char('[')), Some(Action::PrevQuote));
+        assert_eq!(normal(Char('c')), Some(Action::CycleSpeaker));
+        assert_eq!(normal(Char('}')), Some(Action::NextSection));
+        assert_eq!(normal(Char('{')), Some(Action::PrevSection));
+        assert_eq!(normal(Char('/')), Some(Action::SearchStart));
+        assert_eq!(normal(Esc), Some(Action::Cancel));
+        assert_eq!(normal(Char('?')), Some(Action::ToggleHelp));
+        assert_eq!(normal(Char('q')), Some(Action::Quit));
+        assert_eq!(normal(Char('x')), None);
+    }
+
+    #[test]
+    fn shift_is_ignored_for_letters_and_ctrl_c_quits_everywhere() {
+        let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(map_event(&g, Mode::Normal), Some(Action::Bottom));
+        let cc = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Search, Mode::Help] {
+            assert_eq!(map_event(&cc, mode), Some(Action::Quit));
+        }
+        // Ctrl-j is not j.
+        let cj = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(map_event(&cj, Mode::Normal), None);
+    }
+
+    #[test]
+    fn only_presses_count() {
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        release.state = KeyEventState::NONE;
+        assert_eq!(map_event(&Event::Key(release), Mode::Normal), None);
+        let mut repeat = release;
+        repeat.kind = KeyEventKind::Repeat;
+        assert_eq!(map_event(&Event::Key(repeat), Mode::Normal), None);
+    }
+
+    #[test]
+    fn search_mode_types_the_query() {
+        let m = Mode::Search;
+        let ev = |c| press(c, KeyModifiers::NONE);
+        assert_eq!(
+            map_event(&ev(KeyCode::Char('q')), m),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(
+            map_event(&ev(KeyCode::Char('n')), m),
+            Some(Action::SearchInput('n'))
+        );
+        assert_eq!(
+            map_event(&ev(KeyCode::Backspace), m),
+            Some(Action::SearchBackspace)
+        );
+        assert_eq!(
+            map_event(&ev(KeyCode::Enter), m),
+            Some(Action::SearchConfirm)
+        );
+        assert_eq!(map_event(&ev(KeyCode::Esc), m), Some(Action::Cancel));
+    }
+
+    #[test]
+    fn help_mode_closes_or_quits() {
+        let ev = |c| press(c, KeyModifiers::NONE);
+        assert_eq!(
+            map_event(&ev(KeyCode::Char('?')), Mode::Help),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            map_event(&ev(KeyCode::Esc), Mode::Help),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(
+            map_event(&ev(KeyCode::Char('q')), Mode::Help),
+            Some(Action::Quit)
+        );
+        assert_eq!(map_event(&ev(KeyCode::Char('j')), Mode::Help), None);
+    }
+
+    #[test]
+    fn mouse_and_resize() {
+        let m = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 3,
+                row: 4,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(
+            map_event(&m(MouseEventKind::ScrollDown), Mode::Normal),
+            Some(Action::Wheel {
+                x: 3,
+                y: 4,
+                down: true
+            })
+        );
+        assert_eq!(
+            map_event(&m(MouseEventKind::ScrollUp), Mode::Normal),
+            Some(Action::Wheel {
+                x: 3,
+                y: 4,
+                down: false
+            })
+        );
+        assert_eq!(
+            map_event(&m(MouseEventKind::Down(MouseButton::Left)), Mode::Normal),
+            Some(Action::Click { x: 3, y: 4 })
+        );
+        assert_eq!(map_event(&m(MouseEventKind::Moved), Mode::Normal), None);
+        assert_eq!(
+            map_event(&Event::Resize(80, 24), Mode::Search),
+            Some(Action::Resize(80, 24))
+        );
+    }
+
+    #[test]
+    fn every_binding_has_a_description_and_no_key_is_bound_twice() {
+        let mut seen = Vec::new();
+        for b in BINDINGS {
+            assert!(!b.description.is_empty() && !b.label.is_empty());
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} bound twice");
+                seen.push(*k);
+            }
+        }
+        assert!(hint().contains("? help"));
+    }
+}

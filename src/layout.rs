@@ -1,0 +1,272 @@
+//! Screen geometry and the wrapped line table.
+//!
+//! The article is wrapped once per column width into a [`LineTable`]: each
+//! screen line is a byte range of the document text plus the section it
+//! belongs to. Drawing then only looks at the visible rows, and the reading
+//! position survives a re-wrap as a byte offset.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+use textwrap::WordSeparator;
+use textwrap::core::{Word, break_words};
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+
+use crate::document::{Document, SectionKind};
+
+/// Widest text column, in terminal columns.
+pub const MAX_TEXT_WIDTH: u16 = 80;
+/// Below this terminal width the sidebar becomes an overlay.
+pub const NARROW_WIDTH: u16 = 70;
+/// Narrowest sidebar.
+pub const MIN_SIDEBAR_WIDTH: u16 = 24;
+/// Smallest terminal the reader draws in; below it a message.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+/// Sections longer than this are wrapped first-fit: optimal fit costs more
+/// and gains little on huge paragraphs.
+const OPTIMAL_FIT_LIMIT: usize = 20_000;
+
+/// One screen line of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenLine {
+    /// Bytes of the document text on this line (empty for a blank line).
+    pub span: Range<usize>,
+    /// Index into `Document::sections`, or `None` for the blank line
+    /// between sections.
+    pub section: Option<usize>,
+}
+
+/// The article wrapped at one width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineTable {
+    pub width: u16,
+    pub lines: Vec<ScreenLine>,
+}
+
+impl LineTable {
+    /// Wrap every section of the document to `width` columns, with a blank
+    /// line between sections.
+    pub fn wrap(doc: &Document, width: u16) -> LineTable {
+        let mut lines = Vec::new();
+        let w = usize::from(width.max(1));
+        for (i, section) in doc.sections.iter().enumerate() {
+            if i > 0 {
+                lines.push(ScreenLine {
+                    span: section.span.start..section.span.start,
+                    section: None,
+                });
+            }
+            let mut start = section.span.start;
+            // A section normally has no newline, but keep any as a hard break.
+            for piece in doc.text[section.span.clone()].split('\n') {
+                let before = lines.len();
+                wrap_piece(&doc.text, start, piece, w, i, &mut lines);
+                if lines.len() == before {
+                    lines.push(ScreenLine {
+                        span: start..start,
+                        section: Some(i),
+                    });
+                }
+                start += piece.len() + 1;
+            }
+        }
+        LineTable { width, lines }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The line that shows byte `pos` (or the last line starting before it).
+    pub fn line_at(&self, pos: usize) -> usize {
+        let after = self.lines.partition_point(|l| l.span.start <= pos);
+        let mut i = after.saturating_sub(1);
+        // Prefer a text line over the blank line that shares its start.
+        while i + 1 < self.lines.len()
+            && self.lines[i].section.is_none()
+            && self.lines[i + 1].span.start == self.lines[i].span.start
+        {
+            i += 1;
+        }
+        i
+    }
+
+    /// Lines that overlap the byte range, by binary search.
+    pub fn lines_of(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.line_at(span.start);
+        let last = self.line_at(span.end.saturating_sub(1).max(span.start));
+        first..(last + 1).min(self.lines.len()).max(first)
+    }
+}
+
+fn wrap_piece(
+    text: &str,
+    offset: usize,
+    piece: &str,
+    width: usize,
+    section: usize,
+    out: &mut Vec<ScreenLine>,
+) {
+    let words: Vec<Word> = WordSeparator::AsciiSpace.find_words(piece).collect();
+    let words = break_words(words, width);
+    let widths = [width as f64];
+    let wrapped = if piece.len() <= OPTIMAL_FIT_LIMIT {
+        wrap_optimal_fit(&words, &widths, &Penalties::new())
+            .unwrap_or_else(|_| wrap_first_fit(&words, &widths))
+    } else {
+        wrap_first_fit(&words, &widths)
+    };
+    let base = text.as_ptr() as usize;
+    let piece_start = piece.as_ptr() as usize - base;
+    debug_assert_eq!(piece_start, offset);
+    for line in wrapped {
+        let (Some(first), Some(last)) = (line.first(), line.last()) else {
+            continue;
+        };
+        let start = first.word.as_ptr() as usize - base;
+        let end = last.word.as_ptr() as usize - base + last.word.len();
+        if end > start {
+            out.push(ScreenLine {
+                span: start..end,
+                section: Some(section),
+            });
+        }
+    }
+}
+
+/// Where everything goes on the screen for a terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// The terminal is below the minimum size: draw only a message.
+    pub too_small: bool,
+    /// The article pane (text plus scrollbar column).
+    pub article: Rect,
+    /// The column of article text inside the pane (width-capped, centered).
+    pub text: Rect,
+    /// The scrollbar column.
+    pub scrollbar: Rect,
+    /// The sidebar, when shown (beside the text, or as an overlay).
+    pub sidebar: Option<Rect>,
+    /// The sidebar is drawn over the article (narrow terminals).
+    pub overlay: bool,
+    pub status: Rect,
+}
+
+impl Areas {
+    /// Compute the areas for a terminal of `width` x `height`;
+    /// `overlay_open` says whether a narrow terminal shows the sidebar.
+    pub fn compute(width: u16, height: u16, overlay_open: bool) -> Areas {
+        let full = Rect::new(0, 0, width, height);
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return Areas {
+                too_small: true,
+                article: full,
+                ..Areas::default()
+            };
+        }
+        let status = Rect::new(0, height - 1, width, 1);
+        let body = Rect::new(0, 0, width, height - 1);
+        let (article, sidebar, overlay) = if width >= NARROW_WIDTH {
+            let side = (width / 3).max(MIN_SIDEBAR_WIDTH);
+            let article = Rect::new(0, 0, width - side, body.height);
+            let sidebar = Rect::new(width - side, 0, side, body.height);
+            (article, Some(sidebar), false)
+        } else {
+            let side = (width * 2 / 3).max(MIN_SIDEBAR_WIDTH).min(width);
+            let sidebar = Rect::new(width - side, 0, side, body.height);
+            (body, overlay_open.then_some(sidebar), true)
+        };
+        let scrollbar = Rect::new(article.right() - 1, 0, 1, article.height);
+        let inner = article.width - 1;
+        // One column of margin each side at least; the bar of the current
+        // quote goes in the left one.
+        let col = inner.saturating_sub(2).clamp(1, MAX_TEXT_WIDTH);
+        let left = (inner - col) / 2;
+        let text = Rect::new(article.x + left, 0, col, article.height);
+        Areas {
+            too_small: false,
+            article,
+            text,
+            scrollbar,
+            sidebar,
+            overlay,
+            status,
+        }
+    }
+}
+
+/// Is the section a heading (for the outline and section keys)?
+pub fn is_heading(doc: &Document, section: usize) -> bool {
+    doc.sections
+        .get(section)
+        .is_some_and(|s| s.kind == SectionKind::Heading)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::BUNDLED;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn lines_fit_the_width_and_cover_all_words() {
+        let doc = Document::analyze(BUNDLED);
+        for width in [1u16, 5, 17, 40, 80] {
+            let table = LineTable::wrap(&doc, width);
+            let mut words = 0;
+            for line in &table.lines {
+                let s = &doc.text[line.span.clone()];
+                if s.chars().count() > 1 {
+                    assert!(s.width() <= usize::from(width), "{s:?} wider than {width}");
+                }
+                words += s.split(' ').filter(|w| !w.is_empty()).count();
+            }
+            if width >= 20 {
+                let expected: usize = doc
+                    .sections
+                    .iter()
+                    .map(|s| doc.slice(&s.span).split_whitespace().count())
+                    .sum();
+                assert_eq!(words, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn blank_line_between_sections() {
+        let doc = Document::analyze("Title here\n\nFirst paragraph.\n\nSecond one.");
+        let table = LineTable::wrap(&doc, 40);
+        let kinds: Vec<bool> = table.lines.iter().map(|l| l.section.is_some()).collect();
+        assert_eq!(kinds, [true, false, true, false, true]);
+    }
+
+    #[test]
+    fn line_at_finds_the_line_of_a_byte() {
+        let doc = Document::analyze(BUNDLED);
+        let table = LineTable::wrap(&doc, 30);
+        for (i, line) in table.lines.iter().enumerate() {
+            if line.section.is_some() && !line.span.is_empty() {
+                assert_eq!(table.line_at(line.span.start), i);
+                assert_eq!(table.line_at(line.span.end - 1), i);
+            }
+        }
+    }
+
+    #[test]
+    fn wide_and_narrow_areas() {
+        let a = Areas::compute(120, 40, false);
+        assert!(!a.too_small && !a.overlay);
+        assert_eq!(a.sidebar.unwrap().width, 40);
+        assert!(a.text.width <= MAX_TEXT_WIDTH);
+        let n = Areas::compute(60, 20, false);
+        assert!(n.overlay && n.sidebar.is_none());
+        assert!(Areas::compute(60, 20, true).sidebar.is_some());
+        assert!(Areas::compute(10, 5, false).too_small);
+        assert!(Areas::compute(1, 1, false).too_small);
+    }
+}

@@ -1,0 +1,650 @@
+use super::*;
+use crate::document::{Section, SectionKind};
+use crate::testutil;
+
+fn sized(doc: Document, w: u16, h: u16) -> State {
+    let mut s = State::new(doc, "test.txt");
+    update(&mut s, Action::Resize(w, h));
+    s
+}
+
+fn bundled(w: u16, h: u16) -> State {
+    sized(testutil::bundled(), w, h)
+}
+
+/// A document with headings: "Title", then three heading + paragraph pairs.
+fn with_headings() -> Document {
+    let mut text = String::from("Title\n\n");
+    let mut sections = vec![Section {
+        kind: SectionKind::Title,
+        span: 0..5,
+    }];
+    for h in ["One", "Two", "Three"] {
+        let start = text.len();
+        text.push_str(h);
+        sections.push(Section {
+            kind: SectionKind::Heading,
+            span: start..text.len(),
+        });
+        text.push_str("\n\n");
+        let start = text.len();
+        text.push_str(&"word ".repeat(60));
+        text.pop();
+        sections.push(Section {
+            kind: SectionKind::Paragraph,
+            span: start..text.len(),
+        });
+        text.push_str("\n\n");
+    }
+    Document {
+        text,
+        sections,
+        ..Document::default()
+    }
+}
+
+/// Invariants that must hold after any action.
+pub(crate) fn check(s: &State) {
+    assert!(s.top <= s.max_top(), "top {} > max {}", s.top, s.max_top());
+    if s.index.selectable.is_empty() {
+        assert_eq!(s.cursor, 0);
+    } else {
+        assert!(s.cursor < s.index.selectable.len());
+    }
+    assert!(s.sidebar_top < s.index.rows.len().max(1));
+    if let Some(m) = s.mention {
+        let id = s.selected_entity().expect("a mention without a selection");
+        assert!(m < s.doc.entities[id].mentions.len());
+    }
+    if let Some(q) = s.quote {
+        assert!(q < s.doc.quotes.len());
+    }
+    if let Search::Active {
+        hits,
+        current: Some(c),
+        ..
+    } = &s.search
+    {
+        assert!(*c < hits.len());
+    }
+    assert!(s.anchor <= s.doc.text.len());
+    // The selected entry is on screen whenever the sidebar is.
+    if let (Some(list), Some(&row)) = (s.sidebar_list(), s.index.selectable.get(s.cursor))
+        && list.height > 0
+        && (s.active || s.focus == Focus::Sidebar)
+    {
+        assert!(
+            (s.sidebar_top..s.sidebar_top + usize::from(list.height)).contains(&row),
+            "cursor row {row} not visible from {}",
+            s.sidebar_top
+        );
+    }
+}
+
+#[test]
+fn resize_wraps_and_keeps_the_reading_position() {
+    let mut s = bundled(120, 40);
+    assert_eq!(s.lines.width, s.areas.text.width);
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::Down);
+    let pos = s.anchor;
+    let line = s.top;
+    update(&mut s, Action::Resize(60, 20));
+    assert_ne!(s.lines.width, 80);
+    let l = &s.lines.lines[s.top];
+    assert!(l.span.start <= pos && pos <= l.span.end.max(l.span.start));
+    update(&mut s, Action::Resize(120, 40));
+    assert_eq!(s.top, line);
+    update(&mut s, Action::Resize(1, 1));
+    assert!(s.areas.too_small);
+    check(&s);
+    update(&mut s, Action::Resize(120, 40));
+    assert_eq!(s.top, line);
+}
+
+#[test]
+fn line_and_page_scrolling() {
+    let mut s = bundled(80, 24);
+    let h = s.text_height();
+    update(&mut s, Action::Down);
+    assert_eq!(s.top, 1);
+    update(&mut s, Action::Up);
+    update(&mut s, Action::Up);
+    assert_eq!(s.top, 0);
+    update(&mut s, Action::PageDown);
+    assert_eq!(s.top, h - 1);
+    update(&mut s, Action::PageUp);
+    assert_eq!(s.top, 0);
+    update(&mut s, Action::HalfPageDown);
+    assert_eq!(s.top, (h - 1) / 2);
+    update(&mut s, Action::HalfPageUp);
+    assert_eq!(s.top, 0);
+    update(&mut s, Action::Bottom);
+    assert_eq!(s.top, s.max_top());
+    assert_eq!(s.percent(), 100);
+    update(&mut s, Action::Down);
+    assert_eq!(s.top, s.max_top());
+    update(&mut s, Action::Top);
+    assert_eq!(s.top, 0);
+    assert_eq!(s.percent(), 0);
+    check(&s);
+}
+
+#[test]
+fn focus_moves_between_text_and_sidebar() {
+    let mut s = bundled(120, 40);
+    assert_eq!(s.focus, Focus::Text);
+    assert!(!s.active);
+    update(&mut s, Action::FocusNext);
+    assert_eq!(s.focus, Focus::Sidebar);
+    assert!(s.active);
+    assert_eq!(s.selected_entity(), Some(0));
+    update(&mut s, Action::FocusPrev);
+    assert_eq!(s.focus, Focus::Text);
+    // Down now scrolls the text again.
+    update(&mut s, Action::Down);
+    assert_eq!(s.top, 1);
+}
+
+#[test]
+fn sidebar_keys_move_the_selection_and_switch_groups() {
+    let mut s = bundled(120, 40);
+    update(&mut s, Action::FocusNext);
+    update(&mut s, Action::Down);
+    assert_eq!(s.selected_entity(), Some(1));
+    assert_eq!(s.top, 0, "text does not scroll while the sidebar has focus");
+    update(&mut s, Action::Up);
+    update(&mut s, Action::Up);
+    assert_eq!(s.selected_entity(), Some(0));
+    update(&mut s, Action::NextGroup);
+    let kind = |s: &State| s.doc.entities[s.selected_entity().unwrap()].kind;
+    assert_eq!(kind(&s), EntityKind::Number);
+    update(&mut s, Action::NextGroup);
+    assert_eq!(kind(&s), EntityKind::Place);
+    update(&mut s, Action::NextGroup);
+    assert_eq!(kind(&s), EntityKind::Place, "Organizations is empty");
+    update(&mut s, Action::Down);
+    update(&mut s, Action::PrevGroup);
+    assert_eq!(
+        s.selected_entity(),
+        Some(s.doc.entities_of(EntityKind::Place)[0])
+    );
+    update(&mut s, Action::PrevGroup);
+    assert_eq!(kind(&s), EntityKind::Number);
+    update(&mut s, Action::Bottom);
+    assert_eq!(s.cursor, s.index.selectable.len() - 1);
+    update(&mut s, Action::Top);
+    assert_eq!(s.cursor, 0);
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::HalfPageUp);
+    check(&s);
+}
+
+#[test]
+fn long_sidebar_scrolls_to_keep_the_selection_visible() {
+    let mut doc = testutil::bundled();
+    // Many places: far more rows than fit.
+    let base = doc.entities.len();
+    for i in 0..60 {
+        let mut e = doc.entities[5].clone();
+        e.id = base + i;
+        e.name = format!("Place {i}");
+        e.mentions.truncate(1);
+        doc.entities.push(e);
+    }
+    let mut s = sized(doc, 120, 20);
+    update(&mut s, Action::FocusNext);
+    for _ in 0..50 {
+        update(&mut s, Action::Down);
+        check(&s);
+    }
+    assert!(s.sidebar_top > 0);
+    update(&mut s, Action::Top);
+    assert_eq!(s.sidebar_top, 0);
+    update(&mut s, Action::Bottom);
+    check(&s);
+}
+
+#[test]
+fn enter_jumps_to_the_first_mention_and_n_steps_through_mentions() {
+    let mut s = bundled(80, 12);
+    update(&mut s, Action::FocusNext);
+    update(&mut s, Action::NextGroup); // Numbers: "15 percent", far down
+    let id = s.selected_entity().unwrap();
+    update(&mut s, Action::Activate);
+    assert_eq!(s.focus, Focus::Text);
+    assert_eq!(s.mention, Some(0));
+    let first = s.doc.entities[id].mentions[0].span.clone();
+    let line = s.lines.line_at(first.start);
+    assert!(s.top <= line && line < s.top + s.text_height());
+    assert!(s.top > 0);
+
+    // Putin: several mentions; n and N wrap around.
+    update(&mut s, Action::FocusNext);
+    update(&mut s, Action::Top);
+    update(&mut s, Action::Activate);
+    let n = s.doc.entities[0].mentions.len();
+    update(&mut s, Action::NextMatch);
+    assert_eq!(s.mention, Some(1));
+    update(&mut s, Action::PrevMatch);
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(s.mention, Some(n - 1));
+    update(&mut s, Action::NextMatch);
+    assert_eq!(s.mention, Some(0));
+    let m = s.doc.entities[0].mentions[n - 1].span.clone();
+    update(&mut s, Action::PrevMatch);
+    let line = s.lines.line_at(m.start);
+    assert!(s.top <= line && line < s.top + s.text_height());
+    check(&s);
+}
+
+#[test]
+fn n_without_selection_or_search_does_nothing() {
+    let mut s = bundled(80, 24);
+    update(&mut s, Action::NextMatch);
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(s.top, 0);
+    assert_eq!(s.mention, None);
+}
+
+#[test]
+fn search_types_confirms_steps_and_clears() {
+    let mut s = bundled(80, 24);
+    update(&mut s, Action::SearchStart);
+    assert_eq!(s.mode(), crate::keymap::Mode::Search);
+    for c in "aluminx".chars() {
+        update(&mut s, Action::SearchInput(c));
+    }
+    update(&mut s, Action::SearchBackspace);
+    update(&mut s, Action::SearchInput('U'));
+    assert_eq!(s.search, Search::Typing("aluminU".into()));
+    update(&mut s, Action::SearchConfirm);
+    let Search::Active { hits, current, .. } = &s.search else {
+        panic!("search not active");
+    };
+    let count = s.doc.text.matches("aluminu").count();
+    assert_eq!(hits.len(), count);
+    assert_eq!(*current, Some(0));
+    update(&mut s, Action::NextMatch);
+    assert!(matches!(
+        s.search,
+        Search::Active {
+            current: Some(1),
+            ..
+        }
+    ));
+    update(&mut s, Action::PrevMatch);
+    update(&mut s, Action::PrevMatch);
+    assert!(matches!(s.search, Search::Active { current: Some(c), .. } if c == count - 1));
+    check(&s);
+    update(&mut s, Action::Cancel);
+    assert_eq!(s.search, Search::Off);
+
+    // An empty query is no search; Esc while typing cancels.
+    update(&mut s, Action::SearchStart);
+    update(&mut s, Action::SearchConfirm);
+    assert_eq!(s.search, Search::Off);
+    update(&mut s, Action::SearchStart);
+    update(&mut s, Action::SearchInput('x'));
+    update(&mut s, Action::Cancel);
+    assert_eq!(s.search, Search::Off);
+    // No hits: n does nothing.
+    update(&mut s, Action::SearchStart);
+    update(&mut s, Action::SearchInput('§'));
+    update(&mut s, Action::SearchConfirm);
+    update(&mut s, Action::NextMatch);
+    assert!(matches!(&s.search, Search::Active { hits, current: None, .. } if hits.is_empty()));
+}
+
+#[test]
+fn search_hits_win_over_mentions_for_n() {
+    let mut s = bundled(80, 24);
+    update(&mut s, Action::FocusNext);
+    update(&mut s, Action::Activate);
+    update(&mut s, Action::SearchStart);
+    update(&mut s, Action::SearchInput('d'));
+    update(&mut s, Action::SearchInput('e'));
+    update(&mut s, Action::SearchInput('a'));
+    update(&mut s, Action::SearchInput('l'));
+    update(&mut s, Action::SearchConfirm);
+    update(&mut s, Action::NextMatch);
+    assert_eq!(s.mention, Some(0), "n steps the search, not the mention");
+    update(&mut s, Action::Cancel);
+    update(&mut s, Action::NextMatch);
+    assert_eq!(s.mention, Some(1));
+}
+
+#[test]
+fn quotes_step_and_follow_the_selected_speaker() {
+    let mut s = bundled(80, 24);
+    update(&mut s, Action::NextQuote);
+    let first = s.index.quotes[0];
+    assert_eq!(s.quote, Some(first));
+    update(&mut s, Action::NextQuote);
+    assert_eq!(s.quote, Some(s.index.quotes[1]));
+    update(&mut s, Action::PrevQuote);
+    update(&mut s, Action::PrevQuote);
+    assert_eq!(s.quote, Some(*s.index.quotes.last().unwrap()));
+
+    // c selects a speaker and goes to their quote; ] stays with them.
+    update(&mut s, Action::Top);
+    update(&mut s, Action::CycleSpeaker);
+    let who = s.selected_speaker().unwrap();
+    assert_eq!(who, s.index.speakers[0]);
+    assert_eq!(s.doc.quotes[s.quote.unwrap()].speaker, Some(who));
+    for _ in 0..5 {
+        update(&mut s, Action::NextQuote);
+        assert_eq!(s.doc.quotes[s.quote.unwrap()].speaker, Some(who));
+    }
+    update(&mut s, Action::CycleSpeaker);
+    assert_eq!(s.selected_speaker(), Some(s.index.speakers[1]));
+    for _ in 0..s.index.speakers.len() - 1 {
+        update(&mut s, Action::CycleSpeaker);
+    }
+    assert_eq!(s.selected_speaker(), Some(s.index.speakers[0]), "wraps");
+    check(&s);
+}
+
+#[test]
+fn sections_step_by_headings_or_paragraphs() {
+    let mut s = sized(with_headings(), 80, 10);
+    assert_eq!(s.index.headings, [1, 3, 5]);
+    update(&mut s, Action::NextSection);
+    assert_eq!(s.anchor, s.doc.sections[1].span.start);
+    assert_eq!(s.current_heading(), Some(1));
+    update(&mut s, Action::NextSection);
+    assert_eq!(s.current_heading(), Some(3));
+    update(&mut s, Action::PrevSection);
+    assert_eq!(s.current_heading(), Some(1));
+    update(&mut s, Action::PrevSection);
+    assert_eq!(
+        s.current_heading(),
+        Some(1),
+        "nothing before the first heading"
+    );
+    // Without headings, paragraphs.
+    let mut p = bundled(80, 24);
+    update(&mut p, Action::NextSection);
+    assert_eq!(p.anchor, p.doc.sections[1].span.start);
+    assert_eq!(p.current_heading(), None);
+    check(&s);
+}
+
+#[test]
+fn outline_comes_first_and_enter_jumps_to_a_heading() {
+    let mut s = sized(with_headings(), 80, 10);
+    assert_eq!(s.index.rows[0], Row::Header(crate::index::Group::Outline));
+    update(&mut s, Action::FocusNext);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Down);
+    assert_eq!(s.cursor_row(), Some(Row::Heading(5)));
+    update(&mut s, Action::Activate);
+    assert_eq!(s.focus, Focus::Text);
+    assert_eq!(s.current_heading(), Some(5));
+    check(&s);
+}
+
+#[test]
+fn toggles() {
+    let mut s = bundled(120, 40);
+    update(&mut s, Action::ToggleKinds);
+    assert!(!s.show_kinds);
+    update(&mut s, Action::ToggleKinds);
+    assert!(s.show_kinds);
+    update(&mut s, Action::ToggleHelp);
+    assert!(s.help);
+    assert_eq!(s.mode(), crate::keymap::Mode::Help);
+    update(&mut s, Action::Cancel);
+    assert!(!s.help);
+    // Wide: the sidebar is always there and s does nothing.
+    update(&mut s, Action::ToggleSidebar);
+    assert!(s.areas.sidebar.is_some() && !s.overlay_open);
+    update(&mut s, Action::Quit);
+    assert!(s.quit);
+}
+
+#[test]
+fn narrow_sidebar_is_an_overlay() {
+    let mut s = bundled(60, 20);
+    assert!(s.areas.overlay && s.areas.sidebar.is_none());
+    update(&mut s, Action::ToggleSidebar);
+    assert!(s.areas.sidebar.is_some());
+    assert_eq!(s.focus, Focus::Sidebar);
+    update(&mut s, Action::ToggleSidebar);
+    assert!(s.areas.sidebar.is_none());
+    assert_eq!(s.focus, Focus::Text);
+    // Tab opens it, Enter closes it.
+    update(&mut s, Action::FocusNext);
+    assert!(s.areas.sidebar.is_some());
+    update(&mut s, Action::Activate);
+    assert!(s.areas.sidebar.is_none());
+    // Esc closes it too.
+    update(&mut s, Action::FocusNext);
+    update(&mut s, Action::Cancel);
+    assert!(s.areas.sidebar.is_none());
+    // Growing wide shows it beside the text.
+    update(&mut s, Action::Resize(100, 30));
+    assert!(!s.areas.overlay && s.areas.sidebar.is_some());
+    check(&s);
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut s = bundled(120, 40);
+    update(&mut s, Action::FocusNext);
+    update(&mut s, Action::Activate);
+    update(&mut s, Action::NextQuote);
+    assert!(s.selected_entity().is_some());
+    update(&mut s, Action::Cancel);
+    assert_eq!(s.selected_entity(), None);
+    assert_eq!(s.mention, None);
+    assert_eq!(s.quote, None);
+}
+
+#[test]
+fn wheel_scrolls_the_pane_under_the_pointer() {
+    let mut s = bundled(120, 20);
+    update(
+        &mut s,
+        Action::Wheel {
+            x: 5,
+            y: 5,
+            down: true,
+        },
+    );
+    assert_eq!(s.top, WHEEL_LINES);
+    update(
+        &mut s,
+        Action::Wheel {
+            x: 5,
+            y: 5,
+            down: false,
+        },
+    );
+    assert_eq!(s.top, 0);
+    let side = s.areas.sidebar.unwrap();
+    update(
+        &mut s,
+        Action::Wheel {
+            x: side.x + 3,
+            y: 2,
+            down: true,
+        },
+    );
+    assert_eq!(s.top, 0);
+    let list_h = usize::from(s.sidebar_list().unwrap().height);
+    assert_eq!(
+        s.sidebar_top,
+        WHEEL_LINES.min(s.index.rows.len().saturating_sub(list_h))
+    );
+    // Status line: nothing.
+    update(
+        &mut s,
+        Action::Wheel {
+            x: 5,
+            y: 19,
+            down: true,
+        },
+    );
+    assert_eq!(s.top, 0);
+    check(&s);
+}
+
+#[test]
+fn clicks_select_sidebar_entries_and_mentions() {
+    let mut s = bundled(120, 40);
+    let list = s.sidebar_list().unwrap();
+    // Row 2 of the sidebar is the second person.
+    update(
+        &mut s,
+        Action::Click {
+            x: list.x + 2,
+            y: list.y + 2,
+        },
+    );
+    assert_eq!(s.selected_entity(), Some(1));
+    assert_eq!(s.focus, Focus::Sidebar);
+    // A click on a header selects nothing new.
+    update(
+        &mut s,
+        Action::Click {
+            x: list.x + 2,
+            y: list.y,
+        },
+    );
+    assert_eq!(s.selected_entity(), Some(1));
+
+    // Click on the first "Putin" of the text (title line).
+    update(&mut s, Action::Cancel);
+    let t = s.areas.text;
+    update(&mut s, Action::Click { x: t.x + 1, y: t.y });
+    assert_eq!(s.selected_entity(), Some(0));
+    assert_eq!(s.mention, Some(0));
+    // A click on plain text changes nothing.
+    update(&mut s, Action::Click { x: t.x + 8, y: t.y });
+    assert_eq!(s.selected_entity(), Some(0));
+    check(&s);
+}
+
+#[test]
+fn byte_at_maps_cells_to_text() {
+    let s = bundled(120, 40);
+    let t = s.areas.text;
+    assert_eq!(s.byte_at(t.x, t.y), Some(0));
+    assert_eq!(s.byte_at(t.x + 1, t.y), Some(1));
+    assert_eq!(s.byte_at(t.x, t.y + 1), None, "blank line");
+    assert_eq!(s.byte_at(0, 39), None, "status line");
+}
+
+#[test]
+fn empty_document_and_no_entities_are_fine() {
+    let mut s = sized(Document::default(), 80, 24);
+    for a in [
+        Action::Down,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::NextGroup,
+        Action::Activate,
+        Action::NextMatch,
+        Action::NextQuote,
+        Action::CycleSpeaker,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::Click { x: 70, y: 3 },
+        Action::Wheel {
+            x: 70,
+            y: 3,
+            down: true,
+        },
+    ] {
+        update(&mut s, a);
+        check(&s);
+    }
+    assert_eq!(s.percent(), 100);
+}
+
+/// A small deterministic generator, so the test needs no extra crate.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+pub(crate) fn random_action(rng: &mut Rng) -> Action {
+    let simple = [
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::NextGroup,
+        Action::PrevGroup,
+        Action::Activate,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::NextQuote,
+        Action::PrevQuote,
+        Action::CycleSpeaker,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::ToggleSidebar,
+        Action::ToggleKinds,
+        Action::ToggleHelp,
+        Action::SearchStart,
+        Action::SearchBackspace,
+        Action::SearchConfirm,
+        Action::Cancel,
+    ];
+    match rng.below(10) {
+        0 => Action::Resize(rng.below(130) as u16, rng.below(45) as u16),
+        1 => Action::SearchInput(['e', 'a', 'P', ' ', 'ü'][rng.below(5) as usize]),
+        2 => Action::Click {
+            x: rng.below(130) as u16,
+            y: rng.below(45) as u16,
+        },
+        3 => Action::Wheel {
+            x: rng.below(130) as u16,
+            y: rng.below(45) as u16,
+            down: rng.below(2) == 0,
+        },
+        _ => simple[rng.below(simple.len() as u64) as usize],
+    }
+}
+
+pub(crate) fn rng(seed: u64) -> Rng {
+    Rng(seed.max(1))
+}
+
+#[test]
+fn random_actions_keep_the_invariants() {
+    for (seed, doc) in [
+        (7, testutil::bundled()),
+        (11, with_headings()),
+        (13, testutil::doc_with_people()),
+    ] {
+        let mut r = rng(seed);
+        let mut s = sized(doc, 80, 24);
+        for _ in 0..3000 {
+            let a = random_action(&mut r);
+            if a == Action::Quit {
+                continue;
+            }
+            eprintln!("{a:?}");
+            update(&mut s, a);
+            check(&s);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! The terminal: setup, the one restore function, the panic hook and the
+//! event loop.
+//!
+//! Restoring (raw mode off, alternate screen left, mouse capture off, cursor
+//! shown) happens exactly once, on whichever path comes first: the quit
+//! path, the drop guard (errors) or the panic hook.
+
+use std::io::{self, Write, stdout};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+use crate::document::Document;
+use crate::keymap;
+use crate::state::{Action, State, update};
+use crate::view;
+
+/// The terminal is in reader mode and must be restored.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static HOOK: Once = Once::new();
+
+/// Put the terminal back as it was. Safe to call more than once and from
+/// any path; only the first call after [`setup`] does anything.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    // ratatui's restore leaves mouse capture on: turn it off first.
+    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = ratatui::try_restore();
+    let _ = execute!(stdout(), Show);
+    let _ = stdout().flush();
+}
+
+/// Restores the terminal when dropped (error returns and unwinding).
+pub struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Enter the reader mode: raw mode, alternate screen, mouse capture, and a
+/// panic hook that restores the terminal before the panic is printed.
+pub fn setup() -> io::Result<(DefaultTerminal, Guard)> {
+    let terminal = ratatui::try_init()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let guard = Guard;
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+    execute!(stdout(), EnableMouseCapture)?;
+    Ok((terminal, guard))
+}
+
+/// Run the reader on a document until the user quits.
+pub fn run(doc: Document, name: &str) -> io::Result<()> {
+    let mut state = State::new(doc, name);
+    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (mut terminal, guard) = setup()?;
+    let size = terminal.size()?;
+    update(&mut state, Action::Resize(size.width, size.height));
+    while !state.quit {
+        let size = terminal.size()?;
+        if (size.width, size.height) != (state.width, state.height) {
+            update(&mut state, Action::Resize(size.width, size.height));
+        }
+        terminal.draw(|frame| view::render(&state, frame))?;
+        // Block for one event, then drain whatever else is pending before
+        // the next redraw.
+        let mut ev = event::read()?;
+        loop {
+            if let Some(action) = keymap::map_event(&ev, state.mode()) {
+                update(&mut state, action);
+            }
+            if state.quit || !event::poll(std::time::Duration::ZERO)? {
+                break;
+            }
+            ev = event::read()?;
+        }
+    }
+    restore();
+    drop(guard);
+    Ok(())
+}

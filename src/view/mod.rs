@@ -1,0 +1,72 @@
+//! Drawing the state. Rendering reads the [`State`] only and draws the
+//! visible part of it; nothing here changes state or grows with the
+//! document's length.
+
+mod article;
+mod help;
+mod sidebar;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthChar;
+
+use crate::state::State;
+pub use status::text as status_text;
+use theme::Theme;
+
+/// Draw the whole screen into a frame.
+pub fn render(state: &State, frame: &mut Frame) {
+    let area = frame.area();
+    draw(state, area, frame.buffer_mut());
+}
+
+/// Draw the whole screen into a buffer covering `area`.
+pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::new(state.color);
+    if area.width != state.width || area.height != state.height || area.x != 0 || area.y != 0 {
+        // The resize has not reached the state yet; the next frame will.
+        return;
+    }
+    if state.areas.too_small {
+        Paragraph::new(Line::from("terminal too small"))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return;
+    }
+    article::render(state, theme, buf);
+    sidebar::render(state, theme, buf);
+    status::render(state, theme, buf);
+    if state.help {
+        help::render(area, theme, buf);
+    }
+}
+
+/// Cut a string to `width` columns, with an ellipsis when cut.
+pub(crate) fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,65 @@
+//! The status line: file, reading position, section, selection or search,
+//! and a short key hint from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::index::Row;
+use crate::keymap;
+use crate::state::{Search, State};
+use crate::view::theme::Theme;
+
+/// The left part of the status line, as text.
+pub fn text(state: &State) -> String {
+    let doc = &state.doc;
+    let mut parts = vec![state.name.clone(), format!("{}%", state.percent())];
+    if let Some(h) = state.current_heading() {
+        parts.push(format!("§ {}", doc.slice(&doc.sections[h].span)));
+    }
+    match &state.search {
+        Search::Typing(q) => parts.push(format!("/{q}█")),
+        Search::Active {
+            query,
+            hits,
+            current,
+        } => parts.push(match current {
+            _ if hits.is_empty() => format!("/{query}: no matches"),
+            Some(c) => format!("/{query}: hit {} of {}", c + 1, hits.len()),
+            None => format!("/{query}: {} hits", hits.len()),
+        }),
+        Search::Off => {
+            if let Some(id) = state.selected_entity() {
+                let e = &doc.entities[id];
+                let n = e.mentions.len();
+                parts.push(match state.mention {
+                    Some(k) => format!("{}: mention {} of {n}", e.name, k + 1),
+                    None => format!("{}: {n} mentions", e.name),
+                });
+            } else if let (true, Some(Row::Heading(s))) = (state.active, state.cursor_row()) {
+                parts.push(format!("→ {}", doc.slice(&doc.sections[s].span)));
+            }
+        }
+    }
+    parts.join(" · ")
+}
+
+pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
+    let area = state.areas.status;
+    buf.set_style(area, theme.status());
+    let left = format!(" {}", text(state));
+    let hint = keymap::hint();
+    let w = usize::from(area.width);
+    let mut spans = vec![Span::raw(left.clone())];
+    if left.width() + hint.width() + 3 <= w {
+        let pad = w - left.width() - hint.width() - 1;
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::raw(hint));
+    }
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans).style(theme.status()),
+        area.width,
+    );
+}
