@@ -322,3 +322,15 @@ fn a_clause_ending_in_a_colon_introduces_the_speaker() {
     assert_eq!(speaker(&doc, "too late").as_deref(), Some("Viktor Hale"));
     assert_eq!(speaker(&doc, "We will wait").as_deref(), Some("Luz Ortiz"));
 }
+
+#[test]
+fn a_place_inside_an_organization_name_stays_in_the_name() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Data from the U.S. Geological Survey and the Kenya Wildlife Service were used."
+    ));
+    assert_eq!(
+        names(&doc, EntityKind::Organization),
+        ["Kenya Wildlife Service", "U.S. Geological Survey"]
+    );
+    assert!(names(&doc, EntityKind::Place).is_empty());
+}

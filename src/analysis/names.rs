@@ -179,19 +179,14 @@ fn classify(
     common: &Common,
 ) -> Option<Named> {
     let words: Vec<&str> = run.clone().map(|i| word(text, tokens, i)).collect();
-    // Leading sentence words, months and weekdays are not part of a name,
-    // nor a place before a name without a title ("in Vienna Kutuzov").
+    // Leading sentence words, months and weekdays are part of no name.
     let mut lead = 0;
     while lead < words.len() {
         let w = words[lead];
         let given = lexicon::given_name(w).is_some();
         let sentence_word =
             tokens[run.start + lead].sentence_start && !given && !is_title(w) && common.has(w);
-        let place_before = lead + 1 < words.len()
-            && !given
-            && gaz.lookup(w).is_some()
-            && !is_title(words[lead + 1]);
-        if !(is_function_word(w) || is_calendar(w) || sentence_word || place_before) {
+        if !(is_function_word(w) || is_calendar(w) || sentence_word) {
             break;
         }
         lead += 1;
@@ -212,7 +207,16 @@ fn classify(
     if body.len() == 1 && is_acronym(words[lead]) && gaz.lookup(words[lead]).is_none() {
         return Some(Named::Organization(body));
     }
-    person(text, tokens, body, gaz).map(Named::Person)
+    // A place before a name without a title is not part of it ("in Vienna
+    // Kutuzov").
+    while lead + 1 < words.len()
+        && lexicon::given_name(words[lead]).is_none()
+        && gaz.lookup(words[lead]).is_some()
+        && !is_title(words[lead + 1])
+    {
+        lead += 1;
+    }
+    person(text, tokens, run.start + lead..run.end, gaz).map(Named::Person)
 }
 
 /// Acronyms that name organizations (FAA, NATO), not Roman numerals or
