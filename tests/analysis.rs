@@ -334,3 +334,18 @@ fn a_place_inside_an_organization_name_stays_in_the_name() {
     );
     assert!(names(&doc, EntityKind::Place).is_empty());
 }
+
+#[test]
+fn surnames_with_particles_and_double_surnames_are_one_mention() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Crown Prince Khalid bin Rashed met Governor Ana Lucía Ferrer Quintana. Later bin Rashed and Ferrer Quintana spoke."
+    ));
+    assert_eq!(
+        mentions_of(&doc, "Khalid bin Rashed"),
+        ["Khalid bin Rashed", "bin Rashed"]
+    );
+    assert_eq!(
+        mentions_of(&doc, "Ana Lucía Ferrer Quintana"),
+        ["Ana Lucía Ferrer Quintana", "Ferrer Quintana"]
+    );
+}

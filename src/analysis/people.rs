@@ -35,24 +35,34 @@ impl Person {
         self.words.first().map_or("", String::as_str)
     }
 
-    /// Single words that refer to this person on their own: the surname,
-    /// and the leading family name of names like "Xie Feng" whose first
-    /// word is not a given name.
-    fn short_forms(&self) -> Vec<&str> {
+    /// Shorter forms that refer to this person on their own: the surname,
+    /// the leading family name of names like "Xie Feng" whose first word is
+    /// not a given name, a middle word that is no given name ("Lula" of
+    /// "Luiz Inácio Lula da Silva"), a surname with its particle ("bin
+    /// Salman") and a double surname ("López Obrador").
+    fn short_forms(&self) -> Vec<String> {
+        let w = &self.words;
+        let not_given = |s: &str| {
+            lexicon::given_name(s).is_none() && !lexicon::is_particle(s) && !s.ends_with('.')
+        };
         let mut forms = Vec::new();
-        if self.words.len() >= 2 {
-            forms.push(self.last());
-            if lexicon::given_name(self.first()).is_none() && !self.first().ends_with('.') {
-                forms.push(self.first());
-            }
+        if w.len() < 2 {
+            return forms;
         }
-        // "Luiz Inácio Lula da Silva" is "Lula": a middle word that is not
-        // a given name, a particle or an initial.
-        if self.words.len() >= 3 {
-            let middle = &self.words[1..self.words.len() - 1];
-            forms.extend(middle.iter().map(String::as_str).filter(|w| {
-                lexicon::given_name(w).is_none() && !lexicon::is_particle(w) && !w.ends_with('.')
-            }));
+        forms.push(self.last().to_string());
+        if not_given(self.first()) {
+            forms.push(self.first().to_string());
+        }
+        if w.len() >= 3 {
+            let middle = &w[1..w.len() - 1];
+            forms.extend(middle.iter().filter(|m| not_given(m)).cloned());
+            if let Some(p) = middle.iter().position(|m| lexicon::is_particle(m)) {
+                forms.push(w[p + 1..].join(" "));
+            }
+            let tail = &w[w.len() - 2..];
+            if tail.iter().all(|t| not_given(t)) {
+                forms.push(tail.join(" "));
+            }
         }
         forms
     }
@@ -118,7 +128,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
 fn same_person(p: &Person, words: &[String], by_given_name: bool) -> bool {
     if words.len() == 1 {
         let given = by_given_name && p.words.len() >= 2 && p.first() == words[0];
-        return given || p.short_forms().contains(&words[0].as_str()) || p.words == words;
+        return given || p.short_forms().contains(&words[0]) || p.words == words;
     }
     let (first, last) = (&words[0], &words[words.len() - 1]);
     let compatible_first =
@@ -153,7 +163,7 @@ fn name_mentions(text: &str, persons: &[Person]) -> Vec<PersonMention> {
     for (id, p) in persons.iter().enumerate() {
         forms.entry(p.name()).or_default().push(id);
         for short in p.short_forms() {
-            forms.entry(short.to_string()).or_default().push(id);
+            forms.entry(short).or_default().push(id);
         }
     }
     let patterns: Vec<&String> = forms.keys().collect();

@@ -1,0 +1,49 @@
+//! Analysis throughput: the bundled article and a 3 MB novel.
+//!
+//! The novel is read from `$BYLINE_CORPUS` or `../shared/corpus/`; without
+//! it, only its benches are skipped (with a note).
+
+use byline::document::Document;
+use divan::counter::BytesCount;
+
+fn main() {
+    divan::main();
+}
+
+fn novel() -> Option<String> {
+    let dir = std::env::var("BYLINE_CORPUS")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
+    let path = std::path::Path::new(&dir).join("war-and-peace.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            eprintln!("skipping novel benches: {}: {e}", path.display());
+            None
+        }
+    }
+}
+
+#[divan::bench]
+fn analyze_bundled(bencher: divan::Bencher) {
+    let text = byline::input::BUNDLED;
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| Document::analyze(divan::black_box(text)));
+}
+
+#[divan::bench(sample_count = 20)]
+fn analyze_novel(bencher: divan::Bencher) {
+    let Some(text) = novel() else { return };
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| Document::analyze(divan::black_box(&text)));
+}
+
+#[divan::bench(sample_count = 5)]
+fn analyze_novel_times_four(bencher: divan::Bencher) {
+    let Some(text) = novel() else { return };
+    let text = text.repeat(4);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| Document::analyze(divan::black_box(&text)));
+}
