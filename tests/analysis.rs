@@ -349,3 +349,27 @@ fn surnames_with_particles_and_double_surnames_are_one_mention() {
         ["Ana Lucía Ferrer Quintana", "Ferrer Quintana"]
     );
 }
+
+#[test]
+fn plural_speakers_leave_the_quote_unattributed() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Mayor Erin Vale backed the plan.\nTransit officials said they expected funding. “The money is there,” they said."
+    ));
+    assert_eq!(speaker(&doc, "money is there"), None);
+}
+
+#[test]
+fn a_paragraph_about_one_person_introduces_the_next_quote_paragraph() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Farmer Lukas Brandt has lost half of his harvest to the drought this year.\n“It has been the worst summer of my life.”\nTwo ministers, Ada Novak and Ivo Rusk, visited the region.\n“Help is coming.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "worst summer").as_deref(),
+        Some("Lukas Brandt")
+    );
+    assert_eq!(
+        speaker(&doc, "Help is coming"),
+        None,
+        "two people: no guess"
+    );
+}

@@ -10,7 +10,7 @@
 use super::lexicon::{self, Gender, is_speech_verb};
 use super::people::{People, PersonMention};
 use super::tokens::Token;
-use crate::document::{Document, Quote, Span};
+use crate::document::{Document, Quote, SectionKind, Span};
 
 /// How many words after a quote may hold its attribution.
 const AFTER_WINDOW: usize = 6;
@@ -100,10 +100,13 @@ impl Context<'_> {
         {
             return Some(Some(m.person));
         }
-        if verb == 1
-            && let Some(g) = lexicon::pronoun_gender(self.word(last))
-        {
-            return Some(self.resolve_pronoun(g, self.tokens[last].span.start));
+        if verb == 1 {
+            if let Some(g) = lexicon::pronoun_gender(self.word(last)) {
+                return Some(self.resolve_pronoun(g, self.tokens[last].span.start));
+            }
+            if is_plural_pronoun(self.word(last)) {
+                return Some(None);
+            }
         }
         let determiner = matches!(
             self.word(window[0]),
@@ -162,11 +165,15 @@ impl Context<'_> {
             if let Some(m) = self.mention_at(i) {
                 return Some(Some(m.person));
             }
-            if let Some(g) = lexicon::pronoun_gender(self.word(i))
-                && !self.word(i).eq_ignore_ascii_case("his")
-                && !self.word(i).eq_ignore_ascii_case("her")
+            let w = self.word(i);
+            if let Some(g) = lexicon::pronoun_gender(w)
+                && !w.eq_ignore_ascii_case("his")
+                && !w.eq_ignore_ascii_case("her")
             {
                 return Some(self.resolve_pronoun(g, self.tokens[i].span.start));
+            }
+            if is_plural_pronoun(w) {
+                return Some(None);
             }
         }
         None
@@ -199,12 +206,29 @@ impl Context<'_> {
             }
         }
         let prev_para = self.doc.sections.get(para.checked_sub(1)?)?;
-        let last = self.sentence_of(prev_para.span.end.saturating_sub(1))?;
-        let start = self.token_at(last.start);
-        let end = self.token_at(last.end);
-        (start..end)
-            .filter(|&v| !self.tokens[v].in_quote && is_speech_verb(self.word(v)))
-            .find_map(|v| self.subject_before(start, v))
+        if prev_para.kind == SectionKind::Title {
+            return None;
+        }
+        // "… Park said:" introduces the quote paragraph after it.
+        if self.doc.text[prev_para.span.clone()].ends_with(':') {
+            let last = self.sentence_of(prev_para.span.end - 1)?;
+            return self.subject_before(self.token_at(last.start), self.token_at(last.end));
+        }
+        // A paragraph about one person introduces that person's words.
+        let mut people = self
+            .mentions_in(prev_para.span.clone())
+            .filter(|m| !self.in_quote(m.span.start))
+            .map(|m| m.person);
+        let first = people.next()?;
+        people.all(|p| p == first).then_some(Some(first))
+    }
+
+    fn mentions_in(&self, span: Span) -> impl Iterator<Item = &PersonMention> {
+        let ms = &self.people.mentions;
+        let from = ms.partition_point(|m| m.span.start < span.start);
+        ms[from..]
+            .iter()
+            .take_while(move |m| m.span.end <= span.end)
     }
 
     fn section_index(&self, pos: usize) -> Option<usize> {
@@ -240,4 +264,9 @@ impl Context<'_> {
         let k = qs.partition_point(|q| q.span.end <= pos);
         qs.get(k).is_some_and(|q| q.span.start <= pos)
     }
+}
+
+/// Subjects that speak for a group, never for one named person.
+fn is_plural_pronoun(word: &str) -> bool {
+    matches!(word, "they" | "They" | "we" | "We")
 }

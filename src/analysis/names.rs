@@ -252,11 +252,11 @@ fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer)
     // stands before is the role and its qualifiers ("Bavarian Premier").
     let last_title = (run.start..run.end.saturating_sub(1))
         .rev()
-        .find(|&i| is_title(w(i)));
+        .find(|&i| is_title(w(i)) || is_role_noun(w(i)));
     let mut i = last_title.map_or(run.start, |k| k + 1);
     for k in run.start..i {
         let cur = w(k);
-        if is_title(cur) {
+        if is_title(cur) || is_role_noun(cur) {
             s.role.push(k);
             s.head_title |= !TITLE_MODIFIERS.contains(&cur);
             if s.gender == Gender::Unknown {
