@@ -114,3 +114,43 @@ fn every_name_occurrence_is_a_mention_of_its_person() {
         }
     }
 }
+
+#[test]
+fn numbers_match_the_gold() {
+    let doc = Document::analyze(byline::input::BUNDLED);
+    let g = gold();
+    let spans = |key: &Value| -> Vec<std::ops::Range<usize>> {
+        str_list(key)
+            .iter()
+            .flat_map(|n| {
+                doc.text
+                    .match_indices(n.as_str())
+                    .map(|(at, s)| at..at + s.len())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let gold_spans = spans(&g["numbers"]);
+    let optional = spans(&g["optional"]["numbers"]);
+    let predicted: Vec<_> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Number)
+        .flat_map(|e| e.mentions.iter().map(|m| m.span.clone()))
+        .collect();
+    let overlaps =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    let found = gold_spans
+        .iter()
+        .filter(|g| predicted.iter().any(|p| overlaps(g, p)))
+        .count();
+    let false_hits: Vec<&str> = predicted
+        .iter()
+        .filter(|p| !gold_spans.iter().chain(&optional).any(|g| overlaps(g, p)))
+        .map(|p| &doc.text[p.clone()])
+        .collect();
+    let recall = found as f64 / gold_spans.len() as f64;
+    let precision = (predicted.len() - false_hits.len()) as f64 / predicted.len() as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall);
+    assert!(f1 >= 0.95, "numbers F1 {f1:.2}; false: {false_hits:?}");
+}

@@ -5,6 +5,7 @@ mod attribution;
 pub mod gazetteer;
 pub mod lexicon;
 mod names;
+pub mod numbers;
 mod people;
 pub mod tokens;
 
@@ -73,6 +74,7 @@ pub fn analyze(doc: &mut Document) {
         .collect();
     add_places(&doc.text, gaz, &taken, &mut entities);
     add_organizations(&doc.text, &org_spans, &mut entities);
+    add_numbers(&doc.text, &person_spans, &mut entities);
 
     let speakers = attribution::attribute(doc, &tokens, &people);
     for (q, s) in doc.quotes.iter_mut().zip(speakers) {
@@ -142,6 +144,33 @@ fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
         });
         out[id].mentions.push(Mention {
             span: s.clone(),
+            description: false,
+        });
+    }
+}
+
+/// Numbers by their exact text: "15 percent" twice is one entry with two
+/// mentions.
+fn add_numbers(text: &str, person_spans: &[Span], out: &mut Vec<Entity>) {
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    for m in numbers::find_numbers(text) {
+        if overlaps_any(person_spans, &m.span) {
+            continue;
+        }
+        let name = &text[m.span.clone()];
+        let id = *by_text.entry(name).or_insert_with(|| {
+            out.push(Entity {
+                id: out.len(),
+                kind: EntityKind::Number,
+                name: name.to_string(),
+                mentions: Vec::new(),
+                role: None,
+                coords: None,
+            });
+            out.len() - 1
+        });
+        out[id].mentions.push(Mention {
+            span: m.span,
             description: false,
         });
     }
