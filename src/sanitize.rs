@@ -11,6 +11,9 @@ const TAB_STOP: usize = 4;
 
 /// Returns the cleaned text and the spans of the stand-ins it inserted.
 pub fn sanitize(raw: &str) -> (String, Vec<Span>) {
+    if !may_need_placeholders(raw.as_bytes()) {
+        return (raw.to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(raw.len());
     let mut placeholders = Vec::new();
     let mut column = 0;
@@ -57,6 +60,27 @@ fn placeholder(c: char) -> Option<String> {
     }
 }
 
+/// A fast byte scan that is true for any text holding a tab, a control or a
+/// hidden formatting character (and for a few harmless ones, which the
+/// exact pass then leaves as they are).
+fn may_need_placeholders(bytes: &[u8]) -> bool {
+    (0..bytes.len()).any(|i| {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        match bytes[i] {
+            b'\n' => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => (0x80..=0x9f).contains(&next(1)),
+            0xd8 => next(1) == 0x9c,
+            0xe2 => match next(1) {
+                0x80 => matches!(next(2), 0x8e | 0x8f | 0xaa..=0xae),
+                0x81 => (0xa6..=0xa9).contains(&next(2)),
+                _ => false,
+            },
+            _ => false,
+        }
+    })
+}
+
 /// C1 controls, bidi controls and other invisible formatting characters that
 /// could reorder or hide text on screen.
 fn is_hidden_control(c: char) -> bool {
@@ -92,6 +116,12 @@ mod tests {
         let (text, spans) = sanitize("ab\tc\n\td");
         assert_eq!(text, "ab  c\n    d");
         assert!(spans.is_empty());
+    }
+
+    #[test]
+    fn a_control_as_the_last_byte_is_replaced() {
+        assert_eq!(sanitize("end\x1b").0, "end^[");
+        assert_eq!(sanitize("\x07").0, "^G");
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! provinces, regions and continents, with their alternate forms, from
 //! `assets/places.tsv`; and demonyms from `assets/demonyms.tsv`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::document::Span;
 
@@ -45,7 +45,7 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut places = Vec::new();
         let mut forms: Vec<(String, usize)> = Vec::new();
-        let mut by_form = HashMap::new();
+        let mut by_form = HashMap::default();
         for line in PLACES_TSV.lines().skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 6 || f[0].is_empty() {
@@ -73,7 +73,7 @@ impl Gazetteer {
                 }
             }
         }
-        let mut demonyms = HashMap::new();
+        let mut demonyms = HashMap::default();
         for line in DEMONYMS_TSV.lines().skip(1) {
             if let Some((demonym, place)) = line.split_once('\t')
                 && let Some(&id) = by_form.get(place.trim())
@@ -83,6 +83,7 @@ impl Gazetteer {
         }
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer patterns are plain strings");
         Gazetteer {

@@ -1,7 +1,7 @@
 //! Word lists that carry general knowledge of English news writing: titles,
 //! speech verbs, organization words, and the embedded data tables.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Capitalized titles and role words that stand before a name and are not

@@ -9,7 +9,7 @@ pub mod numbers;
 mod people;
 pub mod tokens;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::document::{Document, Entity, EntityKind, Mention, Span};
 use gazetteer::gazetteer;
@@ -91,7 +91,7 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 fn add_places(text: &str, gaz: &gazetteer::Gazetteer, taken: &[Span], out: &mut Vec<Entity>) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
-    let mut by_place: HashMap<usize, usize> = HashMap::new();
+    let mut by_place: HashMap<usize, usize> = HashMap::default();
     for m in gaz.find(text) {
         if overlaps_any(&taken, &m.span) {
             continue;
@@ -118,7 +118,7 @@ fn add_places(text: &str, gaz: &gazetteer::Gazetteer, taken: &[Span], out: &mut 
 /// Organizations by name; an acronym in parentheses right after a name
 /// ("Department of Transportation (DOT)") joins that name.
 fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
-    let mut alias: HashMap<&str, &str> = HashMap::new();
+    let mut alias: HashMap<&str, &str> = HashMap::default();
     for pair in spans.windows(2) {
         let (long, short) = (&pair[0], &pair[1]);
         let between = &text[long.end..short.start];
@@ -127,7 +127,7 @@ fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
             alias.insert(acronym, &text[long.clone()]);
         }
     }
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::default();
     for s in spans {
         let raw = &text[s.clone()];
         let name = alias.get(raw).copied().unwrap_or(raw);
@@ -152,7 +152,7 @@ fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
 /// Numbers by their exact text: "15 percent" twice is one entry with two
 /// mentions.
 fn add_numbers(text: &str, person_spans: &[Span], out: &mut Vec<Entity>) {
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::default();
     for m in numbers::find_numbers(text) {
         if overlaps_any(person_spans, &m.span) {
             continue;

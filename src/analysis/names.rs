@@ -1,7 +1,7 @@
 //! Capitalized word runs and what they name: a person (with the title and
 //! country that introduce them), an organization, or neither.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use super::gazetteer::Gazetteer;

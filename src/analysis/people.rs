@@ -1,7 +1,7 @@
 //! People: merge the names found into one entity per person, then find
 //! every mention of each (full name, surname, description).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
@@ -159,7 +159,7 @@ fn enrich(p: &mut Person, n: &PersonName, words: Vec<String>) {
 /// Every occurrence of a full name or short form, each given to the person
 /// it most likely means: for a shared surname, the one named last before it.
 fn name_mentions(text: &str, persons: &[Person]) -> Vec<PersonMention> {
-    let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut forms: HashMap<String, Vec<usize>> = HashMap::default();
     for (id, p) in persons.iter().enumerate() {
         forms.entry(p.name()).or_default().push(id);
         for short in p.short_forms() {

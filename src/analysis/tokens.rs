@@ -54,12 +54,12 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         .map(|s| s.span.clone())
         .collect();
     let mut headline = 0;
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut sentence = 0;
     let mut quote = 0;
     let mut prev_end = 0;
     let mut prev_sentence = usize::MAX;
-    for span in word_spans(text) {
+    for span in WordSpans::new(text) {
         while sentence < doc.sentences.len() && doc.sentences[sentence].end <= span.start {
             sentence += 1;
         }
@@ -136,21 +136,48 @@ fn strip_possessive(text: &str, span: Span) -> (Span, bool) {
 
 /// Byte spans of words: letters and digits, joined by inner hyphens and
 /// apostrophes, with the periods of abbreviations and initials.
-fn word_spans(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = i + d.len_utf8();
-                chars.next();
+struct WordSpans<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> WordSpans<'a> {
+    fn new(text: &'a str) -> Self {
+        WordSpans { text, pos: 0 }
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // Skip to the next letter or digit; ASCII bytes are decided without
+        // decoding.
+        let start = loop {
+            let b = *bytes.get(self.pos)?;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break self.pos;
+                }
+                self.pos += 1;
                 continue;
             }
-            let after = text[i + d.len_utf8()..].chars().next();
+            let c = text[self.pos..].chars().next()?;
+            if c.is_alphanumeric() {
+                break self.pos;
+            }
+            self.pos += c.len_utf8();
+        };
+        let mut end = start;
+        let mut chars = text[start..].char_indices().peekable();
+        while let Some((i, d)) = chars.next() {
+            if d.is_alphanumeric() {
+                end = start + i + d.len_utf8();
+                continue;
+            }
+            let after = chars.peek().map(|&(_, a)| a);
             let joins = match d {
                 '-' | '’' | '\'' | '‑' => after.is_some_and(char::is_alphanumeric),
                 '.' => keeps_period(&text[start..end], after),
@@ -159,13 +186,16 @@ fn word_spans(text: &str) -> Vec<Span> {
             if !joins {
                 break;
             }
-            end = i + d.len_utf8();
-            chars.next();
-            // A possessive apostrophe ends the word with its "s".
+            end = start + i + d.len_utf8();
         }
-        out.push(start..end);
+        self.pos = end;
+        Some(start..end)
     }
-    out
+}
+
+#[cfg(test)]
+fn word_spans(text: &str) -> Vec<Span> {
+    WordSpans::new(text).collect()
 }
 
 /// Whether a period after `word` belongs to it ("U.S.", "J.", "Dr.").

@@ -48,7 +48,7 @@ fn lines(text: &str) -> Vec<Line> {
         let body = piece.strip_suffix('\n').unwrap_or(piece);
         out.push(Line {
             span: start..start + body.len(),
-            width: body.chars().count(),
+            width: char_count(body),
             blank: body.trim().is_empty(),
         });
         start += piece.len();
@@ -98,9 +98,7 @@ fn classify(text: &str, blocks: &[Span]) -> Vec<Section> {
     for (i, span) in blocks.iter().enumerate() {
         let s = &text[span.clone()];
         let is_last = i + 1 == blocks.len();
-        let next_words = blocks
-            .get(i + 1)
-            .map_or(0, |n| word_count(&text[n.clone()]));
+        let next_words = || blocks.get(i + 1).map_or(0, |n| word_count(&text[n.clone()]));
         let (kind, span) = if let Some(inner) = markdown_heading(text, span) {
             let kind = if i == 0 {
                 SectionKind::Title
@@ -110,14 +108,17 @@ fn classify(text: &str, blocks: &[Span]) -> Vec<Section> {
             (kind, inner)
         } else if i == 0 {
             (SectionKind::Title, span.clone())
-        } else if i == 1 && is_dek(s) && next_words > word_count(s) {
+        } else if i == 1 && is_dek(s) && next_words() > word_count(s) {
             (SectionKind::Dek, span.clone())
         } else if body_started && !is_last && is_heading(s) {
             (SectionKind::Heading, span.clone())
         } else {
             (SectionKind::Paragraph, span.clone())
         };
-        if kind == SectionKind::Dek || (kind == SectionKind::Paragraph && is_body_paragraph(s)) {
+        if !body_started
+            && (kind == SectionKind::Dek
+                || (kind == SectionKind::Paragraph && is_body_paragraph(s)))
+        {
             body_started = true;
         }
         out.push(Section { kind, span });
@@ -157,8 +158,13 @@ fn is_dek(s: &str) -> bool {
             .any(|w| w.starts_with(char::is_lowercase))
 }
 
+/// Char count from the UTF-8 lead bytes, without decoding.
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xc0 != 0x80).count()
+}
+
 fn is_heading(s: &str) -> bool {
-    word_count(s) <= MAX_HEADING_WORDS
+    s.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
         && !s.starts_with("By ")
         && !ends_with_punctuation(s)
         && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())

@@ -117,6 +117,9 @@ fn push_inner(out: &mut Vec<(Span, bool)>, s: &str, range: Span, offset: usize, 
 /// Whether a quote mark opens or closes, from the characters around it.
 /// Apostrophes (don’t, Ukraine’s, ’90s) are neither.
 fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
+    if !matches!(c, '“' | '«' | '„' | '”' | '»' | '"' | '‘' | '’' | '\'') {
+        return None;
+    }
     let before_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"'".contains(p));
     let after_space = next.is_none_or(|n| n.is_whitespace());
     let after_word = next.is_some_and(char::is_alphanumeric);

@@ -55,7 +55,9 @@ fn is_abbreviation(before: &str) -> bool {
         return false;
     }
     let single_capital = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-    single_capital || word.contains('.') || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    single_capital
+        || word.contains('.')
+        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn starts_new_sentence(rest: &str) -> bool {
