@@ -18,6 +18,17 @@ fn main() {
         let t5 = t.elapsed();
         byline::analysis::analyze(&mut doc);
         let t6 = t.elapsed();
-        println!("sanitize {:?} parse {:?} tokenize {:?} places {:?} numbers {:?} analyze {:?} ({} {} {})", t1, t2-t1, t3-t2, t4-t3, t5-t4, t6-t5, toks.len(), pm.len(), nums.len());
+        println!(
+            "sanitize {:?} parse {:?} tokenize {:?} places {:?} numbers {:?} analyze {:?} ({} {} {})",
+            t1,
+            t2 - t1,
+            t3 - t2,
+            t4 - t3,
+            t5 - t4,
+            t6 - t5,
+            toks.len(),
+            pm.len(),
+            nums.len()
+        );
     }
 }

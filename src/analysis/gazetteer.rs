@@ -12,6 +12,9 @@ use crate::document::Span;
 const PLACES_TSV: &str = include_str!("../../assets/places.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../assets/demonyms.tsv");
 
+/// Texts longer than this (bytes) are searched with the faster automaton.
+const LARGE_TEXT: usize = 256 * 1024;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     pub name: &'static str,
@@ -22,9 +25,13 @@ pub struct Place {
 
 pub struct Gazetteer {
     pub places: Vec<Place>,
-    /// Place index for each pattern of `matcher`.
+    /// Place index for each pattern of the matchers.
     pattern_place: Vec<usize>,
-    matcher: AhoCorasick,
+    patterns: Vec<String>,
+    /// Quick to build, for articles.
+    small: OnceLock<AhoCorasick>,
+    /// Quick to run, for books; it takes tens of milliseconds to build.
+    large: OnceLock<AhoCorasick>,
     by_form: HashMap<String, usize>,
     demonyms: HashMap<&'static str, usize>,
 }
@@ -81,15 +88,12 @@ impl Gazetteer {
                 demonyms.insert(demonym.trim(), id);
             }
         }
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(forms.iter().map(|(f, _)| f.as_str()))
-            .expect("gazetteer patterns are plain strings");
         Gazetteer {
             places,
             pattern_place: forms.iter().map(|(_, id)| *id).collect(),
-            matcher,
+            patterns: forms.into_iter().map(|(f, _)| f).collect(),
+            small: OnceLock::new(),
+            large: OnceLock::new(),
             by_form,
             demonyms,
         }
@@ -97,7 +101,19 @@ impl Gazetteer {
 
     /// Place names in `text`, whole words only, leftmost-longest.
     pub fn find(&self, text: &str) -> Vec<PlaceMatch> {
-        self.matcher
+        let (cell, kind) = if text.len() > LARGE_TEXT {
+            (&self.large, AhoCorasickKind::DFA)
+        } else {
+            (&self.small, AhoCorasickKind::ContiguousNFA)
+        };
+        let matcher = cell.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(kind))
+                .build(&self.patterns)
+                .expect("gazetteer patterns are plain strings")
+        });
+        matcher
             .find_iter(text)
             .filter(|m| is_whole_word(text, m.start(), m.end()))
             .map(|m| PlaceMatch {

@@ -93,20 +93,37 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
     // Full names first, so that a lone surname can join its full name.
     let mut order: Vec<&PersonName> = names.iter().collect();
     order.sort_by_key(|n| std::cmp::Reverse(n.tokens.len()));
+    // Most names recur word for word: those find their person at once.
+    let mut known: HashMap<Vec<String>, usize> = HashMap::default();
+    let mut shorts: Vec<Vec<String>> = Vec::new();
     for n in order {
         let words = words_of(n);
+        if let Some(&id) = known.get(&words) {
+            let p = &mut persons[id];
+            enrich(p, n, words);
+            p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
+            continue;
+        }
         // British style calls a knight by the given name: "Sir Keir".
         let by_given_name = n
             .role
             .as_deref()
             .is_some_and(|r| r.ends_with("Sir") || r.ends_with("Dame"));
-        if let Some(p) = persons
-            .iter_mut()
-            .find(|p| same_person(p, &words, by_given_name))
-        {
+        let found = persons
+            .iter()
+            .zip(&shorts)
+            .position(|(p, short)| same_person(p, short, &words, by_given_name));
+        if let Some(id) = found {
+            known.insert(words.clone(), id);
+            let p = &mut persons[id];
+            let grew = words.len() > p.words.len();
             enrich(p, n, words);
             p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
+            if grew {
+                shorts[id] = p.short_forms();
+            }
         } else if n.strong || words.len() >= 2 {
+            known.insert(words.clone(), persons.len());
             persons.push(Person {
                 words,
                 role: n.role.clone(),
@@ -114,6 +131,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
                 gender: n.gender,
                 first_seen: tokens[n.tokens.start].span.start,
             });
+            shorts.push(persons[persons.len() - 1].short_forms());
         }
     }
     persons.sort_by_key(|p| p.first_seen);
@@ -125,10 +143,10 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
 
 /// Whether `words` names the same person as `p`: the same full name, a
 /// form with a middle name or initial, or a lone surname.
-fn same_person(p: &Person, words: &[String], by_given_name: bool) -> bool {
+fn same_person(p: &Person, short: &[String], words: &[String], by_given_name: bool) -> bool {
     if words.len() == 1 {
         let given = by_given_name && p.words.len() >= 2 && p.first() == words[0];
-        return given || p.short_forms().contains(&words[0]) || p.words == words;
+        return given || short.contains(&words[0]) || p.words == words;
     }
     let (first, last) = (&words[0], &words[words.len() - 1]);
     let compatible_first =

@@ -170,11 +170,16 @@ impl Iterator for WordSpans<'_> {
             }
             self.pos += c.len_utf8();
         };
+        // Plain ASCII letters and digits need no decoding.
         let mut end = start;
-        let mut chars = text[start..].char_indices().peekable();
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let mut chars = text[end..].char_indices().peekable();
+        let base = end;
         while let Some((i, d)) = chars.next() {
             if d.is_alphanumeric() {
-                end = start + i + d.len_utf8();
+                end = base + i + d.len_utf8();
                 continue;
             }
             let after = chars.peek().map(|&(_, a)| a);
@@ -186,7 +191,7 @@ impl Iterator for WordSpans<'_> {
             if !joins {
                 break;
             }
-            end = start + i + d.len_utf8();
+            end = base + i + d.len_utf8();
         }
         self.pos = end;
         Some(start..end)

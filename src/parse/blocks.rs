@@ -98,7 +98,11 @@ fn classify(text: &str, blocks: &[Span]) -> Vec<Section> {
     for (i, span) in blocks.iter().enumerate() {
         let s = &text[span.clone()];
         let is_last = i + 1 == blocks.len();
-        let next_words = || blocks.get(i + 1).map_or(0, |n| word_count(&text[n.clone()]));
+        let next_words = || {
+            blocks
+                .get(i + 1)
+                .map_or(0, |n| word_count(&text[n.clone()]))
+        };
         let (kind, span) = if let Some(inner) = markdown_heading(text, span) {
             let kind = if i == 0 {
                 SectionKind::Title
