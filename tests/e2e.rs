@@ -195,3 +195,14 @@ fn read_navigate_and_quit_in_a_real_terminal() {
         "nothing drawn after leaving: {tail:?}"
     );
 }
+
+#[test]
+fn without_a_terminal_it_prints_plain_text() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .output()
+        .expect("run byline");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Putin Indicates Russia"));
+    assert!(!text.contains('\x1b'), "no escape sequences when piped");
+}
