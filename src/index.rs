@@ -70,6 +70,8 @@ pub struct Index {
     pub speaker_color: Vec<Option<usize>>,
     /// People with at least one quote, in sidebar order.
     pub speakers: Vec<EntityId>,
+    /// Quotes attributed to each entity (by entity id).
+    pub quote_counts: Vec<usize>,
 }
 
 impl Index {
@@ -133,11 +135,13 @@ impl Index {
         // speaker keeps a color however the sidebar sorts.
         let mut speaker_color = vec![None; doc.entities.len()];
         let mut next = 0;
+        let mut quote_counts = vec![0; doc.entities.len()];
         for &q in &quotes {
-            if let Some(id) = doc.quotes[q].speaker
-                && id < speaker_color.len()
-                && speaker_color[id].is_none()
-            {
+            let Some(id) = doc.quotes[q].speaker.filter(|&id| id < speaker_color.len()) else {
+                continue;
+            };
+            quote_counts[id] += 1;
+            if speaker_color[id].is_none() {
                 speaker_color[id] = Some(next % SPEAKER_COLORS);
                 next += 1;
             }
@@ -157,6 +161,7 @@ impl Index {
             headings,
             speaker_color,
             speakers,
+            quote_counts,
         }
     }
 

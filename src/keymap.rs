@@ -426,4 +426,13 @@ mod tests {
         }
         assert!(hint().contains("? help"));
     }
+
+    #[test]
+    fn readme_lists_every_binding() {
+        let readme = include_str!("../README.md");
+        for b in BINDINGS {
+            let row = format!("| `{}` | {} |", b.label.replace(' ', "` `"), b.description);
+            assert!(readme.contains(&row), "README lacks {row}");
+        }
+    }
 }

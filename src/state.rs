@@ -15,6 +15,8 @@ use crate::layout::{Areas, LineTable};
 
 /// Lines moved by one notch of the mouse wheel.
 const WHEEL_LINES: usize = 3;
+/// Line tables of earlier widths kept.
+const WRAP_CACHE: usize = 2;
 
 /// Everything the reader can be asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +100,8 @@ pub struct State {
     pub height: u16,
     pub areas: Areas,
     pub lines: LineTable,
+    /// Tables of earlier widths, so resizing back and forth wraps once.
+    pub wrap_cache: Vec<LineTable>,
     /// First visible line.
     pub top: usize,
     /// Byte offset of the reading position (the top line), kept across
@@ -135,6 +139,7 @@ impl State {
             height: 0,
             areas: Areas::compute(0, 0, false),
             lines: LineTable::default(),
+            wrap_cache: Vec::new(),
             top: 0,
             anchor: 0,
             focus: Focus::Text,
@@ -352,7 +357,16 @@ fn resize(state: &mut State, w: u16, h: u16) {
         state.focus = Focus::Text;
     }
     if !state.areas.too_small && state.areas.text.width != state.lines.width {
-        state.lines = LineTable::wrap(&state.doc, state.areas.text.width);
+        let width = state.areas.text.width;
+        let table = match state.wrap_cache.iter().position(|t| t.width == width) {
+            Some(i) => state.wrap_cache.swap_remove(i),
+            None => LineTable::wrap(&state.doc, width),
+        };
+        let old = std::mem::replace(&mut state.lines, table);
+        if !old.is_empty() {
+            state.wrap_cache.insert(0, old);
+            state.wrap_cache.truncate(WRAP_CACHE);
+        }
         state.top = state.lines.line_at(state.anchor);
     }
     // Clamp without moving the anchor: a resize alone keeps the reading

@@ -93,8 +93,10 @@ fn resize_wraps_and_keeps_the_reading_position() {
     assert_ne!(s.lines.width, 80);
     let l = &s.lines.lines[s.top];
     assert!(l.span.start <= pos && pos <= l.span.end.max(l.span.start));
+    let narrow = s.lines.width;
     update(&mut s, Action::Resize(120, 40));
     assert_eq!(s.top, line);
+    assert_eq!(s.wrap_cache[0].width, narrow, "the narrow table is kept");
     update(&mut s, Action::Resize(1, 1));
     assert!(s.areas.too_small);
     check(&s);

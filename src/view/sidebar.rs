@@ -66,7 +66,7 @@ fn row_line(state: &State, theme: Theme, row: Row, width: u16) -> Line<'static> 
         Row::Entity(id) => {
             let e = &doc.entities[id];
             let counts = if e.kind == EntityKind::Person {
-                format!(" {} {}q", e.mentions.len(), doc.quote_count(id))
+                format!(" {} {}q", e.mentions.len(), state.index.quote_counts[id])
             } else {
                 format!(" {}", e.mentions.len())
             };

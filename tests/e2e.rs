@@ -1,0 +1,208 @@
+//! End to end: the real binary in a pseudo-terminal, its output parsed into
+//! a screen by vt100, keys pressed like a person would.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The terminal as seen from outside: the parsed screen and every byte.
+struct Term {
+    parser: vt100::Parser,
+    bytes: Vec<u8>,
+    closed: bool,
+}
+
+type Shared = Arc<Mutex<Term>>;
+
+fn screen_text(term: &Shared) -> String {
+    term.lock().unwrap().parser.screen().contents()
+}
+
+/// Poll until the screen satisfies `ok`, or fail with the screen shown.
+fn wait_for(term: &Shared, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+    let start = Instant::now();
+    loop {
+        {
+            let t = term.lock().unwrap();
+            if ok(t.parser.screen()) {
+                return;
+            }
+        }
+        if start.elapsed() > TIMEOUT {
+            panic!(
+                "timed out waiting for {what}; screen:\n{}",
+                screen_text(term)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn wait_text(term: &Shared, needle: &str) {
+    wait_for(term, needle, |s| s.contents().contains(needle));
+}
+
+/// The sidebar row (its text, right of the article pane) of `row`.
+fn sidebar_row(screen: &vt100::Screen, row: u16) -> String {
+    (COLS * 2 / 3..COLS)
+        .filter_map(|c| screen.cell(row, c).map(|cell| cell.contents().to_string()))
+        .map(|s| if s.is_empty() { " ".to_string() } else { s })
+        .collect()
+}
+
+fn find_row(screen: &vt100::Screen, needle: &str) -> Option<u16> {
+    (0..ROWS).find(|&r| sidebar_row(screen, r).contains(needle))
+}
+
+#[test]
+fn read_navigate_and_quit_in_a_real_terminal() {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn byline");
+    drop(pair.slave);
+
+    let term: Shared = Arc::new(Mutex::new(Term {
+        parser: vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        ),
+        bytes: Vec::new(),
+        closed: false,
+    }));
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let feed = Arc::clone(&term);
+    let reader_thread = std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    let mut t = feed.lock().unwrap();
+                    t.parser.process(&buf[..n]);
+                    t.bytes.extend_from_slice(&buf[..n]);
+                }
+            }
+        }
+        feed.lock().unwrap().closed = true;
+    });
+    let mut writer = pair.master.take_writer().expect("pty writer");
+    let mut press = |keys: &[u8]| {
+        writer.write_all(keys).unwrap();
+        writer.flush().unwrap();
+    };
+
+    // What the reader always shows: the title, the sidebar groups and the
+    // status line with the file name and the reading position.
+    wait_text(&term, "Putin Indicates Russia");
+    wait_text(&term, "People");
+    wait_text(&term, "Organizations");
+    wait_for(&term, "status line", |s| {
+        let last = s
+            .rows(0, COLS)
+            .nth(usize::from(ROWS) - 1)
+            .unwrap_or_default();
+        last.contains("minerals-deal.txt") && last.contains('%')
+    });
+
+    // Whether the analysis found people decides what Tab/j/Enter/n can
+    // show: an entry with counts under "People", or the word "none".
+    let has_people = {
+        let t = term.lock().unwrap();
+        let s = t.parser.screen();
+        let people = find_row(s, "People").expect("People row");
+        !sidebar_row(s, people + 1).trim().starts_with("none")
+    };
+
+    press(b"\t");
+    press(b"j");
+    if has_people {
+        // The selected entry is drawn in reverse video.
+        wait_for(&term, "a reversed sidebar entry", |s| {
+            (0..ROWS - 1).any(|r| {
+                let text = sidebar_row(s, r);
+                let col =
+                    COLS * 2 / 3 + text.find(|c: char| c.is_alphanumeric()).unwrap_or(0) as u16;
+                !text.trim().is_empty() && s.cell(r, col).is_some_and(|c| c.inverse())
+            })
+        });
+        wait_text(&term, "mentions");
+    }
+    press(b"\r");
+    press(b"n");
+    if has_people {
+        wait_text(&term, "mention ");
+        wait_for(&term, "mention k of n", |s| {
+            let c = s.contents();
+            c.contains("mention 1 of") || c.contains("mention 2 of")
+        });
+    }
+    // Scrolling moves the reading position. Enter moved the focus back to
+    // the text only if there was an entry to jump to.
+    if !has_people {
+        press(b"\t");
+    }
+    press(b"G");
+    wait_text(&term, "100%");
+
+    press(b"q");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for byline") {
+            break status;
+        }
+        assert!(start.elapsed() < TIMEOUT, "byline did not exit after q");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "exit status {status:?}");
+    let start = Instant::now();
+    while !term.lock().unwrap().closed && start.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(pair.master);
+    let _ = reader_thread.join();
+
+    // The terminal was restored: mouse capture off, then the alternate
+    // screen left, at the very end of the output.
+    let bytes = term.lock().unwrap().bytes.clone();
+    let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(120)..]).into_owned();
+    let leave = tail.rfind("\x1b[?1049l").expect("alternate screen left");
+    let mouse = tail.rfind("\x1b[?1000l").expect("mouse capture disabled");
+    assert!(mouse < leave, "{tail:?}");
+    let after = &tail[leave..];
+    assert!(
+        after
+            .trim_start_matches("\x1b[?1049l")
+            .replace("\x1b[?25h", "")
+            .is_empty(),
+        "nothing drawn after leaving: {tail:?}"
+    );
+}
+
+#[test]
+fn without_a_terminal_it_prints_plain_text() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .output()
+        .expect("run byline");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Putin Indicates Russia"));
+    assert!(!text.contains('\x1b'), "no escape sequences when piped");
+}
