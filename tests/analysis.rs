@@ -373,3 +373,11 @@ fn a_paragraph_about_one_person_introduces_the_next_quote_paragraph() {
         "two people: no guess"
     );
 }
+
+#[test]
+fn a_name_after_at_is_a_workplace_not_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Analysts at Morgan Stanley said the case could take years, and Sarah Lin agreed."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Sarah Lin"]);
+}

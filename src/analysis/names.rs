@@ -304,6 +304,13 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     if words.len() == 1 && (gaz.lookup(words[0]).is_some() || is_title(words[0])) {
         return None;
     }
+    // "an analyst at Morgan Stanley": people are rarely "at" someone.
+    let after_at = run.start > 0
+        && tokens[run.start].joined
+        && tokens[run.start - 1].text(text).eq_ignore_ascii_case("at");
+    if after_at && !stripped.head_title {
+        return None;
+    }
     let given = lexicon::given_name(words[0]);
     let cue = role_before(text, tokens, run.start)
         || apposition_after(text, tokens, run.end)
