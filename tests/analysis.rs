@@ -381,3 +381,15 @@ fn a_name_after_at_is_a_workplace_not_a_person() {
     ));
     assert_eq!(names(&doc, EntityKind::Person), ["Sarah Lin"]);
 }
+
+#[test]
+fn an_acronym_joins_the_name_whose_initials_it_spells() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The World Food Programme said on Monday that WFP trucks were stuck."
+    ));
+    assert_eq!(
+        names(&doc, EntityKind::Organization),
+        ["World Food Programme"]
+    );
+    assert_eq!(mentions_of(&doc, "World Food Programme").len(), 2);
+}

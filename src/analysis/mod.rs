@@ -115,8 +115,9 @@ fn add_places(text: &str, gaz: &gazetteer::Gazetteer, taken: &[Span], out: &mut 
     }
 }
 
-/// Organizations by name; an acronym in parentheses right after a name
-/// ("Department of Transportation (DOT)") joins that name.
+/// Organizations by name. An acronym joins the name it abbreviates: the
+/// one in parentheses right after it ("Department of Transportation (DOT)"),
+/// or one whose initials it spells ("UN", "United Nations").
 fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
     let mut alias: HashMap<&str, &str> = HashMap::default();
     for pair in spans.windows(2) {
@@ -125,6 +126,20 @@ fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
         let acronym = &text[short.clone()];
         if between.trim() == "(" && names::is_acronym(acronym) {
             alias.insert(acronym, &text[long.clone()]);
+        }
+    }
+    let long_names: Vec<&str> = spans
+        .iter()
+        .map(|s| &text[s.clone()])
+        .filter(|n| n.contains(' '))
+        .collect();
+    for s in spans {
+        let acronym = &text[s.clone()];
+        if names::is_acronym(acronym) && !alias.contains_key(acronym) {
+            let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+            if let Some(long) = long_names.iter().find(|n| initials(n) == letters) {
+                alias.insert(acronym, long);
+            }
         }
     }
     let mut by_name: HashMap<&str, usize> = HashMap::default();
@@ -147,6 +162,14 @@ fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
             description: false,
         });
     }
+}
+
+/// Capital initials of a name's words, skipping "of", "the" and "and".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 /// Numbers by their exact text: "15 percent" twice is one entry with two
