@@ -393,3 +393,19 @@ fn an_acronym_joins_the_name_whose_initials_it_spells() {
     );
     assert_eq!(mentions_of(&doc, "World Food Programme").len(), 2);
 }
+
+#[test]
+fn a_lede_speaker_named_in_the_next_paragraph() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}A senior European envoy told reporters on Monday that the bloc “will not be rushed,” officials said.\nSpecial Envoy Marta Kowalczyk was in Geneva for three days of talks.\nA spokesman for the ministry said “nothing is agreed.”\nPresident Ian Doyle will visit next week."
+    ));
+    assert_eq!(
+        speaker(&doc, "will not be rushed").as_deref(),
+        Some("Marta Kowalczyk")
+    );
+    assert_eq!(
+        speaker(&doc, "nothing is agreed"),
+        None,
+        "the noun must stand right before the verb"
+    );
+}

@@ -158,6 +158,9 @@ impl Context<'_> {
 
     /// The nearest person or pronoun before a verb, within the sentence.
     fn subject_before(&self, start: usize, verb: usize) -> Found {
+        if let Some(found) = self.delayed_identification(start, verb) {
+            return Some(found);
+        }
         for i in (start..verb).rev() {
             if self.tokens[i].in_quote {
                 continue;
@@ -177,6 +180,38 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// A lede that names its speaker only in the next paragraph: "a top
+    /// U.S. diplomat told officials … “…”" followed by a paragraph that
+    /// opens with a titled name ("Deputy Secretary of State Wendy Sherman
+    /// was …"). The description must stand right before the verb.
+    fn delayed_identification(&self, start: usize, verb: usize) -> Found {
+        let noun = verb.checked_sub(1).filter(|&n| n >= start)?;
+        let is_role = |i: usize| {
+            let w = self.word(i);
+            w.starts_with(char::is_lowercase) && lexicon::is_role_noun(w)
+        };
+        if !is_role(noun) || !self.tokens[noun + 1].joined {
+            return None;
+        }
+        let indefinite = (noun.saturating_sub(4).max(start)..noun)
+            .rev()
+            .take_while(|&i| self.tokens[i + 1].joined)
+            .any(|i| matches!(self.word(i), "a" | "an" | "A" | "An"));
+        if !indefinite {
+            return None;
+        }
+        let para = self.section_index(self.tokens[verb].span.start)?;
+        let next = self.doc.sections.get(para + 1)?;
+        let first = self.token_at(next.span.start);
+        let opening = first..(first + 6).min(self.tokens.len());
+        let titled = first < self.tokens.len() && lexicon::is_title(self.word(first));
+        let person = opening
+            .filter(|_| titled)
+            .find_map(|i| self.mention_at(i))
+            .map(|m| m.person);
+        Some(person)
     }
 
     /// "according to Price, …".
