@@ -409,3 +409,27 @@ fn a_lede_speaker_named_in_the_next_paragraph() {
         "the noun must stand right before the verb"
     );
 }
+
+#[test]
+fn a_person_of_an_organization_is_split_in_two() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}“It will not last,” said Dana Ruiz of Harbor Capital Partners on Friday."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Dana Ruiz"]);
+    assert_eq!(
+        names(&doc, EntityKind::Organization),
+        ["Harbor Capital Partners"]
+    );
+    assert_eq!(speaker(&doc, "will not last").as_deref(), Some("Dana Ruiz"));
+}
+
+#[test]
+fn a_model_number_is_part_of_the_name_not_a_number() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The airline ordered the Skyliner 900 and 12 other jets. In 2024 sales rose."
+    ));
+    let numbers = names(&doc, EntityKind::Number);
+    assert!(numbers.iter().any(|n| n.starts_with("12")), "{numbers:?}");
+    assert!(!numbers.contains(&"900".to_string()), "{numbers:?}");
+    assert!(numbers.contains(&"2024".to_string()), "{numbers:?}");
+}

@@ -102,11 +102,27 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
             continue;
         }
         i = run.end;
-        if let Some(named) = classify(text, tokens, run, gaz, &common) {
-            out.push(named);
+        for part in split_affiliation(text, tokens, run) {
+            if let Some(named) = classify(text, tokens, part, gaz, &common) {
+                out.push(named);
+            }
         }
     }
     out
+}
+
+/// "Dan Ives of Wedbush Securities" is a person and an organization: a run
+/// that starts with a given name splits at "of" (titles such as "Secretary
+/// of State" do not start with one).
+fn split_affiliation(text: &str, tokens: &[Token], run: Range<usize>) -> Vec<Range<usize>> {
+    let starts_with_name = lexicon::given_name(word(text, tokens, run.start)).is_some();
+    let of = run.clone().find(|&i| word(text, tokens, i) == "of");
+    match of {
+        Some(k) if starts_with_name && k > run.start + 1 => {
+            vec![run.start..k, k + 1..run.end]
+        }
+        _ => vec![run],
+    }
 }
 
 /// Words this text also writes in lowercase: capitalized, they are sentence
