@@ -22,6 +22,9 @@ use crate::view;
 /// The terminal is in reader mode and must be restored.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
+/// How long to look for more pending input before redrawing. Not zero:
+/// the level-triggered source only checks the terminal when given time.
+const DRAIN_WAIT: std::time::Duration = std::time::Duration::from_millis(1);
 
 /// Put the terminal back as it was. Safe to call more than once and from
 /// any path; only the first call after [`setup`] does anything.
@@ -82,7 +85,7 @@ pub fn run(doc: Document, name: &str) -> io::Result<()> {
             if let Some(action) = keymap::map_event(&ev, state.mode()) {
                 update(&mut state, action);
             }
-            if state.quit || !event::poll(std::time::Duration::ZERO)? {
+            if state.quit || !event::poll(DRAIN_WAIT)? {
                 break;
             }
             ev = event::read()?;

@@ -61,53 +61,114 @@ fn find_row(screen: &vt100::Screen, needle: &str) -> Option<u16> {
     (0..ROWS).find(|&r| sidebar_row(screen, r).contains(needle))
 }
 
-#[test]
-fn read_navigate_and_quit_in_a_real_terminal() {
-    let pty = native_pty_system();
-    let pair = pty
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("NO_COLOR");
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn byline");
-    drop(pair.slave);
+/// The binary running in a pty, with a reader thread feeding vt100.
+struct Session {
+    term: Shared,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    reader: std::thread::JoinHandle<()>,
+}
 
-    let term: Shared = Arc::new(Mutex::new(Term {
-        parser: vt100::Parser::new(
-            NonZeroU16::new(ROWS).unwrap(),
-            NonZeroU16::new(COLS).unwrap(),
-            0,
-        ),
-        bytes: Vec::new(),
-        closed: false,
-    }));
-    let mut reader = pair.master.try_clone_reader().expect("pty reader");
-    let feed = Arc::clone(&term);
-    let reader_thread = std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        loop {
-            match reader.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    let mut t = feed.lock().unwrap();
-                    t.parser.process(&buf[..n]);
-                    t.bytes.extend_from_slice(&buf[..n]);
+impl Session {
+    fn start() -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn byline");
+        drop(pair.slave);
+        let term: Shared = Arc::new(Mutex::new(Term {
+            parser: vt100::Parser::new(
+                NonZeroU16::new(ROWS).unwrap(),
+                NonZeroU16::new(COLS).unwrap(),
+                0,
+            ),
+            bytes: Vec::new(),
+            closed: false,
+        }));
+        let mut out = pair.master.try_clone_reader().expect("pty reader");
+        let feed = Arc::clone(&term);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match out.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let mut t = feed.lock().unwrap();
+                        t.parser.process(&buf[..n]);
+                        t.bytes.extend_from_slice(&buf[..n]);
+                    }
                 }
             }
+            feed.lock().unwrap().closed = true;
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Session {
+            term,
+            child,
+            writer,
+            master: pair.master,
+            reader,
         }
-        feed.lock().unwrap().closed = true;
-    });
-    let mut writer = pair.master.take_writer().expect("pty writer");
-    let mut press = |keys: &[u8]| {
-        writer.write_all(keys).unwrap();
-        writer.flush().unwrap();
-    };
+    }
+
+    fn press(&mut self, keys: &[u8]) {
+        self.writer.write_all(keys).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Press q, wait for a successful exit and return every byte written.
+    fn quit(mut self) -> Vec<u8> {
+        self.press(b"q");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait for byline") {
+                break status;
+            }
+            assert!(start.elapsed() < TIMEOUT, "byline did not exit after q");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert!(status.success(), "exit status {status:?}");
+        let start = Instant::now();
+        while !self.term.lock().unwrap().closed && start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        drop(self.master);
+        let _ = self.reader.join();
+        std::mem::take(&mut self.term.lock().unwrap().bytes)
+    }
+}
+
+/// The terminal was restored: mouse capture off, then the alternate screen
+/// left, at the very end of the output.
+fn assert_restored(bytes: &[u8]) {
+    let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(120)..]).into_owned();
+    let leave = tail.rfind("\x1b[?1049l").expect("alternate screen left");
+    let mouse = tail.rfind("\x1b[?1000l").expect("mouse capture disabled");
+    assert!(mouse < leave, "{tail:?}");
+    let after = &tail[leave..];
+    assert!(
+        after
+            .trim_start_matches("\x1b[?1049l")
+            .replace("\x1b[?25h", "")
+            .is_empty(),
+        "nothing drawn after leaving: {tail:?}"
+    );
+}
+
+#[test]
+fn read_navigate_and_quit_in_a_real_terminal() {
+    let mut session = Session::start();
+    let term = Arc::clone(&session.term);
+    let mut press = |keys: &[u8]| session.press(keys);
 
     // What the reader always shows: the title, the sidebar groups and the
     // status line with the file name and the reading position.
@@ -162,38 +223,21 @@ fn read_navigate_and_quit_in_a_real_terminal() {
     press(b"G");
     wait_text(&term, "100%");
 
-    press(b"q");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for byline") {
-            break status;
-        }
-        assert!(start.elapsed() < TIMEOUT, "byline did not exit after q");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(status.success(), "exit status {status:?}");
-    let start = Instant::now();
-    while !term.lock().unwrap().closed && start.elapsed() < TIMEOUT {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    drop(pair.master);
-    let _ = reader_thread.join();
+    assert_restored(&session.quit());
+}
 
-    // The terminal was restored: mouse capture off, then the alternate
-    // screen left, at the very end of the output.
-    let bytes = term.lock().unwrap().bytes.clone();
-    let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(120)..]).into_owned();
-    let leave = tail.rfind("\x1b[?1049l").expect("alternate screen left");
-    let mouse = tail.rfind("\x1b[?1000l").expect("mouse capture disabled");
-    assert!(mouse < leave, "{tail:?}");
-    let after = &tail[leave..];
-    assert!(
-        after
-            .trim_start_matches("\x1b[?1049l")
-            .replace("\x1b[?25h", "")
-            .is_empty(),
-        "nothing drawn after leaving: {tail:?}"
-    );
+/// A flood of wheel events is drained between redraws: the reader keeps
+/// up, reaches the bottom, and still quits at once.
+#[test]
+fn a_flood_of_wheel_events_then_quit() {
+    let mut session = Session::start();
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Putin Indicates Russia");
+    // SGR mouse report: wheel down at column 10, row 10.
+    let flood = "\x1b[<65;10;10M".repeat(1000);
+    session.press(flood.as_bytes());
+    wait_text(&term, "100%");
+    assert_restored(&session.quit());
 }
 
 #[test]
