@@ -4,31 +4,22 @@ fn main() {
     let text = byline::input::decode(&bytes, "wp").unwrap().text;
     for _ in 0..3 {
         let t = Instant::now();
-        let (clean, ph) = byline::sanitize::sanitize(&text);
+        let doc = byline::document::Document::analyze(&text);
         let t1 = t.elapsed();
-        let mut doc = byline::parse::parse(clean);
-        doc.placeholders = ph;
+        let table = byline::layout::LineTable::wrap(&doc, 80);
         let t2 = t.elapsed();
-        let toks = byline::analysis::tokens::tokenize(&doc);
+        let index = byline::index::Index::build(&doc);
         let t3 = t.elapsed();
-        let g = byline::analysis::gazetteer::gazetteer();
-        let pm = g.find(&doc.text);
+        let state = byline::state::State::new(doc, "wp");
         let t4 = t.elapsed();
-        let nums = byline::analysis::numbers::find_numbers(&doc.text);
-        let t5 = t.elapsed();
-        byline::analysis::analyze(&mut doc);
-        let t6 = t.elapsed();
         println!(
-            "sanitize {:?} parse {:?} tokenize {:?} places {:?} numbers {:?} analyze {:?} ({} {} {})",
+            "analyze {:?} wrap {:?} index {:?} state {:?} ({} lines)",
             t1,
             t2 - t1,
             t3 - t2,
             t4 - t3,
-            t5 - t4,
-            t6 - t5,
-            toks.len(),
-            pm.len(),
-            nums.len()
+            table.len()
         );
+        drop((state, index));
     }
 }

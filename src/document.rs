@@ -105,10 +105,17 @@ pub struct Document {
 impl Document {
     /// Sanitize, parse and analyze an article's text.
     pub fn analyze(raw: &str) -> Document {
+        let mut doc = Document::parse(raw);
+        crate::analysis::analyze(&mut doc);
+        doc
+    }
+
+    /// Sanitize and parse only: the structure the reader can draw before
+    /// the analysis is done.
+    pub fn parse(raw: &str) -> Document {
         let (text, placeholders) = crate::sanitize::sanitize(raw);
         let mut doc = crate::parse::parse(text);
         doc.placeholders = placeholders;
-        crate::analysis::analyze(&mut doc);
         doc
     }
 

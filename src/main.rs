@@ -30,14 +30,35 @@ fn main() -> ExitCode {
     for w in &loaded.warnings {
         eprintln!("byline: warning: {w}");
     }
+    if !cli.json && std::io::stdout().is_terminal() {
+        return read(&loaded.text, &source.display_name());
+    }
     let doc = Document::analyze(&loaded.text);
     if cli.json {
         return print(&byline::export::to_json(&doc));
     }
-    if !std::io::stdout().is_terminal() {
-        return print(&doc.text);
-    }
-    match byline::tui::run(doc, &source.display_name()) {
+    print(&doc.text)
+}
+
+/// Texts larger than this open before their analysis is done.
+const BACKGROUND_ANALYSIS: usize = 256 * 1024;
+
+/// Open the reader. A long text is drawn as soon as it is parsed, and its
+/// analysis runs on another thread.
+fn read(text: &str, name: &str) -> ExitCode {
+    let result = if text.len() > BACKGROUND_ANALYSIS {
+        let doc = Document::parse(text);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut pending = doc.clone();
+        std::thread::spawn(move || {
+            byline::analysis::analyze(&mut pending);
+            let _ = tx.send(pending);
+        });
+        byline::tui::run(doc, name, Some(rx))
+    } else {
+        byline::tui::run(Document::analyze(text), name, None)
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("byline: terminal error: {e}");

@@ -124,6 +124,8 @@ pub struct State {
     pub show_kinds: bool,
     /// A narrow terminal shows the sidebar overlay.
     pub overlay_open: bool,
+    /// The document is drawn but its analysis is still running.
+    pub analyzing: bool,
     pub quit: bool,
 }
 
@@ -152,7 +154,17 @@ impl State {
             help: false,
             show_kinds: true,
             overlay_open: false,
+            analyzing: false,
             quit: false,
+        }
+    }
+
+    /// A state for a parsed document whose analysis arrives later through
+    /// [`analysis_done`].
+    pub fn pending(doc: Document, name: impl Into<String>) -> State {
+        State {
+            analyzing: true,
+            ..State::new(doc, name)
         }
     }
 
@@ -345,6 +357,21 @@ pub fn update(state: &mut State, action: Action) {
         Action::Wheel { x, y, down } => wheel(state, x, y, down),
         Action::Click { x, y } => click(state, x, y),
     }
+}
+
+/// The analysis of the document being read has finished: take its
+/// entities and speakers. The text and sections are the same, so the
+/// layout and the reading position stay as they are.
+pub fn analysis_done(state: &mut State, analyzed: Document) {
+    if analyzed.text != state.doc.text {
+        return;
+    }
+    state.index = Index::build(&analyzed);
+    state.doc = analyzed;
+    state.analyzing = false;
+    state.cursor = state
+        .cursor
+        .min(state.index.selectable.len().saturating_sub(1));
 }
 
 fn resize(state: &mut State, w: u16, h: u16) {

@@ -8,6 +8,7 @@
 use std::io::{self, Write, stdout};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -16,7 +17,7 @@ use ratatui::crossterm::execute;
 
 use crate::document::Document;
 use crate::keymap;
-use crate::state::{Action, State, update};
+use crate::state::{Action, State, analysis_done, update};
 use crate::view;
 
 /// The terminal is in reader mode and must be restored.
@@ -25,6 +26,8 @@ static HOOK: Once = Once::new();
 /// How long to look for more pending input before redrawing. Not zero:
 /// the level-triggered source only checks the terminal when given time.
 const DRAIN_WAIT: std::time::Duration = std::time::Duration::from_millis(1);
+/// How often to look for a finished analysis while waiting for input.
+const ANALYSIS_POLL: std::time::Duration = std::time::Duration::from_millis(30);
 
 /// Put the terminal back as it was. Safe to call more than once and from
 /// any path; only the first call after [`setup`] does anything.
@@ -65,9 +68,15 @@ pub fn setup() -> io::Result<(DefaultTerminal, Guard)> {
     Ok((terminal, guard))
 }
 
-/// Run the reader on a document until the user quits.
-pub fn run(doc: Document, name: &str) -> io::Result<()> {
-    let mut state = State::new(doc, name);
+/// Run the reader on a document until the user quits. With `analysis`,
+/// the document is only parsed: the reader draws it at once and takes the
+/// entities and speakers when the analysis sends them.
+pub fn run(doc: Document, name: &str, analysis: Option<Receiver<Document>>) -> io::Result<()> {
+    let mut state = match analysis {
+        Some(_) => State::pending(doc, name),
+        None => State::new(doc, name),
+    };
+    let mut analysis = analysis;
     state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (mut terminal, guard) = setup()?;
     let size = terminal.size()?;
@@ -78,6 +87,25 @@ pub fn run(doc: Document, name: &str) -> io::Result<()> {
             update(&mut state, Action::Resize(size.width, size.height));
         }
         terminal.draw(|frame| view::render(&state, frame))?;
+        if let Some(rx) = &analysis {
+            match rx.try_recv() {
+                Ok(doc) => {
+                    analysis_done(&mut state, doc);
+                    analysis = None;
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    state.analyzing = false;
+                    analysis = None;
+                    continue;
+                }
+                Err(TryRecvError::Empty) => {
+                    if !event::poll(ANALYSIS_POLL)? {
+                        continue;
+                    }
+                }
+            }
+        }
         // Block for one event, then drain whatever else is pending before
         // the next redraw.
         let mut ev = event::read()?;

@@ -72,6 +72,10 @@ struct Session {
 
 impl Session {
     fn start() -> Session {
+        Session::start_with(&[])
+    }
+
+    fn start_with(args: &[&str]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -81,6 +85,7 @@ impl Session {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).expect("spawn byline");
@@ -241,4 +246,25 @@ fn without_a_terminal_it_prints_plain_text() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("Putin Indicates Russia"));
     assert!(!text.contains('\x1b'), "no escape sequences when piped");
+}
+
+/// A long text opens before its analysis is done, and the sidebar fills
+/// when the analysis arrives.
+#[test]
+fn a_long_text_opens_at_once_and_its_sidebar_fills_later() {
+    let chapter = "Governor Nadia Okafor spoke in Lagos on Monday. “We will build it,” Okafor said. The plan costs $3 billion and covers 12 districts.\n\n";
+    let text = format!("A Very Long Report\n\n{}", chapter.repeat(4000));
+    let path = std::env::temp_dir().join(format!("byline-long-{}.txt", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let mut session = Session::start_with(&[path.to_str().unwrap()]);
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "A Very Long Report");
+    wait_text(&term, "Nadia Okafor");
+    wait_for(&term, "the person's mention count", |s| {
+        find_row(s, "Nadia Okafor").is_some_and(|r| sidebar_row(s, r).contains("8000"))
+    });
+    session.press(b"G");
+    wait_text(&term, "100%");
+    assert_restored(&session.quit());
+    let _ = std::fs::remove_file(path);
 }

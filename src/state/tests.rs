@@ -650,3 +650,24 @@ fn random_actions_keep_the_invariants() {
         }
     }
 }
+
+#[test]
+fn analysis_arriving_later_fills_the_sidebar_and_keeps_the_place() {
+    let analyzed = Document::analyze(crate::input::BUNDLED);
+    let parsed = Document::parse(crate::input::BUNDLED);
+    let mut state = State::pending(parsed, "bundled");
+    update(&mut state, Action::Resize(120, 40));
+    assert!(state.analyzing);
+    assert!(state.doc.entities.is_empty());
+    update(&mut state, Action::PageDown);
+    let (top, lines) = (state.top, state.lines.len());
+    analysis_done(&mut state, analyzed.clone());
+    assert!(!state.analyzing);
+    assert_eq!(state.doc.entities.len(), analyzed.entities.len());
+    assert!(!state.index.selectable.is_empty());
+    assert_eq!((state.top, state.lines.len()), (top, lines));
+    // A result for another text is ignored.
+    let mut other = State::pending(Document::parse("Other\nText."), "other");
+    analysis_done(&mut other, analyzed);
+    assert!(other.analyzing && other.doc.entities.is_empty());
+}

@@ -14,6 +14,9 @@ use crate::view::theme::Theme;
 pub fn text(state: &State) -> String {
     let doc = &state.doc;
     let mut parts = vec![state.name.clone(), format!("{}%", state.percent())];
+    if state.analyzing {
+        parts.push("analyzing…".to_string());
+    }
     if let Some(h) = state.current_heading() {
         parts.push(format!("§ {}", doc.slice(&doc.sections[h].span)));
     }
