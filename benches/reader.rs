@@ -1,0 +1,159 @@
+//! The reader's per-keypress cost and its layout, on the bundled article
+//! and on a 3 MB novel: each action is `update` plus the render of a
+//! 200x60 frame into ratatui's TestBackend, the work one keypress causes.
+//!
+//! The novel is read from `$BYLINE_CORPUS` or `../shared/corpus/`; without
+//! it, its cases are skipped with a note.
+
+use std::sync::OnceLock;
+
+use byline::document::{Document, EntityKind};
+use byline::layout::LineTable;
+use byline::state::{Action, State, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const W: u16 = 200;
+const H: u16 = 60;
+
+fn main() {
+    divan::main();
+}
+
+fn novel() -> Option<&'static Document> {
+    static DOC: OnceLock<Option<Document>> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let dir = std::env::var("BYLINE_CORPUS")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
+        let path = std::path::Path::new(&dir).join("war-and-peace.txt");
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let text = byline::input::decode(&bytes, "novel").ok()?.text;
+                Some(Document::analyze(&text))
+            }
+            Err(e) => {
+                eprintln!("skipping novel cases: {}: {e}", path.display());
+                None
+            }
+        }
+    })
+    .as_ref()
+}
+
+fn bundled() -> &'static Document {
+    static DOC: OnceLock<Document> = OnceLock::new();
+    DOC.get_or_init(|| Document::analyze(byline::input::BUNDLED))
+}
+
+const TEXTS: &[&str] = &["bundled", "novel"];
+
+fn doc(which: &str) -> Option<&'static Document> {
+    match which {
+        "novel" => novel(),
+        _ => Some(bundled()),
+    }
+}
+
+/// A sized reader with the most mentioned person selected.
+fn ready(doc: &Document) -> State {
+    let mut state = State::new(doc.clone(), "bench");
+    update(&mut state, Action::Resize(W, H));
+    state
+}
+
+fn select_top_person(state: &mut State) {
+    update(state, Action::FocusNext);
+    update(state, Action::Activate);
+    let _ = state.doc.entities_of(EntityKind::Person);
+}
+
+/// One keypress: the action, then the frame.
+fn press(
+    bencher: divan::Bencher,
+    which: &str,
+    prepare: impl Fn(&mut State),
+    actions: &'static [Action],
+) {
+    let Some(doc) = doc(which) else { return };
+    let mut state = ready(doc);
+    prepare(&mut state);
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test backend");
+    let mut k = 0;
+    bencher.bench_local(|| {
+        update(&mut state, actions[k % actions.len()]);
+        k += 1;
+        terminal
+            .draw(|frame| byline::view::render(&state, frame))
+            .expect("draw");
+    });
+}
+
+#[divan::bench(args = TEXTS)]
+fn line_scroll(bencher: divan::Bencher, which: &str) {
+    press(
+        bencher,
+        which,
+        |_| {},
+        &[Action::Down, Action::Down, Action::Up],
+    );
+}
+
+#[divan::bench(args = TEXTS)]
+fn page_scroll(bencher: divan::Bencher, which: &str) {
+    press(
+        bencher,
+        which,
+        |_| {},
+        &[Action::PageDown, Action::PageDown, Action::PageUp],
+    );
+}
+
+#[divan::bench(args = TEXTS)]
+fn jump_to_end_and_back(bencher: divan::Bencher, which: &str) {
+    press(bencher, which, |_| {}, &[Action::Bottom, Action::Top]);
+}
+
+#[divan::bench(args = TEXTS)]
+fn select_entity(bencher: divan::Bencher, which: &str) {
+    press(
+        bencher,
+        which,
+        |s| update(s, Action::FocusNext),
+        &[Action::Down, Action::Activate, Action::FocusNext],
+    );
+}
+
+#[divan::bench(args = TEXTS)]
+fn next_and_previous_mention(bencher: divan::Bencher, which: &str) {
+    press(
+        bencher,
+        which,
+        select_top_person,
+        &[Action::NextMatch, Action::NextMatch, Action::PrevMatch],
+    );
+}
+
+#[divan::bench(args = TEXTS)]
+fn search_and_step(bencher: divan::Bencher, which: &str) {
+    press(
+        bencher,
+        which,
+        |_| {},
+        &[
+            Action::SearchStart,
+            Action::SearchInput('t'),
+            Action::SearchInput('h'),
+            Action::SearchInput('e'),
+            Action::SearchConfirm,
+            Action::NextMatch,
+            Action::NextMatch,
+            Action::Cancel,
+        ],
+    );
+}
+
+#[divan::bench(args = [("bundled", 80), ("bundled", 120), ("novel", 80), ("novel", 120)], sample_count = 10)]
+fn layout(bencher: divan::Bencher, (which, width): (&str, u16)) {
+    let Some(doc) = doc(which) else { return };
+    bencher.bench(|| LineTable::wrap(doc, width));
+}
