@@ -5,15 +5,11 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-
+use super::tokens::{Token, word_spans};
 use crate::document::Span;
 
 const PLACES_TSV: &str = include_str!("../../assets/places.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../assets/demonyms.tsv");
-
-/// Texts longer than this (bytes) are searched with the faster automaton.
-const LARGE_TEXT: usize = 256 * 1024;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -25,13 +21,9 @@ pub struct Place {
 
 pub struct Gazetteer {
     pub places: Vec<Place>,
-    /// Place index for each pattern of the matchers.
-    pattern_place: Vec<usize>,
-    patterns: Vec<String>,
-    /// Quick to build, for articles.
-    small: OnceLock<AhoCorasick>,
-    /// Quick to run, for books; it takes tens of milliseconds to build.
-    large: OnceLock<AhoCorasick>,
+    /// For each word that starts a place name, the most words such a name
+    /// has: most capitalized words need one look-up to be ruled out.
+    starts: HashMap<String, usize>,
     by_form: HashMap<String, usize>,
     demonyms: HashMap<&'static str, usize>,
 }
@@ -51,7 +43,6 @@ pub fn gazetteer() -> &'static Gazetteer {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut places = Vec::new();
-        let mut forms: Vec<(String, usize)> = Vec::new();
         let mut by_form = HashMap::default();
         for line in PLACES_TSV.lines().skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
@@ -72,12 +63,7 @@ impl Gazetteer {
                     continue;
                 }
                 by_form.entry(form.to_string()).or_insert(id);
-                forms.push((form.to_string(), id));
-                let upper = form.to_uppercase();
-                if upper != form {
-                    by_form.entry(upper.clone()).or_insert(id);
-                    forms.push((upper, id));
-                }
+                by_form.entry(form.to_uppercase()).or_insert(id);
             }
         }
         let mut demonyms = HashMap::default();
@@ -88,39 +74,81 @@ impl Gazetteer {
                 demonyms.insert(demonym.trim(), id);
             }
         }
+        let mut starts: HashMap<String, usize> = HashMap::default();
+        for form in by_form.keys() {
+            let words: Vec<Span> = word_spans(form).collect();
+            if let Some(first) = words.first() {
+                let longest = starts.entry(form[first.clone()].to_string()).or_insert(0);
+                *longest = (*longest).max(words.len());
+            }
+        }
         Gazetteer {
             places,
-            pattern_place: forms.iter().map(|(_, id)| *id).collect(),
-            patterns: forms.into_iter().map(|(f, _)| f).collect(),
-            small: OnceLock::new(),
-            large: OnceLock::new(),
+            starts,
             by_form,
             demonyms,
         }
     }
 
-    /// Place names in `text`, whole words only, leftmost-longest.
-    pub fn find(&self, text: &str) -> Vec<PlaceMatch> {
-        let (cell, kind) = if text.len() > LARGE_TEXT {
-            (&self.large, AhoCorasickKind::DFA)
-        } else {
-            (&self.small, AhoCorasickKind::ContiguousNFA)
-        };
-        let matcher = cell.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(kind))
-                .build(&self.patterns)
-                .expect("gazetteer patterns are plain strings")
-        });
-        matcher
-            .find_iter(text)
-            .filter(|m| is_whole_word(text, m.start(), m.end()))
-            .map(|m| PlaceMatch {
-                span: m.start()..m.end(),
-                place: self.pattern_place[m.pattern().as_usize()],
-            })
-            .collect()
+    /// Place names among the words of a text, longest first: "Hong Kong",
+    /// "Washington, D.C.", and the parts of compounds ("US-Ukraine").
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<PlaceMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let first = tokens[i].text(text);
+            let longest = self.starts.get(first).copied().unwrap_or(0);
+            let found = (1..=longest.min(tokens.len() - i)).rev().find_map(|n| {
+                let last = &tokens[i + n - 1];
+                let span = tokens[i].span.start..last.span.end;
+                // "Calif." keeps its period; a sentence's last word does not.
+                let dotted = span.start..span.end + 1;
+                if text[span.end..].starts_with('.')
+                    && let Some(place) = self.lookup(&text[dotted.clone()])
+                {
+                    return Some((
+                        n,
+                        PlaceMatch {
+                            span: dotted,
+                            place,
+                        },
+                    ));
+                }
+                let place = self.lookup(&text[span.clone()])?;
+                Some((n, PlaceMatch { span, place }))
+            });
+            match found {
+                Some((n, m)) => {
+                    out.push(m);
+                    i += n;
+                }
+                None => {
+                    self.compound_parts(text, &tokens[i].span, &mut out);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// "US-Ukraine" names two places.
+    fn compound_parts(&self, text: &str, span: &Span, out: &mut Vec<PlaceMatch>) {
+        let word = &text[span.clone()];
+        if !word.contains(['-', '‑']) {
+            return;
+        }
+        let mut start = span.start;
+        for part in word.split(['-', '‑']) {
+            if let Some(place) = self.lookup(part) {
+                out.push(PlaceMatch {
+                    span: start..start + part.len(),
+                    place,
+                });
+            }
+            start += part.len();
+            // Step over the hyphen that ended this part.
+            start += text[start..].chars().next().map_or(0, char::len_utf8);
+        }
     }
 
     /// The place a name form stands for ("U.S." -> United States).
@@ -162,7 +190,9 @@ mod tests {
 
     fn names(text: &str) -> Vec<(&str, &'static str)> {
         let g = gazetteer();
-        g.find(text)
+        let doc = crate::document::Document::parse(text);
+        let tokens = crate::analysis::tokens::tokenize(&doc);
+        g.find(text, &tokens)
             .into_iter()
             .map(|m| (&text[m.span], g.places[m.place].name))
             .collect()
@@ -183,6 +213,14 @@ mod tests {
         let found = names("Russia’s exports, US-Ukraine deal, BEIJING - and China.");
         let surface: Vec<&str> = found.iter().map(|f| f.0).collect();
         assert_eq!(surface, ["Russia", "US", "Ukraine", "BEIJING", "China"]);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        let found = names("CUPERTINO, Calif. — and in Mich. too.");
+        let canon: Vec<&str> = found.iter().map(|f| f.1).collect();
+        assert_eq!(canon, ["Cupertino", "California", "Michigan"]);
+        assert_eq!(found[1].0, "Calif.");
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn analyze(doc: &mut Document) {
         .cloned()
         .chain(titles)
         .collect();
-    add_places(&doc.text, gaz, &taken, &mut entities);
+    add_places(&doc.text, &tokens, gaz, &taken, &mut entities);
     add_organizations(&doc.text, &org_spans, &mut entities);
     add_numbers(&doc.text, &person_spans, &mut entities);
 
@@ -88,11 +88,17 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
     sorted.get(k).is_some_and(|t| t.start < s.end)
 }
 
-fn add_places(text: &str, gaz: &gazetteer::Gazetteer, taken: &[Span], out: &mut Vec<Entity>) {
+fn add_places(
+    text: &str,
+    tokens: &[tokens::Token],
+    gaz: &gazetteer::Gazetteer,
+    taken: &[Span],
+    out: &mut Vec<Entity>,
+) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
     let mut by_place: HashMap<usize, usize> = HashMap::default();
-    for m in gaz.find(text) {
+    for m in gaz.find(text, tokens) {
         if overlaps_any(&taken, &m.span) {
             continue;
         }

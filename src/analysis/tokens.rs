@@ -198,9 +198,9 @@ impl Iterator for WordSpans<'_> {
     }
 }
 
-#[cfg(test)]
-fn word_spans(text: &str) -> Vec<Span> {
-    WordSpans::new(text).collect()
+/// The words of a text, split the way [`tokenize`] splits an article.
+pub fn word_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    WordSpans::new(text)
 }
 
 /// Whether a period after `word` belongs to it ("U.S.", "J.", "Dr.").
@@ -218,7 +218,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<&str> {
-        word_spans(s).into_iter().map(|r| &s[r]).collect()
+        word_spans(s).map(|r| &s[r]).collect()
     }
 
     #[test]
