@@ -1,25 +1,8 @@
-use std::time::Instant;
+//! Analysis of one file, for profiling: `cargo run --release --example stages FILE`.
 fn main() {
-    let bytes = std::fs::read("../shared/corpus/war-and-peace.txt").unwrap();
-    let text = byline::input::decode(&bytes, "wp").unwrap().text;
-    for _ in 0..3 {
-        let t = Instant::now();
-        let doc = byline::document::Document::analyze(&text);
-        let t1 = t.elapsed();
-        let table = byline::layout::LineTable::wrap(&doc, 80);
-        let t2 = t.elapsed();
-        let index = byline::index::Index::build(&doc);
-        let t3 = t.elapsed();
-        let state = byline::state::State::new(doc, "wp");
-        let t4 = t.elapsed();
-        println!(
-            "analyze {:?} wrap {:?} index {:?} state {:?} ({} lines)",
-            t1,
-            t2 - t1,
-            t3 - t2,
-            t4 - t3,
-            table.len()
-        );
-        drop((state, index));
-    }
+    let path = std::env::args().nth(1).expect("a file");
+    let bytes = std::fs::read(path).expect("readable");
+    let text = byline::input::decode(&bytes, "profile").expect("text").text;
+    let doc = byline::document::Document::analyze(&text);
+    println!("{} entities", doc.entities.len());
 }

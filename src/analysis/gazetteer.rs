@@ -5,7 +5,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use super::tokens::{Token, word_spans};
+use super::phrases::Phrases;
+use super::tokens::Token;
 use crate::document::Span;
 
 const PLACES_TSV: &str = include_str!("../../assets/places.tsv");
@@ -21,10 +22,7 @@ pub struct Place {
 
 pub struct Gazetteer {
     pub places: Vec<Place>,
-    /// For each word that starts a place name, the most words such a name
-    /// has: most capitalized words need one look-up to be ruled out.
-    starts: HashMap<String, usize>,
-    by_form: HashMap<String, usize>,
+    by_form: Phrases<usize>,
     demonyms: HashMap<&'static str, usize>,
 }
 
@@ -43,7 +41,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut places = Vec::new();
-        let mut by_form = HashMap::default();
+        let mut by_form = Phrases::default();
         for line in PLACES_TSV.lines().skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 6 || f[0].is_empty() {
@@ -62,8 +60,8 @@ impl Gazetteer {
                 if !is_proper_form(form) {
                     continue;
                 }
-                by_form.entry(form.to_string()).or_insert(id);
-                by_form.entry(form.to_uppercase()).or_insert(id);
+                by_form.entry(form, || id);
+                by_form.entry(&form.to_uppercase(), || id);
             }
         }
         let mut demonyms = HashMap::default();
@@ -74,81 +72,20 @@ impl Gazetteer {
                 demonyms.insert(demonym.trim(), id);
             }
         }
-        let mut starts: HashMap<String, usize> = HashMap::default();
-        for form in by_form.keys() {
-            let words: Vec<Span> = word_spans(form).collect();
-            if let Some(first) = words.first() {
-                let longest = starts.entry(form[first.clone()].to_string()).or_insert(0);
-                *longest = (*longest).max(words.len());
-            }
-        }
         Gazetteer {
             places,
-            starts,
             by_form,
             demonyms,
         }
     }
 
-    /// Place names among the words of a text, longest first: "Hong Kong",
-    /// "Washington, D.C.", and the parts of compounds ("US-Ukraine").
+    /// Place names among the words of a text, longest first.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<PlaceMatch> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            let first = tokens[i].text(text);
-            let longest = self.starts.get(first).copied().unwrap_or(0);
-            let found = (1..=longest.min(tokens.len() - i)).rev().find_map(|n| {
-                let last = &tokens[i + n - 1];
-                let span = tokens[i].span.start..last.span.end;
-                // "Calif." keeps its period; a sentence's last word does not.
-                let dotted = span.start..span.end + 1;
-                if text[span.end..].starts_with('.')
-                    && let Some(place) = self.lookup(&text[dotted.clone()])
-                {
-                    return Some((
-                        n,
-                        PlaceMatch {
-                            span: dotted,
-                            place,
-                        },
-                    ));
-                }
-                let place = self.lookup(&text[span.clone()])?;
-                Some((n, PlaceMatch { span, place }))
-            });
-            match found {
-                Some((n, m)) => {
-                    out.push(m);
-                    i += n;
-                }
-                None => {
-                    self.compound_parts(text, &tokens[i].span, &mut out);
-                    i += 1;
-                }
-            }
-        }
-        out
-    }
-
-    /// "US-Ukraine" names two places.
-    fn compound_parts(&self, text: &str, span: &Span, out: &mut Vec<PlaceMatch>) {
-        let word = &text[span.clone()];
-        if !word.contains(['-', '‑']) {
-            return;
-        }
-        let mut start = span.start;
-        for part in word.split(['-', '‑']) {
-            if let Some(place) = self.lookup(part) {
-                out.push(PlaceMatch {
-                    span: start..start + part.len(),
-                    place,
-                });
-            }
-            start += part.len();
-            // Step over the hyphen that ended this part.
-            start += text[start..].chars().next().map_or(0, char::len_utf8);
-        }
+        self.by_form
+            .find(text, tokens)
+            .into_iter()
+            .map(|(span, &place)| PlaceMatch { span, place })
+            .collect()
     }
 
     /// The place a name form stands for ("U.S." -> United States).
@@ -174,14 +111,6 @@ fn is_proper_form(form: &str) -> bool {
         .and_then(|w| w.rsplit(['\'', '’']).next())
         .and_then(|w| w.chars().next())
         .is_some_and(|c| !c.is_lowercase())
-}
-
-pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let dotted_end = text[start..end].ends_with('.');
-    !before.is_some_and(char::is_alphanumeric)
-        && (dotted_end || !after.is_some_and(char::is_alphanumeric))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod lexicon;
 mod names;
 pub mod numbers;
 mod people;
+mod phrases;
 pub mod tokens;
 
 use rustc_hash::FxHashMap as HashMap;

@@ -3,11 +3,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
-
-use super::gazetteer::{Gazetteer, is_whole_word};
+use super::gazetteer::Gazetteer;
 use super::lexicon::{self, Gender};
 use super::names::PersonName;
+use super::phrases::Phrases;
 use super::tokens::Token;
 use crate::document::Span;
 
@@ -135,7 +134,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
         }
     }
     persons.sort_by_key(|p| p.first_seen);
-    let mut mentions = name_mentions(text, &persons);
+    let mut mentions = name_mentions(text, tokens, &persons);
     mentions.extend(description_mentions(text, tokens, &persons, gaz, &mentions));
     mentions.sort_by_key(|m| m.span.start);
     People { persons, mentions }
@@ -176,36 +175,27 @@ fn enrich(p: &mut Person, n: &PersonName, words: Vec<String>) {
 
 /// Every occurrence of a full name or short form, each given to the person
 /// it most likely means: for a shared surname, the one named last before it.
-fn name_mentions(text: &str, persons: &[Person]) -> Vec<PersonMention> {
-    let mut forms: HashMap<String, Vec<usize>> = HashMap::default();
+fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<PersonMention> {
+    let mut forms: Phrases<Vec<usize>> = Phrases::default();
     for (id, p) in persons.iter().enumerate() {
-        forms.entry(p.name()).or_default().push(id);
+        forms.entry(&p.name(), Vec::new).push(id);
         for short in p.short_forms() {
-            forms.entry(short).or_default().push(id);
+            forms.entry(&short, Vec::new).push(id);
         }
     }
-    let patterns: Vec<&String> = forms.keys().collect();
-    let Ok(matcher) = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-    else {
-        return Vec::new();
-    };
     let mut last_seen: Vec<Option<usize>> = vec![None; persons.len()];
     let mut out = Vec::new();
-    for m in matcher.find_iter(text) {
-        if !is_whole_word(text, m.start(), m.end()) {
-            continue;
-        }
-        let ids = &forms[patterns[m.pattern().as_usize()]];
-        let person = *ids
+    for (span, ids) in forms.find(text, tokens) {
+        let Some(&person) = ids
             .iter()
             .max_by_key(|&&id| (last_seen[id], std::cmp::Reverse(id)))
-            .unwrap_or(&ids[0]);
-        last_seen[person] = Some(m.start());
+        else {
+            continue;
+        };
+        last_seen[person] = Some(span.start);
         out.push(PersonMention {
             person,
-            span: m.start()..m.end(),
+            span,
             description: false,
         });
     }

@@ -72,10 +72,9 @@ fn paragraph_quotes(text: &str, span: Span, next_starts_open: bool) -> Vec<(Span
     let s = &text[span.clone()];
     let mut out = Vec::new();
     let mut stack: Vec<(Kind, usize)> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    for (i, c) in mark_candidates(s) {
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         match classify(prev, c, next) {
             Some(Mark::Open(kind)) => stack.push((kind, i + c.len_utf8())),
             Some(Mark::Close(kind)) => {
@@ -89,7 +88,6 @@ fn paragraph_quotes(text: &str, span: Span, next_starts_open: bool) -> Vec<(Span
             }
             None => {}
         }
-        prev = Some(c);
     }
     // A double quote left open runs to the paragraph end: either it goes on
     // in the next paragraph, or its closing mark is missing. An open single
@@ -100,6 +98,15 @@ fn paragraph_quotes(text: &str, span: Span, next_starts_open: bool) -> Vec<(Span
         push_inner(&mut out, s, start..s.len(), span.start, true);
     }
     out
+}
+
+/// Characters that may be quote marks, found by their lead bytes without
+/// decoding the rest of the text.
+fn mark_candidates(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xc2 | 0xe2))
+        .filter_map(|(i, _)| s[i..].chars().next().map(|c| (i, c)))
 }
 
 fn push_inner(out: &mut Vec<(Span, bool)>, s: &str, range: Span, offset: usize, open: bool) {
