@@ -93,16 +93,24 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
     let mut order: Vec<&PersonName> = names.iter().collect();
     order.sort_by_key(|n| std::cmp::Reverse(n.tokens.len()));
     // Most names recur word for word: those find their person at once.
-    let mut known: HashMap<Vec<String>, usize> = HashMap::default();
+    let mut known: HashMap<String, usize> = HashMap::default();
     let mut shorts: Vec<Vec<String>> = Vec::new();
+    let mut key = String::new();
     for n in order {
-        let words = words_of(n);
-        if let Some(&id) = known.get(&words) {
+        key.clear();
+        for (k, i) in n.tokens.clone().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(tokens[i].text(text));
+        }
+        if let Some(&id) = known.get(key.as_str()) {
             let p = &mut persons[id];
-            enrich(p, n, words);
+            enrich(p, n);
             p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
             continue;
         }
+        let words = words_of(n);
         // British style calls a knight by the given name: "Sir Keir".
         let by_given_name = n
             .role
@@ -113,16 +121,16 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
             .zip(&shorts)
             .position(|(p, short)| same_person(p, short, &words, by_given_name));
         if let Some(id) = found {
-            known.insert(words.clone(), id);
+            known.insert(key.clone(), id);
             let p = &mut persons[id];
-            let grew = words.len() > p.words.len();
-            enrich(p, n, words);
+            enrich(p, n);
             p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
-            if grew {
+            if words.len() > p.words.len() {
+                p.words = words;
                 shorts[id] = p.short_forms();
             }
         } else if n.strong || words.len() >= 2 {
-            known.insert(words.clone(), persons.len());
+            known.insert(key.clone(), persons.len());
             persons.push(Person {
                 words,
                 role: n.role.clone(),
@@ -157,11 +165,8 @@ fn initial_of(initial: &str, name: &str) -> bool {
     initial.len() == 2 && initial.ends_with('.') && name.starts_with(&initial[..1])
 }
 
-/// Keep the fullest name and the first role, country and gender known.
-fn enrich(p: &mut Person, n: &PersonName, words: Vec<String>) {
-    if words.len() > p.words.len() {
-        p.words = words;
-    }
+/// Keep the first role, country and gender known.
+fn enrich(p: &mut Person, n: &PersonName) {
     if p.role.is_none() {
         p.role = n.role.clone();
     }
@@ -247,12 +252,12 @@ fn description_mentions(
 /// After "the": an optional demonym, then up to three lowercase words
 /// ending in a role noun ("the education secretary"). Returns the token end,
 /// the country and the words.
-fn description_at(
-    text: &str,
+fn description_at<'a>(
+    text: &'a str,
     tokens: &[Token],
     mut i: usize,
     gaz: &Gazetteer,
-) -> Option<(usize, Option<usize>, Vec<String>)> {
+) -> Option<(usize, Option<usize>, Vec<&'a str>)> {
     let mut country = None;
     if !tokens.get(i)?.joined {
         return None;
@@ -267,7 +272,7 @@ fn description_at(
         if !t.joined || !w.starts_with(char::is_lowercase) {
             break;
         }
-        words.push(w.to_string());
+        words.push(w);
         if is_individual_role(w) {
             break;
         }
@@ -315,7 +320,7 @@ fn is_individual_role(head: &str) -> bool {
 /// Whether a person's title fits a description's words: "president" fits
 /// "President", "education secretary" fits "Education Secretary", and
 /// "leader" fits any head of state or government.
-fn role_fits(p: &Person, words: &[String]) -> bool {
+fn role_fits(p: &Person, words: &[&str]) -> bool {
     const LEADERS: [&str; 7] = [
         "president",
         "prime minister",
@@ -331,12 +336,12 @@ fn role_fits(p: &Person, words: &[String]) -> bool {
     let Some((head, modifiers)) = words.split_last() else {
         return false;
     };
-    let head_fits = if head == "leader" {
+    let head_fits = if *head == "leader" {
         LEADERS.iter().any(|r| role.contains(r))
     } else {
-        role_words.contains(&head.as_str())
+        role_words.contains(head)
     };
-    head_fits && modifiers.iter().all(|m| role_words.contains(&m.as_str()))
+    head_fits && modifiers.iter().all(|m| role_words.contains(m))
 }
 
 fn last_named_before(names: &[PersonMention], among: &[usize], pos: usize) -> Option<usize> {

@@ -11,6 +11,10 @@ pub struct Phrases<V> {
     forms: HashMap<String, V>,
     /// For each word that starts a form, the most words such a form has.
     starts: HashMap<String, usize>,
+    /// Forms rarely start with a lowercase word (name particles: "bin
+    /// Salman"); keeping those words apart spares a look-up for every
+    /// ordinary word of the text.
+    lowercase_starts: Vec<String>,
 }
 
 impl<V> Default for Phrases<V> {
@@ -18,6 +22,7 @@ impl<V> Default for Phrases<V> {
         Phrases {
             forms: HashMap::default(),
             starts: HashMap::default(),
+            lowercase_starts: Vec::new(),
         }
     }
 }
@@ -27,10 +32,13 @@ impl<V> Phrases<V> {
     pub fn entry(&mut self, form: &str, make: impl FnOnce() -> V) -> &mut V {
         let words: Vec<Span> = word_spans(form).collect();
         if let Some(first) = words.first() {
-            let longest = self
-                .starts
-                .entry(form[first.clone()].to_string())
-                .or_insert(0);
+            let word = &form[first.clone()];
+            if word.starts_with(|c: char| c.is_ascii_lowercase())
+                && !self.lowercase_starts.iter().any(|w| w == word)
+            {
+                self.lowercase_starts.push(word.to_string());
+            }
+            let longest = self.starts.entry(word.to_string()).or_insert(0);
             *longest = (*longest).max(words.len());
         }
         self.forms.entry(form.to_string()).or_insert_with(make)
@@ -48,7 +56,13 @@ impl<V> Phrases<V> {
         let mut i = 0;
         while i < tokens.len() {
             let first = tokens[i].text(text);
-            let longest = self.starts.get(first).copied().unwrap_or(0);
+            let may_start = !first.starts_with(|c: char| c.is_ascii_lowercase())
+                || self.lowercase_starts.iter().any(|w| w == first);
+            let longest = if may_start {
+                self.starts.get(first).copied().unwrap_or(0)
+            } else {
+                0
+            };
             let found = (1..=longest.min(tokens.len() - i)).rev().find_map(|n| {
                 self.form_at(text, tokens[i].span.start..tokens[i + n - 1].span.end)
                     .map(|m| (n, m))
