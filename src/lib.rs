@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod document;
 pub mod export;
 pub mod input;
+pub mod invariants;
 pub mod parse;
 pub mod sanitize;
 

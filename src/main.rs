@@ -7,6 +7,10 @@ use byline::input::{self, Source};
 use clap::Parser;
 
 /// A terminal reader for news articles that knows who said what.
+///
+/// Exit codes: 0 success, 1 terminal or output error, 2 bad command line or
+/// a path that is missing, unreadable or not a file, 3 input over the size
+/// limit, 4 binary input.
 #[derive(Parser, Debug)]
 #[command(version, about)]
 struct Cli {
@@ -15,20 +19,29 @@ struct Cli {
     /// Print the analysis as JSON instead of opening the reader.
     #[arg(long)]
     json: bool,
+    /// Refuse inputs larger than this many bytes (suffixes K, M, G allowed).
+    #[arg(
+        long,
+        value_name = "BYTES",
+        env = "BYLINE_MAX_SIZE",
+        default_value = "64M",
+        value_parser = input::parse_size
+    )]
+    max_size: u64,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let source = Source::from_arg(cli.file.as_deref());
-    let loaded = match input::load(&source) {
+    let loaded = match input::load(&source, cli.max_size) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("byline: {e}");
-            return ExitCode::from(e.exit_code() as u8);
+            complain(&e.to_string());
+            return ExitCode::from(e.exit_code());
         }
     };
     for w in &loaded.warnings {
-        eprintln!("byline: warning: {w}");
+        complain(&format!("warning: {w}"));
     }
     if !cli.json && std::io::stdout().is_terminal() {
         return read(&loaded.text, &source.display_name());
@@ -61,20 +74,32 @@ fn read(text: &str, name: &str) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("byline: terminal error: {e}");
+            complain(&format!("terminal error: {e}"));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Print to stdout; a closed pipe is not an error worth a panic.
+/// One line on stderr. Unlike `eprintln!`, a closed stderr is not a panic.
+/// Messages may quote a file name, so controls in it are shown as stand-ins.
+fn complain(msg: &str) {
+    let (clean, _) = byline::sanitize::sanitize(msg);
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "byline: {}",
+        clean.replace('\n', " ")
+    );
+}
+
+/// Print to stdout; a closed pipe (`byline FILE | head -1`) ends quietly.
 fn print(s: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{s}").and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("byline: cannot write output: {e}");
+            drop(out);
+            complain(&format!("cannot write output: {e}"));
             ExitCode::FAILURE
         }
     }

@@ -1,5 +1,6 @@
 //! The command line: every kind of bad input gets a clear one-line error and
-//! exit code 2, never a panic; good input gives the JSON export.
+//! its documented exit code (2 bad path, 3 too large, 4 binary), never a
+//! panic; good input gives the JSON export.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -37,7 +38,11 @@ fn json(o: &Output) -> serde_json::Value {
 }
 
 fn assert_refused(o: &Output, needle: &str) {
-    assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(o));
+    assert_refused_with(o, 2, needle);
+}
+
+fn assert_refused_with(o: &Output, code: i32, needle: &str) {
+    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(o));
     let err = stderr(o);
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
     assert!(err.contains(needle), "{err:?} should contain {needle:?}");
@@ -62,7 +67,7 @@ fn directory_is_refused() {
 fn binary_file_is_refused() {
     let path = temp_file("image.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let o = byline(&["--json", path.to_str().unwrap()], None);
-    assert_refused(&o, "binary");
+    assert_refused_with(&o, 4, "binary");
 }
 
 #[test]
@@ -145,4 +150,173 @@ fn json_offsets_are_char_boundaries_inside_the_text() {
         assert!(a < b && b <= text.len());
         assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
     }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_with_exit_3() {
+    let path = temp_file("sized.txt", &[b'a'; 2000]);
+    let p = path.to_str().unwrap();
+    let o = byline(&["--json", "--max-size", "1999", p], None);
+    assert_refused_with(&o, 3, "larger than the limit of 1999 bytes");
+    assert!(stderr(&o).contains("--max-size BYTES or BYLINE_MAX_SIZE"));
+    let o = byline(&["--json", "--max-size", "2000", p], None);
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
+}
+
+#[test]
+fn the_size_limit_can_come_from_the_environment() {
+    let path = temp_file("env-sized.txt", &[b'a'; 3000]);
+    let run = |limit: &str| {
+        Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(["--json", path.to_str().unwrap()])
+            .env("BYLINE_MAX_SIZE", limit)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    assert_refused_with(&run("2K"), 3, "2048 bytes (2 KiB)");
+    assert!(run("3K").status.success());
+    let bad = run("lots");
+    assert_eq!(bad.status.code(), Some(2), "a bad size is a usage error");
+    assert!(stderr(&bad).contains("not a size"));
+}
+
+#[test]
+fn stdin_over_the_limit_is_refused() {
+    let o = byline(&["--json", "--max-size", "10", "-"], Some(&[b'x'; 100]));
+    assert_refused_with(&o, 3, "<stdin>: larger than the limit of 10 bytes");
+}
+
+#[test]
+fn an_empty_file_is_an_empty_document() {
+    let path = temp_file("empty.txt", b"");
+    let o = byline(&["--json", path.to_str().unwrap()], None);
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["text"], "");
+    assert!(v["entities"].as_array().unwrap().is_empty());
+    assert!(v["title"].is_null());
+    let plain = byline(&[path.to_str().unwrap()], None);
+    assert!(plain.status.success());
+    assert_eq!(plain.stdout, b"\n");
+}
+
+#[test]
+fn one_ten_megabyte_line_is_read_and_exported() {
+    let sentence = "Officials said the deal, worth $500 million, was \u{201c}a turning point\u{201d} for Kyiv. ";
+    let line = sentence.repeat(10 * 1024 * 1024 / sentence.len() + 1);
+    assert!(line.len() >= 10 * 1024 * 1024 && !line.contains('\n'));
+    let path = temp_file("huge-line.txt", line.as_bytes());
+    let o = byline(&["--json", path.to_str().unwrap()], None);
+    std::fs::remove_file(&path).unwrap();
+    assert!(o.status.success(), "stderr: {}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["text"].as_str().unwrap().len(), line.len());
+}
+
+#[test]
+fn utf16_files_with_a_bom_are_decoded_with_a_warning() {
+    let article = "A Headline\r\nBody with \u{201c}quotes\u{201d} and \u{1F642}.";
+    for (name, bom, be) in [
+        ("le.txt", [0xff, 0xfe], false),
+        ("be.txt", [0xfe, 0xff], true),
+    ] {
+        let mut bytes = bom.to_vec();
+        for unit in article.encode_utf16() {
+            bytes.extend(if be {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        let path = temp_file(name, &bytes);
+        let o = byline(&["--json", path.to_str().unwrap()], None);
+        assert!(o.status.success(), "stderr: {}", stderr(&o));
+        assert!(stderr(&o).contains("decoded from UTF-16"));
+        assert_eq!(json(&o)["title"], "A Headline");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn character_devices_are_refused_at_once() {
+    for dev in ["/dev/zero", "/dev/urandom", "/dev/null"] {
+        let o = byline(&["--json", dev], None);
+        assert_refused(&o, "not a regular file");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_read_with_the_size_limit() {
+    let dir = std::env::temp_dir().join(format!("byline-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("endless.fifo");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // An endless writer: the reader must stop at the limit, not eat memory.
+    let mut writer = Command::new("sh")
+        .arg("-c")
+        .arg(format!("yes 'Endless line.' > '{}'", fifo.display()))
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let o = byline(
+        &["--json", "--max-size", "1M", fifo.to_str().unwrap()],
+        None,
+    );
+    let _ = writer.kill();
+    let _ = writer.wait();
+    assert_refused_with(&o, 3, "larger than the limit of 1048576 bytes (1 MiB)");
+    std::fs::remove_file(&fifo).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let path = temp_file("secret.txt", b"Title\nBody.");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::File::open(&path).is_ok() {
+        eprintln!("skipped: running as root, permissions are not enforced");
+        return;
+    }
+    let o = byline(&["--json", path.to_str().unwrap()], None);
+    assert_refused(&o, "permission denied");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_io_error_while_reading_is_a_one_line_error() {
+    // A regular file whose read fails with EIO, like a disk going away.
+    let o = byline(&["--json", "/proc/self/mem"], None);
+    assert_refused(&o, "/proc/self/mem: cannot read:");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    // Far more than a pipe buffer, so the writer is still busy when the
+    // reader goes away, like `byline FILE | head -1`.
+    let article = "Title\n\n".to_string() + &"A paragraph of the article.\n\n".repeat(40_000);
+    let path = temp_file("long.txt", article.as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg(&path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "Title\n");
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    assert!(o.stderr.is_empty(), "quiet: {}", stderr(&o));
 }

@@ -1,0 +1,217 @@
+//! Property tests: for hostile text of every kind, analysis never panics,
+//! every span is valid, and nothing that could drive a terminal survives
+//! into the document text or the JSON export.
+//!
+//! The invariants themselves live in `byline::invariants`, shared with the
+//! fuzz targets in `fuzz/`.
+
+use byline::document::Document;
+use byline::invariants;
+use proptest::prelude::*;
+
+/// Cases per property: enough to find shallow bugs, small enough that the
+/// whole suite stays fast on two cores. Fuzzing (`fuzz/`) goes deeper.
+const CASES: u32 = 256;
+
+const ESCAPES: &[&str] = &[
+    "\x1b[31m",
+    "\x1b[0m",
+    "\x1b]0;pwned\x07",
+    "\x1b]52;c;cm0gLXJmIH4=\x07",
+    "\x1bP1$r0m\x1b\\",
+    "\x1b[2J",
+    "\x1b[H",
+    "\x1b[10A",
+    "\x1b[?1049h",
+    "\x1bc",
+    "\u{9b}31m",
+    "\u{9d}0;title\u{9c}",
+    "\x07",
+    "\x08\x08",
+    "\x7f",
+    "\0",
+];
+
+const QUOTES: &[&str] = &[
+    "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\"", "'", "«", "»",
+];
+
+const BIDI: &[char] = &[
+    '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}', '\u{200e}', '\u{200f}', '\u{061c}',
+];
+
+const WORDS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "the",
+    "President",
+    "Mr.",
+    "Dr.",
+    "Vladimir Putin",
+    "Putin",
+    "Volodymyr Zelenskyy",
+    "Zelenskyy's",
+    "Anna Berg",
+    "Kyiv",
+    "Washington",
+    "Moscow",
+    "the Treasury Department",
+    "Reuters",
+    "$500 million",
+    "3.5%",
+    "1,000",
+    "2024",
+    "U.S.",
+    "he",
+    "she",
+    "added",
+    "according to",
+    "a spokesman",
+    ":",
+    ".",
+    ",",
+    "?",
+    "!",
+    "—",
+    "...",
+    "שלום",
+    "مرحبا",
+    "北京",
+    "東京都",
+    "🙂",
+    "👩\u{200d}👩\u{200d}👧",
+    "🇺🇦",
+    "e\u{301}",
+    "\u{301}",
+    "a\u{308}\u{301}\u{20dd}",
+    "\u{fffd}",
+    "\u{feff}",
+    "\u{200b}",
+    "\u{2028}",
+];
+
+const BREAKS: &[&str] = &[
+    "\n", "\n\n", "\r", "\r\n", "\t", " ", "  ", "\n\n\n\n", "\r\r",
+];
+
+/// One piece of a hostile article.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(WORDS).prop_map(str::to_string),
+        3 => prop::sample::select(BREAKS).prop_map(str::to_string),
+        2 => prop::sample::select(QUOTES).prop_map(str::to_string),
+        2 => prop::sample::select(ESCAPES).prop_map(str::to_string),
+        1 => prop::sample::select(BIDI).prop_map(String::from),
+        1 => (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap().to_string()),
+        1 => (0x80u32..0xa0).prop_map(|c| char::from_u32(c).unwrap().to_string()),
+        1 => any::<char>().prop_map(String::from),
+        1 => "[A-Z][a-z]{1,12}",
+        1 => "[a-zA-Z]{40,400}",
+        1 => (prop::sample::select(WORDS), 2usize..60).prop_map(|(w, n)| w.repeat(n)),
+    ]
+}
+
+/// A hostile article: pieces glued with or without spaces.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec((piece(), prop::bool::ANY), 0..120).prop_map(|pieces| {
+        let mut s = String::new();
+        for (p, space) in pieces {
+            s.push_str(&p);
+            if space {
+                s.push(' ');
+            }
+        }
+        s
+    })
+}
+
+/// Any characters at all, control and unassigned included.
+fn any_chars() -> impl Strategy<Value = String> {
+    prop::collection::vec(any::<char>(), 0..300).prop_map(|v| v.into_iter().collect())
+}
+
+fn check_all(raw: &str) -> Result<(), TestCaseError> {
+    let doc = Document::analyze(raw);
+    invariants::check(&doc).map_err(TestCaseError::fail)?;
+    let json = byline::export::to_json(&doc);
+    invariants::check_json(&doc, &json).map_err(TestCaseError::fail)?;
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn hostile_text_keeps_every_invariant(raw in hostile_text()) {
+        check_all(&raw)?;
+    }
+
+    #[test]
+    fn arbitrary_chars_keep_every_invariant(raw in any_chars()) {
+        check_all(&raw)?;
+    }
+
+    #[test]
+    fn decoded_bytes_keep_every_invariant(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(loaded) = byline::input::decode(&bytes, "prop") {
+            check_all(&loaded.text)?;
+        }
+    }
+
+    #[test]
+    fn json_parses_and_has_no_raw_escape(raw in hostile_text()) {
+        let doc = Document::analyze(&raw);
+        let json = byline::export::to_json(&doc);
+        prop_assert!(!json.as_bytes().contains(&0x1b));
+        let v: serde_json::Value = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(v["text"].as_str(), Some(doc.text.as_str()));
+    }
+
+    #[test]
+    fn controls_become_visible_stand_ins(raw in hostile_text()) {
+        let doc = Document::analyze(&raw);
+        let escapes = raw.matches('\x1b').count();
+        prop_assert_eq!(doc.text.matches("^[").count() >= escapes, true);
+        for &c in BIDI {
+            if raw.contains(c) {
+                let stand_in = format!("<U+{:04X}>", c as u32);
+                prop_assert!(doc.text.contains(&stand_in), "{} missing", stand_in);
+            }
+        }
+        for span in &doc.placeholders {
+            let shown = doc.slice(span);
+            prop_assert!(shown.starts_with('^') || shown.starts_with("<U+"), "{:?}", shown);
+        }
+    }
+}
+
+/// Inputs that once broke an invariant or deserve to stay checked by name.
+#[test]
+fn known_hostile_inputs_keep_every_invariant() {
+    let cases = [
+        "",
+        " ",
+        "\n\n\n",
+        "\r\r\r",
+        "\t\t",
+        "\u{201c}",
+        "\u{201d}\u{201c}",
+        "\u{201c}\u{201c}\u{201c}nested\u{201d}",
+        "\"'\u{2018}\u{201c}",
+        "Title\n\n\u{201c}Open quote never closed\n\n\u{201c}and again",
+        "Mr. \u{202e}nituP rimidalV\u{202c} said \u{201c}hi\u{201d}.",
+        "\x1b]0;pwned\x07Title\n\nBody \x1b[31mred\x1b[0m.",
+        "\u{9b}2J\u{fffd}\u{fffd}",
+        "e\u{301}\u{301}\u{301}",
+        "Vladimir Putin said \u{201c}\u{201d}.",
+    ];
+    for raw in cases {
+        let doc = Document::analyze(raw);
+        if let Err(e) = invariants::check(&doc) {
+            panic!("{raw:?}: {e}");
+        }
+        invariants::check_json(&doc, &byline::export::to_json(&doc)).unwrap();
+    }
+}
