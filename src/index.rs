@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::context::Numbers;
 use crate::document::{Document, EntityId, EntityKind, SectionKind, Span};
 
 /// One mention of an entity, flattened out of all entities.
@@ -72,6 +73,8 @@ pub struct Index {
     pub speakers: Vec<EntityId>,
     /// Quotes attributed to each entity (by entity id).
     pub quote_counts: Vec<usize>,
+    /// What each number counts, its value, and numbers to compare.
+    pub numbers: Numbers,
 }
 
 impl Index {
@@ -162,6 +165,7 @@ impl Index {
             speaker_color,
             speakers,
             quote_counts,
+            numbers: Numbers::build(doc),
         }
     }
 

@@ -5,6 +5,7 @@
 //! entities and speakers, and [`export`] or the reader shows the result.
 
 pub mod analysis;
+pub mod context;
 pub mod document;
 pub mod export;
 pub mod input;

@@ -17,6 +17,8 @@ use crate::layout::{Areas, LineTable};
 const WHEEL_LINES: usize = 3;
 /// Line tables of earlier widths kept.
 const WRAP_CACHE: usize = 2;
+/// Smallest sidebar list that makes room for the compare panel.
+const COMPARE_MIN_LIST: u16 = 10;
 
 /// Everything the reader can be asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,10 +171,39 @@ impl State {
         self.lines.len().saturating_sub(self.text_height())
     }
 
-    /// The sidebar list area, when the sidebar is shown.
+    /// The sidebar list area, when the sidebar is shown (above the compare
+    /// panel, if one is open).
     pub fn sidebar_list(&self) -> Option<Rect> {
         let r = self.areas.sidebar?;
-        Some(sidebar_list_area(r, self.areas.overlay))
+        Some(self.split_sidebar(r).0)
+    }
+
+    /// The compare panel at the bottom of the sidebar: shown while a number
+    /// that shares its unit with others is selected.
+    pub fn compare_area(&self) -> Option<Rect> {
+        let r = self.areas.sidebar?;
+        self.split_sidebar(r).1
+    }
+
+    /// The numbers compared with the selected one (same unit).
+    pub fn compare_group(&self) -> Option<usize> {
+        let id = self.selected_entity()?;
+        self.index.numbers.group_of.get(id).copied().flatten()
+    }
+
+    fn split_sidebar(&self, r: Rect) -> (Rect, Option<Rect>) {
+        let list = sidebar_list_area(r, self.areas.overlay);
+        let Some(g) = self.compare_group() else {
+            return (list, None);
+        };
+        if list.height < COMPARE_MIN_LIST {
+            return (list, None);
+        }
+        let want = self.index.numbers.groups[g].len() as u16 + 2;
+        let h = want.min(list.height / 2);
+        let top = Rect::new(list.x, list.y, list.width, list.height - h);
+        let panel = Rect::new(list.x, list.y + list.height - h, list.width, h);
+        (top, Some(panel))
     }
 
     fn sidebar_height(&self) -> usize {
@@ -182,7 +213,7 @@ impl State {
                 .sidebar
                 .unwrap_or_default()
         });
-        usize::from(sidebar_list_area(r, self.areas.overlay).height).max(1)
+        usize::from(self.split_sidebar(r).0.height).max(1)
     }
 
     /// The sidebar row under the cursor.

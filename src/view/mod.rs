@@ -46,6 +46,27 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// A horizontal bar `width` cells wide filled to `frac` (0..=1), in
+/// eighths of a cell.
+pub(crate) fn bar(frac: f64, width: usize) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let frac = if frac.is_finite() {
+        frac.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let eighths = (frac * width as f64 * 8.0).round() as usize;
+    let mut out = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) && out.chars().count() < width {
+        out.push(EIGHTHS[eighths % 8]);
+    }
+    // A non-zero value always shows.
+    if out.is_empty() && frac > 0.0 && width > 0 {
+        out.push('▏');
+    }
+    out
+}
+
 /// Cut a string to `width` columns, with an ellipsis when cut.
 pub(crate) fn fit(s: &str, width: usize) -> String {
     let mut out = String::new();
@@ -70,3 +91,6 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_glance;
