@@ -75,6 +75,8 @@ pub struct Index {
     pub quote_counts: Vec<usize>,
     /// What each number counts, its value, and numbers to compare.
     pub numbers: Numbers,
+    /// Places with coordinates, in sidebar order.
+    pub places: Vec<EntityId>,
 }
 
 impl Index {
@@ -166,6 +168,7 @@ impl Index {
             speakers,
             quote_counts,
             numbers: Numbers::build(doc),
+            places: crate::map::mapped_places(doc),
         }
     }
 

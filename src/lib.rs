@@ -15,6 +15,7 @@ pub mod sanitize;
 pub mod index;
 pub mod keymap;
 pub mod layout;
+pub mod map;
 pub mod state;
 pub mod tui;
 pub mod view;

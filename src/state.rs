@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::document::{Document, EntityId, EntityKind, Span};
 use crate::index::{Index, Row};
 use crate::layout::{Areas, LineTable};
+use crate::map::MapLayout;
 
 /// Lines moved by one notch of the mouse wheel.
 const WHEEL_LINES: usize = 3;
@@ -68,6 +69,23 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// Open or close the map of places.
+    ToggleMap,
+    /// Open or close the quotes view.
+    ToggleQuotes,
+    /// Show or hide the mention timeline beside the scrollbar.
+    ToggleTimeline,
+}
+
+/// What the article pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Article,
+    /// The places on a world map.
+    Map,
+    /// Every quote, grouped by speaker.
+    Quotes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +145,10 @@ pub struct State {
     /// A narrow terminal shows the sidebar overlay.
     pub overlay_open: bool,
     pub quit: bool,
+    /// What the article pane shows.
+    pub view: View,
+    /// The mention timeline beside the scrollbar is on.
+    pub timeline: bool,
 }
 
 impl State {
@@ -155,6 +177,8 @@ impl State {
             show_kinds: true,
             overlay_open: false,
             quit: false,
+            view: View::Article,
+            timeline: true,
         }
     }
 
@@ -169,6 +193,30 @@ impl State {
 
     pub fn max_top(&self) -> usize {
         self.lines.len().saturating_sub(self.text_height())
+    }
+
+    /// The map's drawing area (inside its frame over the article pane),
+    /// while the map is open.
+    pub fn map_area(&self) -> Option<Rect> {
+        (self.view == View::Map && !self.areas.too_small).then(|| inner(self.areas.article))
+    }
+
+    /// Markers and labels of the map, while it is open.
+    pub fn map_layout(&self) -> Option<MapLayout> {
+        let area = self.map_area()?;
+        let selected = self.selected_place();
+        Some(MapLayout::new(
+            &self.doc,
+            &self.index.places,
+            selected,
+            area,
+        ))
+    }
+
+    /// The selected entity, if it is a place on the map.
+    pub fn selected_place(&self) -> Option<EntityId> {
+        self.selected_entity()
+            .filter(|id| self.index.places.contains(id))
     }
 
     /// The sidebar list area, when the sidebar is shown (above the compare
@@ -288,6 +336,16 @@ impl State {
     }
 }
 
+/// A rectangle without its one-cell border.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
 /// The list part of the sidebar: inside the overlay's border, or right of
 /// the gap left of the side-by-side sidebar (the scrollbar is the rule).
 pub fn sidebar_list_area(r: Rect, overlay: bool) -> Rect {
@@ -310,6 +368,9 @@ pub fn sidebar_list_area(r: Rect, overlay: bool) -> Rect {
 
 /// Apply one action.
 pub fn update(state: &mut State, action: Action) {
+    if state.view != View::Article && !state.help && view_action(state, action) {
+        return;
+    }
     match action {
         Action::Quit => state.quit = true,
         Action::Resize(w, h) => resize(state, w, h),
@@ -375,6 +436,89 @@ pub fn update(state: &mut State, action: Action) {
         Action::Cancel => cancel(state),
         Action::Wheel { x, y, down } => wheel(state, x, y, down),
         Action::Click { x, y } => click(state, x, y),
+        Action::ToggleMap => open_view(state, View::Map),
+        Action::ToggleQuotes => open_view(state, View::Quotes),
+        Action::ToggleTimeline => state.timeline = !state.timeline,
+    }
+}
+
+/// Open a view over the article pane, or close it when it is open.
+fn open_view(state: &mut State, view: View) {
+    if state.view == view {
+        state.view = View::Article;
+        return;
+    }
+    if state.focus == Focus::Sidebar && state.areas.overlay {
+        set_focus(state, Focus::Text);
+    }
+    state.search = match std::mem::take(&mut state.search) {
+        Search::Typing(_) => Search::Off,
+        other => other,
+    };
+    state.view = view;
+    if view == View::Map
+        && state.selected_place().is_none()
+        && let Some(&first) = state.index.places.first()
+    {
+        select_entity(state, first);
+    }
+}
+
+/// Actions while a view is open; false lets the normal handling run.
+fn view_action(state: &mut State, action: Action) -> bool {
+    match action {
+        Action::Quit
+        | Action::Resize(..)
+        | Action::ToggleHelp
+        | Action::ToggleMap
+        | Action::ToggleQuotes
+        | Action::ToggleTimeline
+        | Action::ToggleKinds => return false,
+        Action::Cancel => state.view = View::Article,
+        _ => match state.view {
+            View::Map => map_action(state, action),
+            View::Quotes | View::Article => {}
+        },
+    }
+    true
+}
+
+fn map_action(state: &mut State, action: Action) {
+    let places = &state.index.places;
+    if places.is_empty() {
+        return;
+    }
+    let current = state
+        .selected_place()
+        .and_then(|id| places.iter().position(|&p| p == id));
+    let n = places.len();
+    let target = match action {
+        Action::Down | Action::NextMatch => Some(current.map_or(0, |c| (c + 1) % n)),
+        Action::Up | Action::PrevMatch => Some(current.map_or(n - 1, |c| (c + n - 1) % n)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(n - 1),
+        Action::Activate => {
+            // Read about the place: close the map at its first mention.
+            if let Some(id) = state.selected_place() {
+                state.view = View::Article;
+                if let Some(m) = state.doc.entities[id].mentions.first() {
+                    let span = m.span.clone();
+                    state.mention = Some(0);
+                    reveal(state, &span);
+                }
+                set_focus(state, Focus::Text);
+            }
+            None
+        }
+        Action::Click { x, y } => {
+            let hit = state.map_layout().and_then(|l| l.hit(x, y));
+            hit.and_then(|id| places.iter().position(|&p| p == id))
+        }
+        _ => None,
+    };
+    if let Some(i) = target {
+        let id = state.index.places[i];
+        select_entity(state, id);
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod article;
 mod help;
+mod map;
 mod sidebar;
 mod status;
 pub mod theme;
@@ -41,6 +42,9 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
     article::render(state, theme, buf);
     sidebar::render(state, theme, buf);
     status::render(state, theme, buf);
+    if state.view == crate::state::View::Map {
+        map::render(state, theme, buf);
+    }
     if state.help {
         help::render(area, theme, buf);
     }

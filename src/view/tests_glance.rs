@@ -100,3 +100,131 @@ fn a_selected_number_is_compared_with_its_unit() {
     select_named(&mut s, "Donald Trump");
     assert!(s.compare_area().is_none());
 }
+
+/// The text of a row of cells.
+fn cells(buf: &Buffer, x: u16, y: u16, w: u16) -> String {
+    (x..x + w).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+/// Markers drawn inside the map area.
+fn markers_drawn(state: &State, buf: &Buffer) -> usize {
+    let a = state.map_area().unwrap();
+    let mut n = 0;
+    for y in a.y..a.bottom() {
+        for x in a.x..a.right() {
+            let s = buf[(x, y)].symbol();
+            if s == map::MARKER || s == map::SELECTED_MARKER {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Every label is drawn where the layout says, inside the map area, and no
+/// two labels share a cell.
+pub(crate) fn assert_labels_sound(state: &State, buf: &Buffer) {
+    let (Some(area), Some(layout)) = (state.map_area(), state.map_layout()) else {
+        return;
+    };
+    let mut used = std::collections::HashSet::new();
+    for l in &layout.labels {
+        let r = l.rect();
+        assert!(
+            r.x >= area.x && r.right() <= area.right() && r.y >= area.y && r.y < area.bottom(),
+            "{l:?} outside {area:?}"
+        );
+        assert_eq!(cells(buf, r.x, r.y, r.width), l.text, "{l:?} not drawn");
+        for x in r.x..r.right() {
+            assert!(
+                used.insert((x, r.y)),
+                "labels overlap at {x},{} ({l:?})",
+                r.y
+            );
+        }
+    }
+}
+
+#[test]
+fn map_shows_the_places_and_labels_the_selected_one() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = analysed(w, h);
+        update(&mut s, Action::ToggleMap);
+        assert_eq!(s.view, crate::state::View::Map);
+        // Opening the map selects the most mentioned place.
+        let first = s.selected_place().expect("a place selected");
+        let buf = draw_buf(&s);
+        let screen = rows(&buf).join("\n");
+        assert!(screen.contains("Map · "), "{screen}");
+        let layout = s.map_layout().unwrap();
+        let name = &s.doc.entities[first].name;
+        let label = layout
+            .labels
+            .iter()
+            .find(|l| l.id == first)
+            .expect("the selected place is labelled");
+        assert_eq!(&label.text, name);
+        assert!(screen.contains(name.as_str()));
+        // Russia, Ukraine, the US, Siberia...: several markers; shared
+        // points (a country at its capital) share a cell.
+        assert!(markers_drawn(&s, &buf) >= 5, "{screen}");
+        assert_labels_sound(&s, &buf);
+        // The selected label stands out.
+        let c = &buf[(label.x, label.y)];
+        assert!(c.modifier.contains(ratatui::style::Modifier::REVERSED));
+
+        // j selects the next place, and its label follows.
+        update(&mut s, Action::Down);
+        let next = s.selected_place().unwrap();
+        assert_ne!(next, first);
+        let buf = draw_buf(&s);
+        assert!(s.map_layout().unwrap().labels.iter().any(|l| l.id == next));
+        assert_labels_sound(&s, &buf);
+
+        // A click on a label selects its place.
+        let layout = s.map_layout().unwrap();
+        let other = layout.labels.iter().find(|l| l.id != next).unwrap();
+        update(
+            &mut s,
+            Action::Click {
+                x: other.x,
+                y: other.y,
+            },
+        );
+        assert_eq!(s.selected_place(), Some(other.id));
+
+        // Esc and m close the map.
+        update(&mut s, Action::Cancel);
+        assert_eq!(s.view, crate::state::View::Article);
+        update(&mut s, Action::ToggleMap);
+        update(&mut s, Action::ToggleMap);
+        assert_eq!(s.view, crate::state::View::Article);
+    }
+}
+
+#[test]
+fn enter_on_the_map_reads_about_the_place() {
+    let mut s = analysed(120, 40);
+    update(&mut s, Action::ToggleMap);
+    let id = s.selected_place().unwrap();
+    update(&mut s, Action::Activate);
+    assert_eq!(s.view, crate::state::View::Article);
+    assert_eq!(s.selected_entity(), Some(id));
+    assert_eq!(s.mention, Some(0));
+    let first = s.doc.entities[id].mentions[0].span.start;
+    let line = s.lines.line_at(first);
+    assert!(line >= s.top && line < s.top + s.text_height());
+}
+
+/// `cargo test print_views -- --ignored --nocapture` shows the views.
+#[test]
+#[ignore]
+fn print_views() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = analysed(w, h);
+        for a in [Action::ToggleMap, Action::ToggleQuotes] {
+            update(&mut s, a);
+            println!("{}", rows(&draw_buf(&s)).join("\n"));
+        }
+    }
+}
