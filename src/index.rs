@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::context::Numbers;
 use crate::document::{Document, EntityId, EntityKind, SectionKind, Span};
+use crate::quotes::QuoteList;
 
 /// One mention of an entity, flattened out of all entities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,8 @@ pub struct Index {
     pub numbers: Numbers,
     /// Places with coordinates, in sidebar order.
     pub places: Vec<EntityId>,
+    /// Quotes grouped by speaker, for the quotes view.
+    pub quote_list: QuoteList,
 }
 
 impl Index {
@@ -159,6 +162,7 @@ impl Index {
 
         Index {
             mentions: kept,
+            quote_list: QuoteList::build(doc, &quotes),
             quotes,
             rows,
             selectable,

@@ -10,6 +10,7 @@ pub mod document;
 pub mod export;
 pub mod input;
 pub mod parse;
+pub mod quotes;
 pub mod sanitize;
 
 pub mod index;

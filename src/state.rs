@@ -149,6 +149,10 @@ pub struct State {
     pub view: View,
     /// The mention timeline beside the scrollbar is on.
     pub timeline: bool,
+    /// Quotes view: index into `index.quote_list.selectable`.
+    pub quotes_cursor: usize,
+    /// Quotes view: first visible row.
+    pub quotes_top: usize,
 }
 
 impl State {
@@ -179,6 +183,8 @@ impl State {
             quit: false,
             view: View::Article,
             timeline: true,
+            quotes_cursor: 0,
+            quotes_top: 0,
         }
     }
 
@@ -199,6 +205,20 @@ impl State {
     /// while the map is open.
     pub fn map_area(&self) -> Option<Rect> {
         (self.view == View::Map && !self.areas.too_small).then(|| inner(self.areas.article))
+    }
+
+    /// The quotes view's list area, while it is open.
+    pub fn quotes_area(&self) -> Option<Rect> {
+        (self.view == View::Quotes && !self.areas.too_small).then(|| inner(self.areas.article))
+    }
+
+    /// The row of the quotes view under its cursor.
+    pub fn quotes_cursor_row(&self) -> Option<usize> {
+        self.index
+            .quote_list
+            .selectable
+            .get(self.quotes_cursor)
+            .copied()
     }
 
     /// Markers and labels of the map, while it is open.
@@ -456,6 +476,20 @@ fn open_view(state: &mut State, view: View) {
         other => other,
     };
     state.view = view;
+    if view == View::Quotes {
+        // Start at the current quote, or at the selected speaker.
+        let list = &state.index.quote_list;
+        let row = state.quote.and_then(|q| list.row_of_quote(q)).or_else(|| {
+            state
+                .selected_entity()
+                .and_then(|id| list.row_of_speaker(id))
+        });
+        state.quotes_cursor = row
+            .and_then(|r| list.selectable.iter().position(|&s| s == r))
+            .unwrap_or(0);
+        state.quotes_top = 0;
+        keep_quote_cursor_visible(state);
+    }
     if view == View::Map
         && state.selected_place().is_none()
         && let Some(&first) = state.index.places.first()
@@ -477,10 +511,123 @@ fn view_action(state: &mut State, action: Action) -> bool {
         Action::Cancel => state.view = View::Article,
         _ => match state.view {
             View::Map => map_action(state, action),
-            View::Quotes | View::Article => {}
+            View::Quotes => quotes_action(state, action),
+            View::Article => {}
         },
     }
     true
+}
+
+fn quotes_height(state: &State) -> usize {
+    let h = inner(state.areas.article).height;
+    usize::from(h).max(1)
+}
+
+fn quotes_action(state: &mut State, action: Action) {
+    let n = state.index.quote_list.selectable.len();
+    let page = quotes_height(state).saturating_sub(1).max(1);
+    let cur = state.quotes_cursor;
+    let moved = match action {
+        Action::Down => Some(cur + 1),
+        Action::Up => Some(cur.saturating_sub(1)),
+        Action::PageDown => Some(cur + page),
+        Action::PageUp => Some(cur.saturating_sub(page)),
+        Action::HalfPageDown => Some(cur + page / 2),
+        Action::HalfPageUp => Some(cur.saturating_sub(page / 2)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(usize::MAX),
+        Action::Activate => {
+            activate_quote_row(state);
+            None
+        }
+        Action::Wheel { x, y, down } => {
+            if state.areas.article.contains(Position::new(x, y)) {
+                let rows = state.index.quote_list.rows.len();
+                let max = rows.saturating_sub(quotes_height(state));
+                state.quotes_top = if down {
+                    (state.quotes_top + WHEEL_LINES).min(max)
+                } else {
+                    state.quotes_top.saturating_sub(WHEEL_LINES)
+                };
+            }
+            None
+        }
+        Action::Click { x, y } => {
+            if let Some(area) = state.quotes_area()
+                && area.contains(Position::new(x, y))
+            {
+                let row = state.quotes_top + usize::from(y - area.y);
+                let list = &state.index.quote_list;
+                if let Some(c) = list.selectable.iter().position(|&s| s == row) {
+                    state.quotes_cursor = c;
+                    match list.rows[row] {
+                        crate::quotes::QuoteRow::Quote(_) => activate_quote_row(state),
+                        crate::quotes::QuoteRow::Speaker(g) => {
+                            if let Some(id) = list.groups[g].speaker {
+                                select_entity(state, id);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
+    };
+    if let Some(c) = moved {
+        if n == 0 {
+            return;
+        }
+        state.quotes_cursor = c.min(n - 1);
+        keep_quote_cursor_visible(state);
+    }
+}
+
+fn keep_quote_cursor_visible(state: &mut State) {
+    let h = quotes_height(state);
+    let rows = state.index.quote_list.rows.len();
+    if let Some(row) = state.quotes_cursor_row() {
+        if state.quotes_cursor == 0 {
+            state.quotes_top = 0;
+        } else if row < state.quotes_top {
+            // Keep the speaker heading above a first quote in view.
+            state.quotes_top = row.saturating_sub(1);
+        } else if row >= state.quotes_top + h {
+            state.quotes_top = row + 1 - h;
+        }
+    }
+    state.quotes_top = state.quotes_top.min(rows.saturating_sub(h));
+}
+
+/// Enter in the quotes view: a quote closes the view with the quote in
+/// view; a speaker is selected and their first quote shown.
+fn activate_quote_row(state: &mut State) {
+    use crate::quotes::QuoteRow;
+    let Some(row) = state.quotes_cursor_row() else {
+        return;
+    };
+    let list = &state.index.quote_list;
+    let q = match list.rows[row] {
+        QuoteRow::Quote(q) => Some(q),
+        QuoteRow::Speaker(g) => {
+            let group = &list.groups[g];
+            let first = group.quotes.first().copied();
+            if let Some(id) = group.speaker {
+                select_entity(state, id);
+            }
+            first
+        }
+        _ => None,
+    };
+    let Some(q) = q else {
+        return;
+    };
+    state.view = View::Article;
+    set_focus(state, Focus::Text);
+    state.quote = Some(q);
+    let span = state.doc.quotes[q].span.clone();
+    reveal(state, &span);
 }
 
 fn map_action(state: &mut State, action: Action) {
@@ -548,6 +695,7 @@ fn resize(state: &mut State, w: u16, h: u16) {
     // position, so growing and shrinking again returns to the same place.
     state.top = state.top.min(state.max_top());
     keep_cursor_visible(state);
+    keep_quote_cursor_visible(state);
 }
 
 fn page(state: &State) -> usize {

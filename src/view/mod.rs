@@ -5,6 +5,7 @@
 mod article;
 mod help;
 mod map;
+mod quotes;
 mod sidebar;
 mod status;
 pub mod theme;
@@ -44,6 +45,9 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
     status::render(state, theme, buf);
     if state.view == crate::state::View::Map {
         map::render(state, theme, buf);
+    }
+    if state.view == crate::state::View::Quotes {
+        quotes::render(state, theme, buf);
     }
     if state.help {
         help::render(area, theme, buf);

@@ -228,3 +228,92 @@ fn print_views() {
         }
     }
 }
+
+#[test]
+fn quotes_view_groups_quotes_by_speaker() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = analysed(w, h);
+        update(&mut s, Action::ToggleQuotes);
+        assert_eq!(s.view, crate::state::View::Quotes);
+        let screen = rows(&draw_buf(&s));
+        let all = screen.join("\n");
+        assert!(all.contains("Quotes · "), "{all}");
+        assert!(all.contains("Voices: 5 people quoted"), "{all}");
+        assert!(all.contains("Mentioned, never quoted: Vladimir Putin"));
+        let trump = screen
+            .iter()
+            .find(|l| l.contains("│Donald Trump"))
+            .expect("Donald Trump's group");
+        assert!(trump.contains("4 quotes"), "{trump}");
+        assert!(trump.contains('█'), "a share bar: {trump}");
+        assert!(all.contains("“wants to make a deal”"));
+        let unattributed = s.doc.quotes.iter().any(|q| q.speaker.is_none());
+        assert_eq!(all.contains("Unattributed"), unattributed);
+        // Trump's group comes first, his quotes in article order below it.
+        let first = screen.iter().position(|l| l.contains("“wants to")).unwrap();
+        let second = screen
+            .iter()
+            .position(|l| l.contains("“very much"))
+            .unwrap();
+        assert!(screen.iter().position(|l| l == trump).unwrap() < first && first < second);
+    }
+}
+
+#[test]
+fn enter_in_the_quotes_view_jumps_to_the_quote() {
+    let mut s = analysed(80, 24);
+    update(&mut s, Action::ToggleQuotes);
+    // Cursor on the first speaker; down to their second quote.
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Bottom);
+    update(&mut s, Action::Top);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Down);
+    let row = s.quotes_cursor_row().unwrap();
+    let crate::quotes::QuoteRow::Quote(q) = s.index.quote_list.rows[row] else {
+        panic!("not on a quote");
+    };
+    update(&mut s, Action::Activate);
+    assert_eq!(s.view, crate::state::View::Article);
+    assert_eq!(s.quote, Some(q));
+    let line = s.lines.line_at(s.doc.quotes[q].span.start);
+    assert!(line >= s.top && line < s.top + s.text_height());
+}
+
+#[test]
+fn quotes_view_mouse_wheel_and_clicks() {
+    let mut s = analysed(80, 24);
+    update(&mut s, Action::ToggleQuotes);
+    let area = s.quotes_area().unwrap();
+    assert!(s.index.quote_list.rows.len() > usize::from(area.height));
+    update(
+        &mut s,
+        Action::Wheel {
+            x: area.x + 2,
+            y: area.y + 2,
+            down: true,
+        },
+    );
+    assert!(s.quotes_top > 0);
+    let buf = draw_buf(&s);
+    // Click on the speaker row of Emmanuel Macron: he is selected.
+    let y = (area.y..area.bottom())
+        .find(|&y| cells(&buf, area.x, y, 15) == "Emmanuel Macron")
+        .expect("Macron on screen");
+    update(&mut s, Action::Click { x: area.x + 1, y });
+    let macron = s.selected_entity().unwrap();
+    assert_eq!(s.doc.entities[macron].name, "Emmanuel Macron");
+    assert_eq!(s.view, crate::state::View::Quotes);
+    // Click on his first quote: the view closes on it.
+    update(
+        &mut s,
+        Action::Click {
+            x: area.x + 3,
+            y: y + 1,
+        },
+    );
+    assert_eq!(s.view, crate::state::View::Article);
+    let q = s.quote.unwrap();
+    assert_eq!(s.doc.quotes[q].speaker, Some(macron));
+}
