@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod layout;
 pub mod map;
 pub mod state;
+pub mod timeline;
 pub mod tui;
 pub mod view;
 

@@ -13,6 +13,7 @@ use crate::document::{Document, EntityId, EntityKind, Span};
 use crate::index::{Index, Row};
 use crate::layout::{Areas, LineTable};
 use crate::map::MapLayout;
+use crate::timeline::{Timeline, row_lines};
 
 /// Lines moved by one notch of the mouse wheel.
 const WHEEL_LINES: usize = 3;
@@ -153,6 +154,8 @@ pub struct State {
     pub quotes_cursor: usize,
     /// Quotes view: first visible row.
     pub quotes_top: usize,
+    /// Lines of the selected entity's mentions, for the timeline strip.
+    pub marks: Timeline,
 }
 
 impl State {
@@ -185,6 +188,7 @@ impl State {
             timeline: true,
             quotes_cursor: 0,
             quotes_top: 0,
+            marks: Timeline::default(),
         }
     }
 
@@ -205,6 +209,18 @@ impl State {
     /// while the map is open.
     pub fn map_area(&self) -> Option<Rect> {
         (self.view == View::Map && !self.areas.too_small).then(|| inner(self.areas.article))
+    }
+
+    /// The mention timeline strip: the column left of the scrollbar, while
+    /// an entity is selected and the article is shown.
+    pub fn timeline_area(&self) -> Option<Rect> {
+        let a = self.areas;
+        let usable = self.timeline
+            && self.view == View::Article
+            && !a.too_small
+            && self.selected_entity().is_some()
+            && a.text.right() < a.scrollbar.x;
+        usable.then(|| Rect::new(a.scrollbar.x - 1, a.scrollbar.y, 1, a.scrollbar.height))
     }
 
     /// The quotes view's list area, while it is open.
@@ -388,6 +404,18 @@ pub fn sidebar_list_area(r: Rect, overlay: bool) -> Rect {
 
 /// Apply one action.
 pub fn update(state: &mut State, action: Action) {
+    apply(state, action);
+    // The timeline follows the selection and the wrap width.
+    let key = state.selected_entity().map(|id| (id, state.lines.width));
+    if key != state.marks.key {
+        state.marks = match key {
+            Some((id, _)) => Timeline::build(&state.doc, &state.lines, id),
+            None => Timeline::default(),
+        };
+    }
+}
+
+fn apply(state: &mut State, action: Action) {
     if state.view != View::Article && !state.help && view_action(state, action) {
         return;
     }
@@ -1056,8 +1084,34 @@ fn wheel(state: &mut State, x: u16, y: u16, down: bool) {
     }
 }
 
+/// A click on the timeline strip: to the mention marked on that row, or
+/// to that part of the article.
+fn click_timeline(state: &mut State, strip: Rect, y: u16) {
+    let rows = usize::from(strip.height);
+    let total = state.lines.len();
+    let row = usize::from(y - strip.y);
+    if let Some(&(_, i)) = state.marks.on_row(row, rows, total).first()
+        && let Some(id) = state.selected_entity()
+        && let Some(m) = state.doc.entities[id].mentions.get(i)
+    {
+        let span = m.span.clone();
+        state.mention = Some(i);
+        reveal(state, &span);
+        return;
+    }
+    let line = row_lines(row, rows, total).start;
+    let h = state.text_height();
+    set_top(state, line.saturating_sub(h / 2));
+}
+
 fn click(state: &mut State, x: u16, y: u16) {
     let p = Position::new(x, y);
+    if let Some(strip) = state.timeline_area()
+        && strip.contains(p)
+    {
+        click_timeline(state, strip, y);
+        return;
+    }
     if let Some(list) = state.sidebar_list()
         && state.areas.sidebar.is_some_and(|r| r.contains(p))
     {

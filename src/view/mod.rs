@@ -9,6 +9,7 @@ mod quotes;
 mod sidebar;
 mod status;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -41,6 +42,7 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
         return;
     }
     article::render(state, theme, buf);
+    timeline::render(state, theme, buf);
     sidebar::render(state, theme, buf);
     status::render(state, theme, buf);
     if state.view == crate::state::View::Map {

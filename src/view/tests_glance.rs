@@ -317,3 +317,71 @@ fn quotes_view_mouse_wheel_and_clicks() {
     let q = s.quote.unwrap();
     assert_eq!(s.doc.quotes[q].speaker, Some(macron));
 }
+
+#[test]
+fn timeline_marks_the_mentions_of_the_selection() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = analysed(w, h);
+        assert!(s.timeline_area().is_none(), "nothing selected, no strip");
+        select_named(&mut s, "Donald Trump");
+        let strip = s.timeline_area().expect("a strip");
+        assert_eq!(strip.x + 1, s.areas.scrollbar.x);
+        let buf = draw_buf(&s);
+        let column: Vec<&str> = (strip.y..strip.bottom())
+            .map(|y| buf[(strip.x, y)].symbol())
+            .collect();
+        let marks = column.iter().filter(|&&c| c == timeline::MARK).count();
+        let trump = s.selected_entity().unwrap();
+        let mentions = s.doc.entities[trump].mentions.len();
+        assert!(marks >= 1 && marks <= mentions, "{column:?}");
+        // Every mention's row is marked.
+        let rows = usize::from(strip.height);
+        for m in &s.doc.entities[trump].mentions {
+            let line = s.lines.line_at(m.span.start);
+            let r = crate::timeline::row_of_line(line, rows, s.lines.len());
+            assert_eq!(column[r], timeline::MARK, "row {r}");
+        }
+        // Clicking the last mark jumps to a mention there.
+        let last = column.iter().rposition(|&c| c == timeline::MARK).unwrap();
+        update(
+            &mut s,
+            Action::Click {
+                x: strip.x,
+                y: strip.y + last as u16,
+            },
+        );
+        let k = s.mention.expect("a current mention");
+        let line = s
+            .lines
+            .line_at(s.doc.entities[trump].mentions[k].span.start);
+        assert!(line >= s.top && line < s.top + s.text_height());
+        assert_eq!(
+            crate::timeline::row_of_line(line, rows, s.lines.len()),
+            last
+        );
+        let buf = draw_buf(&s);
+        assert_eq!(
+            buf[(strip.x, strip.y + last as u16)].symbol(),
+            timeline::CURRENT
+        );
+        // t hides it.
+        update(&mut s, Action::ToggleTimeline);
+        assert!(s.timeline_area().is_none());
+    }
+}
+
+#[test]
+fn clicking_an_empty_timeline_row_scrolls_there() {
+    let mut s = analysed(80, 24);
+    select_named(&mut s, "Donald Trump");
+    update(&mut s, Action::FocusNext);
+    let strip = s.timeline_area().unwrap();
+    update(
+        &mut s,
+        Action::Click {
+            x: strip.x,
+            y: strip.bottom() - 1,
+        },
+    );
+    assert!(s.top > 0);
+}
