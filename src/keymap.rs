@@ -173,7 +173,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key('}')], "}", Action::NextSection, "next section"),
     bind(&[key('{')], "{", Action::PrevSection, "previous section"),
     hinted(
-        bind(&[key('/')], "/", Action::SearchStart, "search the text"),
+        bind(
+            &[key('/')],
+            "/",
+            Action::SearchStart,
+            "search / filter sidebar",
+        ),
         "/ search",
     ),
     bind(

@@ -156,6 +156,10 @@ pub struct State {
     pub quotes_top: usize,
     /// Lines of the selected entity's mentions, for the timeline strip.
     pub marks: Timeline,
+    /// Sidebar filter: entries must match this (fuzzy).
+    pub filter: String,
+    /// The filter is being typed.
+    pub filtering: bool,
 }
 
 impl State {
@@ -189,6 +193,8 @@ impl State {
             quotes_cursor: 0,
             quotes_top: 0,
             marks: Timeline::default(),
+            filter: String::new(),
+            filtering: false,
         }
     }
 
@@ -331,7 +337,7 @@ impl State {
         use crate::keymap::Mode;
         if self.help {
             Mode::Help
-        } else if matches!(self.search, Search::Typing(_)) {
+        } else if self.filtering || matches!(self.search, Search::Typing(_)) {
             Mode::Search
         } else {
             Mode::Normal
@@ -467,6 +473,24 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::ToggleKinds => state.show_kinds = !state.show_kinds,
         Action::ToggleHelp => state.help = !state.help,
+        Action::SearchStart if state.focus == Focus::Sidebar && state.areas.sidebar.is_some() => {
+            state.filtering = true;
+            state.search = match std::mem::take(&mut state.search) {
+                Search::Typing(_) => Search::Off,
+                other => other,
+            };
+        }
+        Action::SearchInput(c) if state.filtering => {
+            if !c.is_control() {
+                state.filter.push(c);
+                apply_filter(state);
+            }
+        }
+        Action::SearchBackspace if state.filtering => {
+            state.filter.pop();
+            apply_filter(state);
+        }
+        Action::SearchConfirm if state.filtering => state.filtering = false,
         Action::SearchStart => state.search = Search::Typing(String::new()),
         Action::SearchInput(c) => {
             if let Search::Typing(q) = &mut state.search
@@ -1032,9 +1056,32 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     ac.find_iter(text).map(|m| m.start()..m.end()).collect()
 }
 
+/// Narrow the sidebar to the filter, keeping the selected entry when it
+/// still shows.
+fn apply_filter(state: &mut State) {
+    let keep = state.cursor_row();
+    state.index.filter_rows(&state.doc, &state.filter);
+    let rows = &state.index.rows;
+    let found = keep.and_then(|k| state.index.selectable.iter().position(|&r| rows[r] == k));
+    match found {
+        Some(c) => state.cursor = c,
+        None => {
+            state.cursor = 0;
+            state.mention = None;
+            state.active = state.active && !state.index.selectable.is_empty();
+        }
+    }
+    state.sidebar_top = 0;
+    keep_cursor_visible(state);
+}
+
 fn cancel(state: &mut State) {
     if state.help {
         state.help = false;
+    } else if state.filtering || !state.filter.is_empty() {
+        state.filtering = false;
+        state.filter.clear();
+        apply_filter(state);
     } else if state.search != Search::Off {
         state.search = Search::Off;
     } else if state.areas.overlay && state.overlay_open {

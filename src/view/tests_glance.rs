@@ -385,3 +385,48 @@ fn clicking_an_empty_timeline_row_scrolls_there() {
     );
     assert!(s.top > 0);
 }
+
+#[test]
+fn typing_after_slash_in_the_sidebar_filters_it() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = analysed(w, h);
+        update(&mut s, Action::ToggleSidebar); // narrow screens
+        if s.focus != Focus::Sidebar {
+            update(&mut s, Action::FocusNext);
+        }
+        update(&mut s, Action::SearchStart);
+        assert!(s.filtering);
+        assert_eq!(s.search, crate::state::Search::Off);
+        for c in "rss".chars() {
+            update(&mut s, Action::SearchInput(c));
+        }
+        let buf = draw_buf(&s);
+        let screen = rows(&buf).join("\n");
+        let side = s.areas.sidebar.unwrap();
+        let sidebar: String = (side.y..side.bottom())
+            .map(|y| cells(&buf, side.x, y, side.width) + "\n")
+            .collect();
+        // Russia matches r-s-s; Donald Trump does not.
+        assert!(sidebar.contains("Russia"), "{sidebar}");
+        assert!(!sidebar.contains("Donald Trump"), "{sidebar}");
+        assert!(screen.contains("filter: rss█"), "{screen}");
+        for g in ["People", "Numbers", "Places"] {
+            assert!(sidebar.contains(g), "{g}: {sidebar}");
+        }
+        // Enter keeps the filter; the selection is a match.
+        update(&mut s, Action::SearchConfirm);
+        assert!(!s.filtering);
+        let id = s.selected_entity().unwrap();
+        assert!(crate::index::fuzzy_match("rss", &s.doc.entities[id].name));
+        // Esc clears it.
+        update(&mut s, Action::Cancel);
+        assert!(s.filter.is_empty());
+        let screen = rows(&draw_buf(&s)).join("\n");
+        assert!(screen.contains("Donald Trump"));
+    }
+    // With the text focused, / is the text search.
+    let mut s = analysed(120, 40);
+    update(&mut s, Action::SearchStart);
+    assert!(!s.filtering);
+    assert!(matches!(s.search, crate::state::Search::Typing(_)));
+}
