@@ -430,3 +430,73 @@ fn typing_after_slash_in_the_sidebar_filters_it() {
     assert!(!s.filtering);
     assert!(matches!(s.search, crate::state::Search::Typing(_)));
 }
+
+#[test]
+fn help_names_each_view_with_its_key() {
+    let mut s = analysed(120, 40);
+    update(&mut s, Action::ToggleHelp);
+    let screen = rows(&draw_buf(&s));
+    for (key, what) in [
+        ("m", "map of places"),
+        ("v", "quotes view"),
+        ("t", "mention timeline"),
+    ] {
+        assert!(
+            screen
+                .iter()
+                .any(|l| l.contains(&format!("{key}  ")) && l.contains(what)),
+            "{key} {what}"
+        );
+    }
+}
+
+/// The shared articles, when the folder is there.
+fn shared_articles() -> Vec<(String, String)> {
+    let Ok(dir) = std::fs::read_dir("/work/shared/articles") else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, String)> = dir
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| Some((p.display().to_string(), std::fs::read_to_string(&p).ok()?)))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn views_hold_on_every_article_at_every_size() {
+    let mut docs: Vec<(String, Document)> = shared_articles()
+        .into_iter()
+        .map(|(name, text)| (name, Document::analyze(&text)))
+        .collect();
+    docs.push(("bundled".into(), Document::analyze(BUNDLED)));
+    docs.push(("empty".into(), Document::default()));
+    for (name, doc) in docs {
+        let mut s = sized(doc, 1, 1);
+        // Select the first place, if any, so the map highlights it and the
+        // timeline shows.
+        if let Some(&p) = s.index.places.first() {
+            update(&mut s, Action::ToggleMap);
+            assert_eq!(s.selected_place(), Some(p), "{name}");
+            update(&mut s, Action::ToggleMap);
+        }
+        for w in (1..=160).step_by(13) {
+            for h in (1..=50).step_by(7) {
+                update(&mut s, Action::Resize(w, h));
+                for view in [Action::ToggleMap, Action::ToggleQuotes] {
+                    let buf = draw_buf(&s);
+                    assert_labels_sound(&s, &buf);
+                    update(&mut s, view);
+                    let buf = draw_buf(&s);
+                    assert_labels_sound(&s, &buf);
+                    update(&mut s, Action::Down);
+                    assert_labels_sound(&s, &draw_buf(&s));
+                    update(&mut s, view);
+                    crate::state::tests::check(&s);
+                }
+            }
+        }
+    }
+}
