@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
+use crate::context::Numbers;
 use crate::document::{Document, EntityId, EntityKind, SectionKind, Span};
+use crate::quotes::QuoteList;
 
 /// One mention of an entity, flattened out of all entities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +74,12 @@ pub struct Index {
     pub speakers: Vec<EntityId>,
     /// Quotes attributed to each entity (by entity id).
     pub quote_counts: Vec<usize>,
+    /// What each number counts, its value, and numbers to compare.
+    pub numbers: Numbers,
+    /// Places with coordinates, in sidebar order.
+    pub places: Vec<EntityId>,
+    /// Quotes grouped by speaker, for the quotes view.
+    pub quote_list: QuoteList,
 }
 
 impl Index {
@@ -110,26 +118,7 @@ impl Index {
             .map(|(i, _)| i)
             .collect();
 
-        let mut rows = Vec::new();
-        let mut group_rows = Vec::new();
-        if !headings.is_empty() {
-            group_rows.push(rows.len());
-            rows.push(Row::Header(Group::Outline));
-            rows.extend(headings.iter().map(|&h| Row::Heading(h)));
-        }
-        for kind in EntityKind::ALL {
-            if !rows.is_empty() {
-                rows.push(Row::Blank);
-            }
-            group_rows.push(rows.len());
-            rows.push(Row::Header(Group::Kind(kind)));
-            let ids = doc.entities_of(kind);
-            if ids.is_empty() {
-                rows.push(Row::Empty);
-            }
-            rows.extend(ids.into_iter().map(Row::Entity));
-        }
-        let selectable = (0..rows.len()).filter(|&i| rows[i].selectable()).collect();
+        let (rows, selectable, group_rows) = sidebar_rows(doc, &headings, "");
 
         // Speakers get palette slots in order of their first quote, so a
         // speaker keeps a color however the sidebar sorts.
@@ -154,6 +143,7 @@ impl Index {
 
         Index {
             mentions: kept,
+            quote_list: QuoteList::build(doc, &quotes),
             quotes,
             rows,
             selectable,
@@ -162,7 +152,18 @@ impl Index {
             speaker_color,
             speakers,
             quote_counts,
+            numbers: Numbers::build(doc),
+            places: crate::map::mapped_places(doc),
         }
+    }
+
+    /// Keep only the sidebar entries whose name (or heading) matches
+    /// `query` as a case-insensitive subsequence; an empty query shows all.
+    pub fn filter_rows(&mut self, doc: &Document, query: &str) {
+        let (rows, selectable, group_rows) = sidebar_rows(doc, &self.headings, query);
+        self.rows = rows;
+        self.selectable = selectable;
+        self.group_rows = group_rows;
     }
 
     /// Mentions overlapping a byte range (binary search).
@@ -187,6 +188,59 @@ impl Index {
             .partition_point(|&q| doc.quotes[q].span.start < range.end);
         &self.quotes[from..to.max(from)]
     }
+}
+
+/// Sidebar rows (outline, then one group per kind), their selectable rows
+/// and group header rows, with entries filtered by `query`.
+fn sidebar_rows(
+    doc: &Document,
+    headings: &[usize],
+    query: &str,
+) -> (Vec<Row>, Vec<usize>, Vec<usize>) {
+    let mut rows = Vec::new();
+    let mut group_rows = Vec::new();
+    let shown: Vec<usize> = headings
+        .iter()
+        .copied()
+        .filter(|&h| fuzzy_match(query, doc.slice(&doc.sections[h].span)))
+        .collect();
+    if !headings.is_empty() {
+        group_rows.push(rows.len());
+        rows.push(Row::Header(Group::Outline));
+        if shown.is_empty() {
+            rows.push(Row::Empty);
+        }
+        rows.extend(shown.into_iter().map(Row::Heading));
+    }
+    for kind in EntityKind::ALL {
+        if !rows.is_empty() {
+            rows.push(Row::Blank);
+        }
+        group_rows.push(rows.len());
+        rows.push(Row::Header(Group::Kind(kind)));
+        let ids: Vec<EntityId> = doc
+            .entities_of(kind)
+            .into_iter()
+            .filter(|&id| fuzzy_match(query, &doc.entities[id].name))
+            .collect();
+        if ids.is_empty() {
+            rows.push(Row::Empty);
+        }
+        rows.extend(ids.into_iter().map(Row::Entity));
+    }
+    let selectable = (0..rows.len()).filter(|&i| rows[i].selectable()).collect();
+    (rows, selectable, group_rows)
+}
+
+/// Does `query` occur in `text` as a subsequence, ignoring case and
+/// spaces in the query? ("dtr" matches "Donald Trump".)
+pub fn fuzzy_match(query: &str, text: &str) -> bool {
+    let mut hay = text.chars().flat_map(char::to_lowercase);
+    query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .all(|q| hay.any(|h| h == q))
 }
 
 /// Spans that index into `text` on char boundaries; anything else is
@@ -227,6 +281,29 @@ mod tests {
         assert_eq!(index.speaker_color[1], Some(1));
         assert_eq!(index.speakers, [0, 1]);
         assert_eq!(index.mentions.len(), 3);
+    }
+
+    #[test]
+    fn fuzzy_filter_narrows_every_group() {
+        assert!(fuzzy_match("dtr", "Donald Trump"));
+        assert!(fuzzy_match("TRUMP", "Donald Trump"));
+        assert!(fuzzy_match("", "anything"));
+        assert!(fuzzy_match("d t", "Donald Trump"));
+        assert!(!fuzzy_match("trd", "Donald Trump"));
+        let doc = doc_with_people();
+        let mut index = Index::build(&doc);
+        index.filter_rows(&doc, "bo");
+        let entities: Vec<Row> = index
+            .rows
+            .iter()
+            .copied()
+            .filter(|r| matches!(r, Row::Entity(_)))
+            .collect();
+        assert_eq!(entities, [Row::Entity(1)]);
+        assert_eq!(index.group_rows.len(), 4);
+        assert!(index.rows.contains(&Row::Empty));
+        index.filter_rows(&doc, "");
+        assert_eq!(index.selectable.len(), 2);
     }
 
     #[test]

@@ -173,7 +173,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[key('}')], "}", Action::NextSection, "next section"),
     bind(&[key('{')], "{", Action::PrevSection, "previous section"),
     hinted(
-        bind(&[key('/')], "/", Action::SearchStart, "search the text"),
+        bind(
+            &[key('/')],
+            "/",
+            Action::SearchStart,
+            "search / filter sidebar",
+        ),
         "/ search",
     ),
     bind(
@@ -193,6 +198,19 @@ pub const BINDINGS: &[Binding] = &[
         "s",
         Action::ToggleSidebar,
         "sidebar (narrow screen)",
+    ),
+    bind(&[key('m')], "m", Action::ToggleMap, "map of places"),
+    bind(
+        &[key('v')],
+        "v",
+        Action::ToggleQuotes,
+        "quotes view (voices)",
+    ),
+    bind(
+        &[key('t')],
+        "t",
+        Action::ToggleTimeline,
+        "mention timeline on/off",
     ),
     hinted(
         bind(&[key('?')], "?", Action::ToggleHelp, "this help"),
@@ -309,6 +327,9 @@ mod tests {
         assert_eq!(normal(Esc), Some(Action::Cancel));
         assert_eq!(normal(Char('?')), Some(Action::ToggleHelp));
         assert_eq!(normal(Char('q')), Some(Action::Quit));
+        assert_eq!(normal(Char('m')), Some(Action::ToggleMap));
+        assert_eq!(normal(Char('v')), Some(Action::ToggleQuotes));
+        assert_eq!(normal(Char('t')), Some(Action::ToggleTimeline));
         assert_eq!(normal(Char('x')), None);
     }
 

@@ -5,17 +5,21 @@
 //! entities and speakers, and [`export`] or the reader shows the result.
 
 pub mod analysis;
+pub mod context;
 pub mod document;
 pub mod export;
 pub mod input;
 pub mod invariants;
 pub mod parse;
+pub mod quotes;
 pub mod sanitize;
 
 pub mod index;
 pub mod keymap;
 pub mod layout;
+pub mod map;
 pub mod state;
+pub mod timeline;
 pub mod tui;
 pub mod view;
 

@@ -12,11 +12,15 @@ use unicode_width::UnicodeWidthChar;
 use crate::document::{Document, EntityId, EntityKind, Span};
 use crate::index::{Index, Row};
 use crate::layout::{Areas, LineTable};
+use crate::map::MapLayout;
+use crate::timeline::{Timeline, row_lines};
 
 /// Lines moved by one notch of the mouse wheel.
 const WHEEL_LINES: usize = 3;
 /// Line tables of earlier widths kept.
 const WRAP_CACHE: usize = 2;
+/// Smallest sidebar list that makes room for the compare panel.
+const COMPARE_MIN_LIST: u16 = 10;
 
 /// Everything the reader can be asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +70,23 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// Open or close the map of places.
+    ToggleMap,
+    /// Open or close the quotes view.
+    ToggleQuotes,
+    /// Show or hide the mention timeline beside the scrollbar.
+    ToggleTimeline,
+}
+
+/// What the article pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Article,
+    /// The places on a world map.
+    Map,
+    /// Every quote, grouped by speaker.
+    Quotes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,6 +148,20 @@ pub struct State {
     /// The document is drawn but its analysis is still running.
     pub analyzing: bool,
     pub quit: bool,
+    /// What the article pane shows.
+    pub view: View,
+    /// The mention timeline beside the scrollbar is on.
+    pub timeline: bool,
+    /// Quotes view: index into `index.quote_list.selectable`.
+    pub quotes_cursor: usize,
+    /// Quotes view: first visible row.
+    pub quotes_top: usize,
+    /// Lines of the selected entity's mentions, for the timeline strip.
+    pub marks: Timeline,
+    /// Sidebar filter: entries must match this (fuzzy).
+    pub filter: String,
+    /// The filter is being typed.
+    pub filtering: bool,
 }
 
 impl State {
@@ -156,6 +191,13 @@ impl State {
             overlay_open: false,
             analyzing: false,
             quit: false,
+            view: View::Article,
+            timeline: true,
+            quotes_cursor: 0,
+            quotes_top: 0,
+            marks: Timeline::default(),
+            filter: String::new(),
+            filtering: false,
         }
     }
 
@@ -181,10 +223,89 @@ impl State {
         self.lines.len().saturating_sub(self.text_height())
     }
 
-    /// The sidebar list area, when the sidebar is shown.
+    /// The map's drawing area (inside its frame over the article pane),
+    /// while the map is open.
+    pub fn map_area(&self) -> Option<Rect> {
+        (self.view == View::Map && !self.areas.too_small).then(|| inner(self.areas.article))
+    }
+
+    /// The mention timeline strip: the column left of the scrollbar, while
+    /// an entity is selected and the article is shown.
+    pub fn timeline_area(&self) -> Option<Rect> {
+        let a = self.areas;
+        let usable = self.timeline
+            && self.view == View::Article
+            && !a.too_small
+            && self.selected_entity().is_some()
+            && a.text.right() < a.scrollbar.x;
+        usable.then(|| Rect::new(a.scrollbar.x - 1, a.scrollbar.y, 1, a.scrollbar.height))
+    }
+
+    /// The quotes view's list area, while it is open.
+    pub fn quotes_area(&self) -> Option<Rect> {
+        (self.view == View::Quotes && !self.areas.too_small).then(|| inner(self.areas.article))
+    }
+
+    /// The row of the quotes view under its cursor.
+    pub fn quotes_cursor_row(&self) -> Option<usize> {
+        self.index
+            .quote_list
+            .selectable
+            .get(self.quotes_cursor)
+            .copied()
+    }
+
+    /// Markers and labels of the map, while it is open.
+    pub fn map_layout(&self) -> Option<MapLayout> {
+        let area = self.map_area()?;
+        let selected = self.selected_place();
+        Some(MapLayout::new(
+            &self.doc,
+            &self.index.places,
+            selected,
+            area,
+        ))
+    }
+
+    /// The selected entity, if it is a place on the map.
+    pub fn selected_place(&self) -> Option<EntityId> {
+        self.selected_entity()
+            .filter(|id| self.index.places.contains(id))
+    }
+
+    /// The sidebar list area, when the sidebar is shown (above the compare
+    /// panel, if one is open).
     pub fn sidebar_list(&self) -> Option<Rect> {
         let r = self.areas.sidebar?;
-        Some(sidebar_list_area(r, self.areas.overlay))
+        Some(self.split_sidebar(r).0)
+    }
+
+    /// The compare panel at the bottom of the sidebar: shown while a number
+    /// that shares its unit with others is selected.
+    pub fn compare_area(&self) -> Option<Rect> {
+        let r = self.areas.sidebar?;
+        self.split_sidebar(r).1
+    }
+
+    /// The numbers compared with the selected one (same unit).
+    pub fn compare_group(&self) -> Option<usize> {
+        let id = self.selected_entity()?;
+        self.index.numbers.group_of.get(id).copied().flatten()
+    }
+
+    fn split_sidebar(&self, r: Rect) -> (Rect, Option<Rect>) {
+        let list = sidebar_list_area(r, self.areas.overlay);
+        let Some(g) = self.compare_group() else {
+            return (list, None);
+        };
+        if list.height < COMPARE_MIN_LIST {
+            return (list, None);
+        }
+        let want = self.index.numbers.groups[g].len() as u16 + 2;
+        let h = want.min(list.height / 2);
+        let top = Rect::new(list.x, list.y, list.width, list.height - h);
+        let panel = Rect::new(list.x, list.y + list.height - h, list.width, h);
+        (top, Some(panel))
     }
 
     fn sidebar_height(&self) -> usize {
@@ -194,7 +315,7 @@ impl State {
                 .sidebar
                 .unwrap_or_default()
         });
-        usize::from(sidebar_list_area(r, self.areas.overlay).height).max(1)
+        usize::from(self.split_sidebar(r).0.height).max(1)
     }
 
     /// The sidebar row under the cursor.
@@ -228,7 +349,7 @@ impl State {
         use crate::keymap::Mode;
         if self.help {
             Mode::Help
-        } else if matches!(self.search, Search::Typing(_)) {
+        } else if self.filtering || matches!(self.search, Search::Typing(_)) {
             Mode::Search
         } else {
             Mode::Normal
@@ -269,6 +390,16 @@ impl State {
     }
 }
 
+/// A rectangle without its one-cell border.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
 /// The list part of the sidebar: inside the overlay's border, or right of
 /// the gap left of the side-by-side sidebar (the scrollbar is the rule).
 pub fn sidebar_list_area(r: Rect, overlay: bool) -> Rect {
@@ -291,6 +422,21 @@ pub fn sidebar_list_area(r: Rect, overlay: bool) -> Rect {
 
 /// Apply one action.
 pub fn update(state: &mut State, action: Action) {
+    apply(state, action);
+    // The timeline follows the selection and the wrap width.
+    let key = state.selected_entity().map(|id| (id, state.lines.width));
+    if key != state.marks.key {
+        state.marks = match key {
+            Some((id, _)) => Timeline::build(&state.doc, &state.lines, id),
+            None => Timeline::default(),
+        };
+    }
+}
+
+fn apply(state: &mut State, action: Action) {
+    if state.view != View::Article && !state.help && view_action(state, action) {
+        return;
+    }
     match action {
         Action::Quit => state.quit = true,
         Action::Resize(w, h) => resize(state, w, h),
@@ -339,6 +485,24 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::ToggleKinds => state.show_kinds = !state.show_kinds,
         Action::ToggleHelp => state.help = !state.help,
+        Action::SearchStart if state.focus == Focus::Sidebar && state.areas.sidebar.is_some() => {
+            state.filtering = true;
+            state.search = match std::mem::take(&mut state.search) {
+                Search::Typing(_) => Search::Off,
+                other => other,
+            };
+        }
+        Action::SearchInput(c) if state.filtering => {
+            if !c.is_control() {
+                state.filter.push(c);
+                apply_filter(state);
+            }
+        }
+        Action::SearchBackspace if state.filtering => {
+            state.filter.pop();
+            apply_filter(state);
+        }
+        Action::SearchConfirm if state.filtering => state.filtering = false,
         Action::SearchStart => state.search = Search::Typing(String::new()),
         Action::SearchInput(c) => {
             if let Search::Typing(q) = &mut state.search
@@ -356,6 +520,216 @@ pub fn update(state: &mut State, action: Action) {
         Action::Cancel => cancel(state),
         Action::Wheel { x, y, down } => wheel(state, x, y, down),
         Action::Click { x, y } => click(state, x, y),
+        Action::ToggleMap => open_view(state, View::Map),
+        Action::ToggleQuotes => open_view(state, View::Quotes),
+        Action::ToggleTimeline => state.timeline = !state.timeline,
+    }
+}
+
+/// Open a view over the article pane, or close it when it is open.
+fn open_view(state: &mut State, view: View) {
+    if state.view == view {
+        state.view = View::Article;
+        return;
+    }
+    if state.focus == Focus::Sidebar && state.areas.overlay {
+        set_focus(state, Focus::Text);
+    }
+    state.search = match std::mem::take(&mut state.search) {
+        Search::Typing(_) => Search::Off,
+        other => other,
+    };
+    state.view = view;
+    if view == View::Quotes {
+        // Start at the current quote, or at the selected speaker.
+        let list = &state.index.quote_list;
+        let row = state.quote.and_then(|q| list.row_of_quote(q)).or_else(|| {
+            state
+                .selected_entity()
+                .and_then(|id| list.row_of_speaker(id))
+        });
+        state.quotes_cursor = row
+            .and_then(|r| list.selectable.iter().position(|&s| s == r))
+            .unwrap_or(0);
+        state.quotes_top = 0;
+        keep_quote_cursor_visible(state);
+    }
+    if view == View::Map
+        && state.selected_place().is_none()
+        && let Some(&first) = state.index.places.first()
+    {
+        select_entity(state, first);
+    }
+}
+
+/// Actions while a view is open; false lets the normal handling run.
+fn view_action(state: &mut State, action: Action) -> bool {
+    match action {
+        Action::Quit
+        | Action::Resize(..)
+        | Action::ToggleHelp
+        | Action::ToggleMap
+        | Action::ToggleQuotes
+        | Action::ToggleTimeline
+        | Action::ToggleKinds => return false,
+        Action::Cancel => state.view = View::Article,
+        _ => match state.view {
+            View::Map => map_action(state, action),
+            View::Quotes => quotes_action(state, action),
+            View::Article => {}
+        },
+    }
+    true
+}
+
+fn quotes_height(state: &State) -> usize {
+    let h = inner(state.areas.article).height;
+    usize::from(h).max(1)
+}
+
+fn quotes_action(state: &mut State, action: Action) {
+    let n = state.index.quote_list.selectable.len();
+    let page = quotes_height(state).saturating_sub(1).max(1);
+    let cur = state.quotes_cursor;
+    let moved = match action {
+        Action::Down => Some(cur + 1),
+        Action::Up => Some(cur.saturating_sub(1)),
+        Action::PageDown => Some(cur + page),
+        Action::PageUp => Some(cur.saturating_sub(page)),
+        Action::HalfPageDown => Some(cur + page / 2),
+        Action::HalfPageUp => Some(cur.saturating_sub(page / 2)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(usize::MAX),
+        Action::Activate => {
+            activate_quote_row(state);
+            None
+        }
+        Action::Wheel { x, y, down } => {
+            if state.areas.article.contains(Position::new(x, y)) {
+                let rows = state.index.quote_list.rows.len();
+                let max = rows.saturating_sub(quotes_height(state));
+                state.quotes_top = if down {
+                    (state.quotes_top + WHEEL_LINES).min(max)
+                } else {
+                    state.quotes_top.saturating_sub(WHEEL_LINES)
+                };
+            }
+            None
+        }
+        Action::Click { x, y } => {
+            if let Some(area) = state.quotes_area()
+                && area.contains(Position::new(x, y))
+            {
+                let row = state.quotes_top + usize::from(y - area.y);
+                let list = &state.index.quote_list;
+                if let Some(c) = list.selectable.iter().position(|&s| s == row) {
+                    state.quotes_cursor = c;
+                    match list.rows[row] {
+                        crate::quotes::QuoteRow::Quote(_) => activate_quote_row(state),
+                        crate::quotes::QuoteRow::Speaker(g) => {
+                            if let Some(id) = list.groups[g].speaker {
+                                select_entity(state, id);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
+    };
+    if let Some(c) = moved {
+        if n == 0 {
+            return;
+        }
+        state.quotes_cursor = c.min(n - 1);
+        keep_quote_cursor_visible(state);
+    }
+}
+
+fn keep_quote_cursor_visible(state: &mut State) {
+    let h = quotes_height(state);
+    let rows = state.index.quote_list.rows.len();
+    if let Some(row) = state.quotes_cursor_row() {
+        if state.quotes_cursor == 0 {
+            state.quotes_top = 0;
+        } else if row < state.quotes_top {
+            // Keep the speaker heading above a first quote in view.
+            state.quotes_top = row.saturating_sub(1);
+        } else if row >= state.quotes_top + h {
+            state.quotes_top = row + 1 - h;
+        }
+    }
+    state.quotes_top = state.quotes_top.min(rows.saturating_sub(h));
+}
+
+/// Enter in the quotes view: a quote closes the view with the quote in
+/// view; a speaker is selected and their first quote shown.
+fn activate_quote_row(state: &mut State) {
+    use crate::quotes::QuoteRow;
+    let Some(row) = state.quotes_cursor_row() else {
+        return;
+    };
+    let list = &state.index.quote_list;
+    let q = match list.rows[row] {
+        QuoteRow::Quote(q) => Some(q),
+        QuoteRow::Speaker(g) => {
+            let group = &list.groups[g];
+            let first = group.quotes.first().copied();
+            if let Some(id) = group.speaker {
+                select_entity(state, id);
+            }
+            first
+        }
+        _ => None,
+    };
+    let Some(q) = q else {
+        return;
+    };
+    state.view = View::Article;
+    set_focus(state, Focus::Text);
+    state.quote = Some(q);
+    let span = state.doc.quotes[q].span.clone();
+    reveal(state, &span);
+}
+
+fn map_action(state: &mut State, action: Action) {
+    let places = &state.index.places;
+    if places.is_empty() {
+        return;
+    }
+    let current = state
+        .selected_place()
+        .and_then(|id| places.iter().position(|&p| p == id));
+    let n = places.len();
+    let target = match action {
+        Action::Down | Action::NextMatch => Some(current.map_or(0, |c| (c + 1) % n)),
+        Action::Up | Action::PrevMatch => Some(current.map_or(n - 1, |c| (c + n - 1) % n)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(n - 1),
+        Action::Activate => {
+            // Read about the place: close the map at its first mention.
+            if let Some(id) = state.selected_place() {
+                state.view = View::Article;
+                if let Some(m) = state.doc.entities[id].mentions.first() {
+                    let span = m.span.clone();
+                    state.mention = Some(0);
+                    reveal(state, &span);
+                }
+                set_focus(state, Focus::Text);
+            }
+            None
+        }
+        Action::Click { x, y } => {
+            let hit = state.map_layout().and_then(|l| l.hit(x, y));
+            hit.and_then(|id| places.iter().position(|&p| p == id))
+        }
+        _ => None,
+    };
+    if let Some(i) = target {
+        let id = state.index.places[i];
+        select_entity(state, id);
     }
 }
 
@@ -400,6 +774,7 @@ fn resize(state: &mut State, w: u16, h: u16) {
     // position, so growing and shrinking again returns to the same place.
     state.top = state.top.min(state.max_top());
     keep_cursor_visible(state);
+    keep_quote_cursor_visible(state);
 }
 
 fn page(state: &State) -> usize {
@@ -708,9 +1083,32 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     ac.find_iter(text).map(|m| m.start()..m.end()).collect()
 }
 
+/// Narrow the sidebar to the filter, keeping the selected entry when it
+/// still shows.
+fn apply_filter(state: &mut State) {
+    let keep = state.cursor_row();
+    state.index.filter_rows(&state.doc, &state.filter);
+    let rows = &state.index.rows;
+    let found = keep.and_then(|k| state.index.selectable.iter().position(|&r| rows[r] == k));
+    match found {
+        Some(c) => state.cursor = c,
+        None => {
+            state.cursor = 0;
+            state.mention = None;
+            state.active = state.active && !state.index.selectable.is_empty();
+        }
+    }
+    state.sidebar_top = 0;
+    keep_cursor_visible(state);
+}
+
 fn cancel(state: &mut State) {
     if state.help {
         state.help = false;
+    } else if state.filtering || !state.filter.is_empty() {
+        state.filtering = false;
+        state.filter.clear();
+        apply_filter(state);
     } else if state.search != Search::Off {
         state.search = Search::Off;
     } else if state.areas.overlay && state.overlay_open {
@@ -760,8 +1158,34 @@ fn wheel(state: &mut State, x: u16, y: u16, down: bool) {
     }
 }
 
+/// A click on the timeline strip: to the mention marked on that row, or
+/// to that part of the article.
+fn click_timeline(state: &mut State, strip: Rect, y: u16) {
+    let rows = usize::from(strip.height);
+    let total = state.lines.len();
+    let row = usize::from(y - strip.y);
+    if let Some(&(_, i)) = state.marks.on_row(row, rows, total).first()
+        && let Some(id) = state.selected_entity()
+        && let Some(m) = state.doc.entities[id].mentions.get(i)
+    {
+        let span = m.span.clone();
+        state.mention = Some(i);
+        reveal(state, &span);
+        return;
+    }
+    let line = row_lines(row, rows, total).start;
+    let h = state.text_height();
+    set_top(state, line.saturating_sub(h / 2));
+}
+
 fn click(state: &mut State, x: u16, y: u16) {
     let p = Position::new(x, y);
+    if let Some(strip) = state.timeline_area()
+        && strip.contains(p)
+    {
+        click_timeline(state, strip, y);
+        return;
+    }
     if let Some(list) = state.sidebar_list()
         && state.areas.sidebar.is_some_and(|r| r.contains(p))
     {

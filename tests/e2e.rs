@@ -268,3 +268,62 @@ fn a_long_text_opens_at_once_and_its_sidebar_fills_later() {
     assert_restored(&session.quit());
     let _ = std::fs::remove_file(path);
 }
+
+/// The map and the quotes view, opened with their keys and read back from
+/// the screen.
+#[test]
+fn map_and_quotes_view_in_a_real_terminal() {
+    let mut session = Session::start();
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Putin Indicates Russia");
+
+    // m opens the map on the most mentioned place, labelled and marked.
+    session.press(b"m");
+    wait_text(&term, "Map · ");
+    wait_for(&term, "the selected place labelled on the map", |s| {
+        let status = s
+            .rows(0, COLS)
+            .nth(usize::from(ROWS) - 1)
+            .unwrap_or_default();
+        // The status line names the selection; the map shows its name in
+        // reverse video.
+        let Some(name) = status
+            .split(" · ")
+            .find(|p| p.contains(" mentions"))
+            .and_then(|p| p.split(':').next())
+        else {
+            return false;
+        };
+        (1..ROWS - 2).any(|r| {
+            let row: String = (0..COLS * 2 / 3)
+                .filter_map(|c| s.cell(r, c).map(|cell| cell.contents().to_string()))
+                .map(|t| if t.is_empty() { " ".to_string() } else { t })
+                .collect();
+            row.find(name).is_some_and(|i| {
+                let col = row[..i].chars().count() as u16;
+                s.cell(r, col).is_some_and(|c| c.inverse())
+            })
+        })
+    });
+    assert!(screen_text(&term).matches('●').count() >= 3);
+    // Esc closes the map.
+    session.press(b"\x1b");
+    wait_for(&term, "the map closed", |s| {
+        !s.contents().contains("Map · ")
+    });
+
+    // v opens the quotes view.
+    session.press(b"v");
+    wait_text(&term, "Voices: ");
+    wait_for(&term, "Donald Trump's quotes", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains("Donald Trump") && l.contains("4 quotes"))
+    });
+    wait_text(&term, "“wants to make a deal”");
+    session.press(b"v");
+    wait_for(&term, "the quotes view closed", |s| {
+        !s.contents().contains("Voices: ")
+    });
+    assert_restored(&session.quit());
+}

@@ -68,6 +68,8 @@ pub(crate) fn check(s: &State) {
         assert!(*c < hits.len());
     }
     assert!(s.anchor <= s.doc.text.len());
+    assert!(s.quotes_cursor < s.index.quote_list.selectable.len().max(1));
+    assert!(s.quotes_top < s.index.quote_list.rows.len().max(1));
     // The selected entry is on screen whenever the sidebar is.
     if let (Some(list), Some(&row)) = (s.sidebar_list(), s.index.selectable.get(s.cursor))
         && list.height > 0
@@ -609,6 +611,9 @@ pub(crate) fn random_action(rng: &mut Rng) -> Action {
         Action::SearchBackspace,
         Action::SearchConfirm,
         Action::Cancel,
+        Action::ToggleMap,
+        Action::ToggleQuotes,
+        Action::ToggleTimeline,
     ];
     match rng.below(10) {
         0 => Action::Resize(rng.below(130) as u16, rng.below(45) as u16),

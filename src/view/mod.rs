@@ -4,9 +4,12 @@
 
 mod article;
 mod help;
+mod map;
+mod quotes;
 mod sidebar;
 mod status;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -39,11 +42,39 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
         return;
     }
     article::render(state, theme, buf);
+    timeline::render(state, theme, buf);
     sidebar::render(state, theme, buf);
     status::render(state, theme, buf);
+    if state.view == crate::state::View::Map {
+        map::render(state, theme, buf);
+    }
+    if state.view == crate::state::View::Quotes {
+        quotes::render(state, theme, buf);
+    }
     if state.help {
         help::render(area, theme, buf);
     }
+}
+
+/// A horizontal bar `width` cells wide filled to `frac` (0..=1), in
+/// eighths of a cell.
+pub(crate) fn bar(frac: f64, width: usize) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let frac = if frac.is_finite() {
+        frac.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let eighths = (frac * width as f64 * 8.0).round() as usize;
+    let mut out = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) && out.chars().count() < width {
+        out.push(EIGHTHS[eighths % 8]);
+    }
+    // A non-zero value always shows.
+    if out.is_empty() && frac > 0.0 && width > 0 {
+        out.push('▏');
+    }
+    out
 }
 
 /// Cut a string to `width` columns, with an ellipsis when cut.
@@ -70,3 +101,6 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_glance;

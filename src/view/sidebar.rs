@@ -11,9 +11,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::document::EntityKind;
 use crate::index::Row;
-use crate::state::{Focus, State, sidebar_list_area};
-use crate::view::fit;
+use crate::state::{Focus, State};
 use crate::view::theme::Theme;
+use crate::view::{bar, fit};
 
 pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
     let Some(area) = state.areas.sidebar else {
@@ -29,7 +29,9 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
             .title(Line::from(" Sidebar ").style(theme.group()))
             .render(area, buf);
     }
-    let list = sidebar_list_area(area, overlay);
+    let Some(list) = state.sidebar_list() else {
+        return;
+    };
     let cursor_row = state
         .index
         .selectable
@@ -49,6 +51,55 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
             buf.set_style(line_area, style);
         }
         buf.set_line(line_area.x, line_area.y, &line, line_area.width);
+    }
+    render_compare(state, theme, buf);
+}
+
+/// The selected number against the others of its unit, as bars scaled to
+/// the largest.
+fn render_compare(state: &State, theme: Theme, buf: &mut Buffer) {
+    let (Some(area), Some(g)) = (state.compare_area(), state.compare_group()) else {
+        return;
+    };
+    Clear.render(area, buf);
+    let numbers = &state.index.numbers;
+    let doc = &state.doc;
+    let w = usize::from(area.width);
+    let title = format!("Compare · {}", numbers.unit_label(g));
+    let top = area.y + 1;
+    buf.set_line(
+        area.x,
+        top,
+        &Line::from(Span::styled(fit(&title, w), theme.group())),
+        area.width,
+    );
+    let members = &numbers.groups[g];
+    let max = members
+        .iter()
+        .filter_map(|&id| numbers.quantity[id].as_ref())
+        .map(|q| q.value)
+        .fold(0.0_f64, f64::max);
+    let selected = state.selected_entity();
+    let name_w = (w.saturating_sub(2) / 2).min(18);
+    let bar_w = w.saturating_sub(name_w + 2);
+    for (i, &id) in members.iter().enumerate() {
+        let y = top + 1 + i as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let value = numbers.quantity[id].as_ref().map_or(0.0, |q| q.value);
+        let frac = if max > 0.0 { value / max } else { 0.0 };
+        let name = fit(&doc.entities[id].name, name_w);
+        let style = if Some(id) == selected {
+            theme.group()
+        } else {
+            Style::new()
+        };
+        let line = Line::from(vec![
+            Span::styled(format!(" {name:<name_w$} "), style),
+            Span::styled(bar(frac, bar_w), theme.kind_bar(EntityKind::Number)),
+        ]);
+        buf.set_line(area.x, y, &line, area.width);
     }
 }
 
@@ -71,7 +122,16 @@ fn row_line(state: &State, theme: Theme, row: Row, width: u16) -> Line<'static> 
                 format!(" {}", e.mentions.len())
             };
             let name_w = w.saturating_sub(counts.width() + 1);
-            let name = fit(&e.name, name_w);
+            let context = state
+                .index
+                .numbers
+                .context
+                .get(id)
+                .and_then(|c| c.as_deref());
+            let name = match context {
+                Some(c) => fit(&format!("{} — {c}", e.name), name_w),
+                None => fit(&e.name, name_w),
+            };
             let pad = w.saturating_sub(1 + name.width() + counts.width());
             let name_style = match state.index.speaker_color.get(id).copied().flatten() {
                 Some(s) if theme.color => Style::new().fg(theme.speaker_color(s)),

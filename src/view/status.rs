@@ -20,6 +20,11 @@ pub fn text(state: &State) -> String {
     if let Some(h) = state.current_heading() {
         parts.push(format!("§ {}", doc.slice(&doc.sections[h].span)));
     }
+    if state.filtering {
+        parts.push(format!("filter: {}█", state.filter));
+    } else if !state.filter.is_empty() {
+        parts.push(format!("filter: {} (Esc clears)", state.filter));
+    }
     match &state.search {
         Search::Typing(q) => parts.push(format!("/{q}█")),
         Search::Active {

@@ -76,6 +76,20 @@ impl Theme {
             .underline_color(Color::Indexed(c))
     }
 
+    /// Bars and markers drawn in an entity kind's color.
+    pub fn kind_bar(self, kind: EntityKind) -> Style {
+        if !self.color {
+            return Style::new();
+        }
+        let c = match kind {
+            EntityKind::Person => 141,
+            EntityKind::Place => 214,
+            EntityKind::Number => 110,
+            EntityKind::Organization => 108,
+        };
+        Style::new().fg(Color::Indexed(c))
+    }
+
     /// Mentions of the selected entity.
     pub fn selected_mention(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
