@@ -98,25 +98,50 @@ fn add_places(
 ) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
-    let mut by_place: HashMap<usize, usize> = HashMap::default();
+    let mut places = Grouped::new(out, EntityKind::Place);
     for m in gaz.find(text, tokens) {
         if overlaps_any(&taken, &m.span) {
             continue;
         }
-        let id = *by_place.entry(m.place).or_insert_with(|| {
-            let p = &gaz.places[m.place];
+        let p = &gaz.places[m.place];
+        places.mention(m.place, p.name, p.coords, m.span);
+    }
+}
+
+/// Entities of one kind, one per key, each with its mentions in order.
+struct Grouped<'a, K> {
+    out: &'a mut Vec<Entity>,
+    kind: EntityKind,
+    ids: HashMap<K, usize>,
+}
+
+impl<'a, K: std::hash::Hash + Eq> Grouped<'a, K> {
+    fn new(out: &'a mut Vec<Entity>, kind: EntityKind) -> Self {
+        Grouped {
+            out,
+            kind,
+            ids: HashMap::default(),
+        }
+    }
+
+    /// Add a mention to the entity of `key`, made with `name` and
+    /// `coords` the first time.
+    fn mention(&mut self, key: K, name: &str, coords: Option<(f64, f64)>, span: Span) {
+        let out = &mut *self.out;
+        let kind = self.kind;
+        let id = *self.ids.entry(key).or_insert_with(|| {
             out.push(Entity {
                 id: out.len(),
-                kind: EntityKind::Place,
-                name: p.name.to_string(),
+                kind,
+                name: name.to_string(),
                 mentions: Vec::new(),
                 role: None,
-                coords: p.coords,
+                coords,
             });
             out.len() - 1
         });
         out[id].mentions.push(Mention {
-            span: m.span,
+            span,
             description: false,
         });
     }
@@ -149,25 +174,11 @@ fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
             }
         }
     }
-    let mut by_name: HashMap<&str, usize> = HashMap::default();
+    let mut orgs = Grouped::new(out, EntityKind::Organization);
     for s in spans {
         let raw = &text[s.clone()];
         let name = alias.get(raw).copied().unwrap_or(raw);
-        let id = *by_name.entry(name).or_insert_with(|| {
-            out.push(Entity {
-                id: out.len(),
-                kind: EntityKind::Organization,
-                name: name.to_string(),
-                mentions: Vec::new(),
-                role: None,
-                coords: None,
-            });
-            out.len() - 1
-        });
-        out[id].mentions.push(Mention {
-            span: s.clone(),
-            description: false,
-        });
+        orgs.mention(name, name, None, s.clone());
     }
 }
 
@@ -205,26 +216,12 @@ fn initials(name: &str) -> String {
 /// Numbers by their exact text: "15 percent" twice is one entry with two
 /// mentions.
 fn add_numbers(text: &str, person_spans: &[Span], out: &mut Vec<Entity>) {
-    let mut by_text: HashMap<&str, usize> = HashMap::default();
+    let mut found = Grouped::new(out, EntityKind::Number);
     for m in numbers::find_numbers(text) {
         if overlaps_any(person_spans, &m.span) || names_a_model(text, &m) {
             continue;
         }
         let name = &text[m.span.clone()];
-        let id = *by_text.entry(name).or_insert_with(|| {
-            out.push(Entity {
-                id: out.len(),
-                kind: EntityKind::Number,
-                name: name.to_string(),
-                mentions: Vec::new(),
-                role: None,
-                coords: None,
-            });
-            out.len() - 1
-        });
-        out[id].mentions.push(Mention {
-            span: m.span,
-            description: false,
-        });
+        found.mention(name, name, None, m.span);
     }
 }
