@@ -14,58 +14,6 @@ use super::tokens::{Token, is_all_caps, is_capitalized};
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 5;
 
-/// Title words that only qualify a head title ("Foreign" in "Foreign
-/// Minister"): on their own they say nothing about a person.
-const TITLE_MODIFIERS: &[&str] = &[
-    "Vice",
-    "Prime",
-    "Deputy",
-    "Foreign",
-    "Treasury",
-    "Defense",
-    "Defence",
-    "Finance",
-    "Interior",
-    "Home",
-    "Health",
-    "Education",
-    "Energy",
-    "Trade",
-    "Commerce",
-    "Labor",
-    "Labour",
-    "Agriculture",
-    "Economy",
-    "Transport",
-    "Transportation",
-    "Culture",
-    "Environment",
-    "Former",
-    "Acting",
-    "Interim",
-    "Senior",
-    "Assistant",
-    "Associate",
-    "Executive",
-    "Managing",
-    "Majority",
-    "Minority",
-    "House",
-    "Senate",
-    "Supreme",
-    "National",
-    "Security",
-    "Special",
-    "State",
-    "First",
-    "Grand",
-    "Field",
-    "Crown",
-    "Chief",
-    "Lt.",
-    "Lieutenant",
-];
-
 /// A person named in the text, as written at one place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonName {
@@ -274,7 +222,7 @@ fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer)
         let cur = w(k);
         if is_title(cur) || is_role_noun(cur) {
             s.role.push(k);
-            s.head_title |= !TITLE_MODIFIERS.contains(&cur);
+            s.head_title |= !lexicon::is_title_modifier(cur);
             if s.gender == Gender::Unknown {
                 s.gender = lexicon::title_gender(cur);
             }
