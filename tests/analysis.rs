@@ -433,3 +433,24 @@ fn a_model_number_is_part_of_the_name_not_a_number() {
     assert!(!numbers.contains(&"900".to_string()), "{numbers:?}");
     assert!(numbers.contains(&"2024".to_string()), "{numbers:?}");
 }
+
+#[test]
+fn told_names_the_listener_not_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Coach Ruben Alves met the press.\n“We fought,” Alves told Radio Norte after the match."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Ruben Alves"]);
+    assert_eq!(speaker(&doc, "We fought").as_deref(), Some("Ruben Alves"));
+}
+
+#[test]
+fn teams_are_organizations_and_lone_institution_words_are_nothing() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Leeds United beat Wigan Athletic on Sunday. The win moves United up. Agency officials in the United States declined to comment, and the Kremlin said nothing."
+    ));
+    assert_eq!(
+        names(&doc, EntityKind::Organization),
+        ["Kremlin", "Leeds United", "Wigan Athletic"]
+    );
+    assert_eq!(names(&doc, EntityKind::Place), ["United States"]);
+}

@@ -652,6 +652,13 @@ const ORG_WORDS: &[&str] = &[
     "Fed",
     "Reuters",
     "Bloomberg",
+    "United",
+    "FC",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Hotspur",
+    "Albion",
 ];
 
 /// Months and weekdays: capitalized, never names.
@@ -992,6 +999,53 @@ pub fn is_role_noun(word: &str) -> bool {
 pub fn is_speech_verb(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
     member(&SET, SPEECH_VERBS, word)
+}
+
+/// Single words that name one institution ("the Kremlin said").
+pub fn is_institution(word: &str) -> bool {
+    matches!(
+        word,
+        "Congress"
+            | "Parliament"
+            | "Senate"
+            | "Kremlin"
+            | "Pentagon"
+            | "Treasury"
+            | "Reuters"
+            | "Bloomberg"
+            | "Fed"
+            | "Cabinet"
+            | "Knesset"
+            | "Duma"
+            | "Bundestag"
+            | "Vatican"
+            | "Interpol"
+            | "Europol"
+            | "Hamas"
+            | "Hezbollah"
+            | "Taliban"
+    )
+}
+
+/// Speech verbs whose object is the listener ("told reporters").
+pub fn takes_listener(word: &str) -> bool {
+    matches!(
+        word,
+        "told"
+            | "tells"
+            | "telling"
+            | "urged"
+            | "urges"
+            | "warned"
+            | "warns"
+            | "asked"
+            | "asks"
+            | "thanked"
+            | "called"
+            | "reminded"
+            | "assured"
+            | "informed"
+    )
 }
 
 pub fn is_org_word(word: &str) -> bool {

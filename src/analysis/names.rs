@@ -159,6 +159,18 @@ fn classify(
     if body.is_empty() {
         return None;
     }
+    // A place name as a whole ("United States", "Mexico City") is the
+    // gazetteer's, whatever words it holds.
+    let body_text = &text[tokens[body.start].span.start..tokens[body.end - 1].span.end];
+    if body.len() > 1 && gaz.lookup(body_text).is_some() {
+        return None;
+    }
+    // A lone institution word ("Agency officials said", "moves United
+    // up") names no particular organization, unless it is one of the few
+    // that news writes that way ("the Kremlin", "Congress").
+    if body.len() == 1 && is_org_word(words[lead]) && !lexicon::is_institution(words[lead]) {
+        return None;
+    }
     if words[lead..].iter().any(|w| is_org_word(w)) {
         let name_start = strip_title(text, tokens, body.clone(), gaz).name.start;
         let rest: Vec<&str> = (name_start..body.end)
@@ -346,9 +358,12 @@ fn speech_verb_adjacent(text: &str, tokens: &[Token], run: Range<usize>) -> bool
     let after = tokens
         .get(run.end)
         .is_some_and(|t| t.joined && is_speech_verb(t.text(text)));
-    let before = run.start > 0
-        && tokens[run.start].joined
-        && is_speech_verb(tokens[run.start - 1].text(text));
+    // "said Mark Eisenbarth" names the speaker; "told Sky Sports" names
+    // the listener.
+    let before = run.start > 0 && tokens[run.start].joined && {
+        let verb = tokens[run.start - 1].text(text);
+        is_speech_verb(verb) && !lexicon::takes_listener(verb)
+    };
     after || before
 }
 
