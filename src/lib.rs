@@ -5,8 +5,10 @@
 //! entities and speakers, and [`export`] or the reader shows the result.
 
 pub mod analysis;
+pub mod articles;
 pub mod document;
 pub mod export;
+pub mod formats;
 pub mod input;
 pub mod parse;
 pub mod sanitize;

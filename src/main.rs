@@ -2,8 +2,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use byline::document::Document;
-use byline::input::{self, Source};
+use byline::input::Source;
 use clap::Parser;
 
 /// A terminal reader for news articles that knows who said what.
@@ -20,17 +19,17 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let source = Source::from_arg(cli.file.as_deref());
-    let loaded = match input::load(&source) {
-        Ok(l) => l,
+    let article = match byline::articles::open(&source) {
+        Ok(a) => a,
         Err(e) => {
             eprintln!("byline: {e}");
             return ExitCode::from(e.exit_code() as u8);
         }
     };
-    for w in &loaded.warnings {
+    for w in &article.warnings {
         eprintln!("byline: warning: {w}");
     }
-    let doc = Document::analyze(&loaded.text);
+    let doc = article.doc;
     if cli.json {
         return print(&byline::export::to_json(&doc));
     }
