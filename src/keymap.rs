@@ -17,6 +17,8 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// The article list is open.
+    Articles,
 }
 
 /// A key with modifiers. Shift is ignored for characters (`G` arrives as
@@ -163,15 +165,18 @@ pub const BINDINGS: &[Binding] = &[
         "previous hit / mention",
     ),
     bind(
-        &[key(']')],
-        "]",
+        &[key(')')],
+        ")",
         Action::NextQuote,
         "next quote (of speaker)",
     ),
-    bind(&[key('[')], "[", Action::PrevQuote, "previous quote"),
+    bind(&[key('(')], "(", Action::PrevQuote, "previous quote"),
     bind(&[key('c')], "c", Action::CycleSpeaker, "cycle speakers"),
     bind(&[key('}')], "}", Action::NextSection, "next section"),
     bind(&[key('{')], "{", Action::PrevSection, "previous section"),
+    bind(&[key(']')], "]", Action::NextArticle, "next article"),
+    bind(&[key('[')], "[", Action::PrevArticle, "previous article"),
+    bind(&[key('A')], "A", Action::ToggleArticles, "article list"),
     hinted(
         bind(&[key('/')], "/", Action::SearchStart, "search the text"),
         "/ search",
@@ -234,6 +239,16 @@ fn map_key(k: &KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Esc => Some(Action::Cancel),
             KeyCode::Backspace => Some(Action::SearchBackspace),
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
+            _ => None,
+        },
+        Mode::Articles => match k.code {
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+            KeyCode::Enter => Some(Action::Activate),
+            KeyCode::Esc | KeyCode::Char('A') => Some(Action::ToggleArticles),
+            KeyCode::Char('q') => Some(Action::Quit),
             _ => None,
         },
         Mode::Help => match k.code {
@@ -300,8 +315,11 @@ mod tests {
         assert_eq!(normal(Enter), Some(Action::Activate));
         assert_eq!(normal(Char('n')), Some(Action::NextMatch));
         assert_eq!(normal(Char('N')), Some(Action::PrevMatch));
-        assert_eq!(normal(Char(']')), Some(Action::NextQuote));
-        assert_eq!(normal(Char('[')), Some(Action::PrevQuote));
+        assert_eq!(normal(Char(')')), Some(Action::NextQuote));
+        assert_eq!(normal(Char('(')), Some(Action::PrevQuote));
+        assert_eq!(normal(Char(']')), Some(Action::NextArticle));
+        assert_eq!(normal(Char('[')), Some(Action::PrevArticle));
+        assert_eq!(normal(Char('A')), Some(Action::ToggleArticles));
         assert_eq!(normal(Char('c')), Some(Action::CycleSpeaker));
         assert_eq!(normal(Char('}')), Some(Action::NextSection));
         assert_eq!(normal(Char('{')), Some(Action::PrevSection));

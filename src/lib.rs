@@ -6,16 +6,21 @@
 
 pub mod analysis;
 pub mod articles;
+pub mod batch;
+pub mod cli;
 pub mod document;
 pub mod export;
 pub mod formats;
 pub mod input;
 pub mod parse;
+pub mod print;
 pub mod sanitize;
+pub mod stats;
 
 pub mod index;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod state;
 pub mod tui;
 pub mod view;

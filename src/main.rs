@@ -2,42 +2,68 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use byline::input::Source;
+use byline::articles::{self, Article};
+use byline::batch;
+use byline::cli::{self, Cli, Command};
+use byline::library::Library;
+use byline::state::State;
 use clap::Parser;
-
-/// A terminal reader for news articles that knows who said what.
-#[derive(Parser, Debug)]
-#[command(version, about)]
-struct Cli {
-    /// The article to read (`-` for stdin). Without it, the bundled sample.
-    file: Option<PathBuf>,
-    /// Print the analysis as JSON instead of opening the reader.
-    #[arg(long)]
-    json: bool,
-}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let source = Source::from_arg(cli.file.as_deref());
-    let article = match byline::articles::open(&source) {
+    if let Some(shell) = cli.completions {
+        return print_raw(&cli::completions(shell));
+    }
+    if cli.man {
+        return print_raw(&cli::man_page());
+    }
+    if let Some(Command::Stats { files, json }) = &cli.command {
+        return stats(files, *json);
+    }
+    let (articles, several) = match open(&cli.files) {
         Ok(a) => a,
-        Err(e) => {
-            eprintln!("byline: {e}");
-            return ExitCode::from(e.exit_code() as u8);
-        }
+        Err(code) => return code,
     };
-    for w in &article.warnings {
-        eprintln!("byline: warning: {w}");
-    }
-    let doc = article.doc;
     if cli.json {
-        return print(&byline::export::to_json(&doc));
+        if several {
+            return print_raw(&batch::json_lines(&articles));
+        }
+        return print(&byline::export::to_json(&articles[0].doc));
     }
-    if !std::io::stdout().is_terminal() {
-        return print(&doc.text);
+    let tty = std::io::stdout().is_terminal();
+    if cli.print {
+        let color = tty && color_allowed();
+        let mut out = String::new();
+        for (i, a) in articles.iter().enumerate() {
+            if several {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&format!("==> {} <==\n", a.name()));
+            }
+            out.push_str(&byline::print::annotate(&a.doc, color));
+        }
+        return print_raw(&out);
     }
-    match byline::tui::run(doc, &source.display_name()) {
-        Ok(()) => ExitCode::SUCCESS,
+    if !tty {
+        let texts: Vec<&str> = articles.iter().map(|a| a.doc.text.as_str()).collect();
+        return print(&texts.join("\n"));
+    }
+    let n = articles.len();
+    let states = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = if n > 1 {
+                format!("{} ({}/{n})", a.name(), i + 1)
+            } else {
+                a.name()
+            };
+            State::new(a.doc, name)
+        })
+        .collect();
+    match byline::tui::run_library(Library::new(states)) {
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("byline: terminal error: {e}");
             ExitCode::FAILURE
@@ -45,10 +71,60 @@ fn main() -> ExitCode {
     }
 }
 
-/// Print to stdout; a closed pipe is not an error worth a panic.
+fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Open every article named on the command line (in parallel), printing
+/// warnings; the first error ends the program. Also says whether the
+/// arguments named several articles (or a directory).
+fn open(files: &[PathBuf]) -> Result<(Vec<Article>, bool), ExitCode> {
+    let sources = articles::sources(files).map_err(|e| {
+        eprintln!("byline: {e}");
+        ExitCode::from(e.exit_code() as u8)
+    })?;
+    let several = sources.len() > 1 || files.iter().any(|f| f.is_dir());
+    let mut out = Vec::with_capacity(sources.len());
+    for result in batch::open_all(&sources) {
+        match result {
+            Ok(a) => {
+                for w in &a.warnings {
+                    eprintln!("byline: warning: {w}");
+                }
+                out.push(a);
+            }
+            Err(e) => {
+                eprintln!("byline: {e}");
+                return Err(ExitCode::from(e.exit_code() as u8));
+            }
+        }
+    }
+    Ok((out, several))
+}
+
+/// `byline stats FILES...`
+fn stats(files: &[PathBuf], json: bool) -> ExitCode {
+    let articles = match open(files) {
+        Ok((a, _)) => a,
+        Err(code) => return code,
+    };
+    let stats = byline::stats::collect(articles.iter().map(|a| &a.doc));
+    if json {
+        print(&serde_json::to_string_pretty(&stats).unwrap_or_default())
+    } else {
+        print_raw(&byline::stats::table(&stats))
+    }
+}
+
+/// Print to stdout with a final newline.
 fn print(s: &str) -> ExitCode {
+    print_raw(&format!("{s}\n"))
+}
+
+/// Print to stdout; a closed pipe is not an error worth a panic.
+fn print_raw(s: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{s}").and_then(|_| out.flush()) {
+    match write!(out, "{s}").and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

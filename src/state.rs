@@ -44,6 +44,10 @@ pub enum Action {
     PrevMatch,
     NextQuote,
     PrevQuote,
+    /// Several articles: handled by the library, not by one article.
+    NextArticle,
+    PrevArticle,
+    ToggleArticles,
     CycleSpeaker,
     NextSection,
     PrevSection,
@@ -316,6 +320,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::PrevMatch => step_match(state, false),
         Action::NextQuote => step_quote(state, true),
         Action::PrevQuote => step_quote(state, false),
+        Action::NextArticle | Action::PrevArticle | Action::ToggleArticles => {}
         Action::CycleSpeaker => cycle_speaker(state),
         Action::NextSection => step_section(state, true),
         Action::PrevSection => step_section(state, false),

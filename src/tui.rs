@@ -16,7 +16,8 @@ use ratatui::crossterm::execute;
 
 use crate::document::Document;
 use crate::keymap;
-use crate::state::{Action, State, update};
+use crate::library::{self, Library};
+use crate::state::{Action, State};
 use crate::view;
 
 /// The terminal is in reader mode and must be restored.
@@ -67,25 +68,34 @@ pub fn setup() -> io::Result<(DefaultTerminal, Guard)> {
 
 /// Run the reader on a document until the user quits.
 pub fn run(doc: Document, name: &str) -> io::Result<()> {
-    let mut state = State::new(doc, name);
-    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    run_library(Library::new(vec![State::new(doc, name)])).map(|_| ())
+}
+
+/// Run the reader on several articles until the user quits; gives the
+/// library back, with every article's position and selection.
+pub fn run_library(mut lib: Library) -> io::Result<Library> {
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    for s in &mut lib.states {
+        s.color = color;
+    }
     let (mut terminal, guard) = setup()?;
     let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
-    while !state.quit {
+    library::update(&mut lib, Action::Resize(size.width, size.height));
+    while !lib.quit {
         let size = terminal.size()?;
-        if (size.width, size.height) != (state.width, state.height) {
-            update(&mut state, Action::Resize(size.width, size.height));
+        let s = lib.current();
+        if (size.width, size.height) != (s.width, s.height) {
+            library::update(&mut lib, Action::Resize(size.width, size.height));
         }
-        terminal.draw(|frame| view::render(&state, frame))?;
+        terminal.draw(|frame| view::render_library(&lib, frame))?;
         // Block for one event, then drain whatever else is pending before
         // the next redraw.
         let mut ev = event::read()?;
         loop {
-            if let Some(action) = keymap::map_event(&ev, state.mode()) {
-                update(&mut state, action);
+            if let Some(action) = keymap::map_event(&ev, lib.mode()) {
+                library::update(&mut lib, action);
             }
-            if state.quit || !event::poll(DRAIN_WAIT)? {
+            if lib.quit || !event::poll(DRAIN_WAIT)? {
                 break;
             }
             ev = event::read()?;
@@ -93,5 +103,5 @@ pub fn run(doc: Document, name: &str) -> io::Result<()> {
     }
     restore();
     drop(guard);
-    Ok(())
+    Ok(lib)
 }

@@ -3,6 +3,7 @@
 //! document's length.
 
 mod article;
+mod articles;
 mod help;
 mod sidebar;
 mod status;
@@ -23,6 +24,24 @@ use theme::Theme;
 pub fn render(state: &State, frame: &mut Frame) {
     let area = frame.area();
     draw(state, area, frame.buffer_mut());
+}
+
+/// Draw the current article of a library, and the article list when open.
+pub fn render_library(lib: &crate::library::Library, frame: &mut Frame) {
+    let area = frame.area();
+    let state = lib.current();
+    draw(state, area, frame.buffer_mut());
+    if let Some(cursor) = lib.list
+        && !state.areas.too_small
+    {
+        articles::render(
+            lib,
+            cursor,
+            area,
+            Theme::new(state.color),
+            frame.buffer_mut(),
+        );
+    }
 }
 
 /// Draw the whole screen into a buffer covering `area`.
