@@ -218,6 +218,68 @@ pub fn hint() -> String {
         .join("  ")
 }
 
+/// A key by name, as in the settings file: a character ("x", "G"), "C-x"
+/// for Ctrl, or a named key ("PgDn", "Esc", "S-Tab", "Space", ...).
+pub fn parse_key(name: &str) -> Option<Key> {
+    if let Some(c) = name.strip_prefix("C-") {
+        let mut chars = c.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(ctrl(c)),
+            _ => None,
+        };
+    }
+    let named = match name {
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" | "PageUp" => KeyCode::PageUp,
+        "PgDn" | "PageDown" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "S-Tab" | "BackTab" => KeyCode::BackTab,
+        "Backspace" => KeyCode::Backspace,
+        "Space" => KeyCode::Char(' '),
+        _ => {
+            let mut chars = name.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if !c.is_control() => Some(key(c)),
+                _ => None,
+            };
+        }
+    };
+    Some(code(named))
+}
+
+/// Actions remapped by the settings, each with its keys. A remapped action
+/// loses its default keys; a key given to an action loses its default one.
+pub type Overrides = [(Action, Vec<Key>)];
+
+/// [`map_event`] with remapped keys.
+pub fn map_event_with(event: &Event, mode: Mode, overrides: &Overrides) -> Option<Action> {
+    if overrides.is_empty() || mode != Mode::Normal {
+        return map_event(event, mode);
+    }
+    let Event::Key(k) = event else {
+        return map_event(event, mode);
+    };
+    if k.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let pressed = Key { code: k.code, ctrl };
+    if let Some((action, _)) = overrides.iter().find(|(_, keys)| keys.contains(&pressed)) {
+        return Some(*action);
+    }
+    let action = map_event(event, mode)?;
+    let remapped = overrides.iter().any(|(a, _)| *a == action);
+    // Ctrl-C always quits.
+    (!remapped || (ctrl && k.code == KeyCode::Char('c'))).then_some(action)
+}
+
 /// Map a terminal event to an action; `None` for anything ignored.
 pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
     match event {
@@ -452,5 +514,46 @@ mod tests {
             let row = format!("| `{}` | {} |", b.label.replace(' ', "` `"), b.description);
             assert!(readme.contains(&row), "README lacks {row}");
         }
+    }
+}
+
+#[cfg(test)]
+mod override_tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn key_names() {
+        assert_eq!(parse_key("x"), Some(key('x')));
+        assert_eq!(parse_key("C-n"), Some(ctrl('n')));
+        assert_eq!(parse_key("PgDn"), Some(code(KeyCode::PageDown)));
+        assert_eq!(parse_key("Space"), Some(key(' ')));
+        assert_eq!(parse_key("S-Tab"), Some(code(KeyCode::BackTab)));
+        assert_eq!(parse_key("Hyper-q"), None);
+        assert_eq!(parse_key(""), None);
+    }
+
+    #[test]
+    fn remapped_actions_move_to_their_new_keys() {
+        let o = vec![
+            (Action::Quit, vec![key('x')]),
+            (Action::Down, vec![key('q')]),
+        ];
+        let m = |c| map_event_with(&press(c), Mode::Normal, &o);
+        assert_eq!(m(KeyCode::Char('x')), Some(Action::Quit));
+        assert_eq!(m(KeyCode::Char('q')), Some(Action::Down));
+        // j was Down's default: Down is remapped, so j does nothing now.
+        assert_eq!(m(KeyCode::Char('j')), None);
+        assert_eq!(m(KeyCode::Char('k')), Some(Action::Up));
+        let cc = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(map_event_with(&cc, Mode::Normal, &o), Some(Action::Quit));
+        // Search typing is never remapped.
+        assert_eq!(
+            map_event_with(&press(KeyCode::Char('x')), Mode::Search, &o),
+            Some(Action::SearchInput('x'))
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod articles;
 pub mod batch;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod export;
 pub mod formats;

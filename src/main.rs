@@ -17,6 +17,9 @@ fn main() -> ExitCode {
     if cli.man {
         return print_raw(&cli::man_page());
     }
+    if cli.print_config {
+        return print_raw(byline::config::DEFAULT);
+    }
     if let Some(Command::Stats { files, json }) = &cli.command {
         return stats(files, *json);
     }
@@ -29,6 +32,10 @@ fn main() -> ExitCode {
             return print_raw(&batch::json_lines(&articles));
         }
         return print(&byline::export::to_json(&articles[0].doc));
+    }
+    let (config, problems) = byline::config::load(cli.config.as_deref());
+    for p in &problems {
+        eprintln!("byline: warning: {p}");
     }
     let tty = std::io::stdout().is_terminal();
     if cli.print {
@@ -59,16 +66,30 @@ fn main() -> ExitCode {
             } else {
                 a.name()
             };
-            State::new(a.doc, name)
+            let mut s = State::new(a.doc, name);
+            apply(&config, &mut s);
+            s
         })
         .collect();
-    match byline::tui::run_library(Library::new(states)) {
+    let mut library = Library::new(states);
+    library.keys = config.keys.clone();
+    match byline::tui::run_library(library) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("byline: terminal error: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Settings that shape one article's reader.
+fn apply(config: &byline::config::Config, s: &mut State) {
+    s.look = byline::view::theme::Look {
+        palette: config.palette,
+        quote_colors: config.quote_colors,
+    };
+    s.reading_width = config.reading_width;
+    s.show_kinds = config.entity_colors;
 }
 
 fn color_allowed() -> bool {

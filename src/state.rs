@@ -129,6 +129,10 @@ pub struct State {
     /// A narrow terminal shows the sidebar overlay.
     pub overlay_open: bool,
     pub quit: bool,
+    /// Palette and highlights from the settings.
+    pub look: crate::view::theme::Look,
+    /// The widest the text column gets.
+    pub reading_width: u16,
 }
 
 impl State {
@@ -157,6 +161,8 @@ impl State {
             show_kinds: true,
             overlay_open: false,
             quit: false,
+            look: crate::view::theme::Look::default(),
+            reading_width: crate::layout::MAX_TEXT_WIDTH,
         }
     }
 
@@ -182,7 +188,7 @@ impl State {
     fn sidebar_height(&self) -> usize {
         // Keep the cursor logic working while the overlay is closed.
         let r = self.areas.sidebar.unwrap_or_else(|| {
-            Areas::compute(self.width, self.height, true)
+            Areas::compute_with(self.width, self.height, true, self.reading_width)
                 .sidebar
                 .unwrap_or_default()
         });
@@ -355,7 +361,7 @@ pub fn update(state: &mut State, action: Action) {
 fn resize(state: &mut State, w: u16, h: u16) {
     state.width = w;
     state.height = h;
-    state.areas = Areas::compute(w, h, state.overlay_open);
+    state.areas = Areas::compute_with(w, h, state.overlay_open, state.reading_width);
     if !state.areas.overlay {
         state.overlay_open = false;
     } else if state.focus == Focus::Sidebar && !state.overlay_open {
@@ -453,7 +459,12 @@ fn set_focus(state: &mut State, to: Focus) {
     }
     if state.areas.overlay {
         state.overlay_open = to == Focus::Sidebar;
-        state.areas = Areas::compute(state.width, state.height, state.overlay_open);
+        state.areas = Areas::compute_with(
+            state.width,
+            state.height,
+            state.overlay_open,
+            state.reading_width,
+        );
     }
     keep_cursor_visible(state);
 }

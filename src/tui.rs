@@ -92,7 +92,7 @@ pub fn run_library(mut lib: Library) -> io::Result<Library> {
         // the next redraw.
         let mut ev = event::read()?;
         loop {
-            if let Some(action) = keymap::map_event(&ev, lib.mode()) {
+            if let Some(action) = keymap::map_event_with(&ev, lib.mode(), &lib.keys) {
                 library::update(&mut lib, action);
             }
             if lib.quit || !event::poll(DRAIN_WAIT)? {

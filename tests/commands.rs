@@ -153,3 +153,19 @@ fn man_page_help_and_version() {
         format!("byline {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn print_config_and_a_bad_config_file() {
+    let default = stdout(&byline(&["--print-config"]));
+    assert!(default.contains("theme = \"dark\"") && default.contains("[keys]"));
+    let dir = std::env::temp_dir().join(format!("byline-cfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, "reading_width = 70\n[keys]\njump = \"J\"\n").unwrap();
+    let o = byline(&["--config", path.to_str().unwrap(), "--print", &fixture("port-deal.md")]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(err.contains("config.toml:3:1: unknown field `jump`"), "{err}");
+    assert!(err.contains("using the defaults"), "{err}");
+    // byline carries on.
+    assert!(stdout(&o).starts_with("# Port Deal"));
+}

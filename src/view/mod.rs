@@ -34,19 +34,14 @@ pub fn render_library(lib: &crate::library::Library, frame: &mut Frame) {
     if let Some(cursor) = lib.list
         && !state.areas.too_small
     {
-        articles::render(
-            lib,
-            cursor,
-            area,
-            Theme::new(state.color),
-            frame.buffer_mut(),
-        );
+        let theme = Theme::with_look(state.color, state.look);
+        articles::render(lib, cursor, area, theme, frame.buffer_mut());
     }
 }
 
 /// Draw the whole screen into a buffer covering `area`.
 pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
-    let theme = Theme::new(state.color);
+    let theme = Theme::with_look(state.color, state.look);
     if area.width != state.width || area.height != state.height || area.x != 0 || area.y != 0 {
         // The resize has not reached the state yet; the next frame will.
         return;
