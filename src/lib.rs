@@ -15,6 +15,7 @@ pub mod formats;
 pub mod input;
 pub mod parse;
 pub mod print;
+pub mod resume;
 pub mod sanitize;
 pub mod stats;
 

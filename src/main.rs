@@ -71,10 +71,40 @@ fn main() -> ExitCode {
             s
         })
         .collect();
+    let resume = if cli.no_resume {
+        None
+    } else {
+        byline::resume::dir()
+    };
+    let mut store = byline::resume::Store::default();
+    if let Some(dir) = &resume {
+        let (s, warning) = byline::resume::Store::load(dir);
+        if let Some(w) = warning {
+            eprintln!("byline: warning: {w}");
+        }
+        store = s;
+    }
+    let mut states: Vec<State> = states;
+    for s in &mut states {
+        store.restore(s);
+    }
     let mut library = Library::new(states);
     library.keys = config.keys.clone();
     match byline::tui::run_library(library) {
-        Ok(_) => ExitCode::SUCCESS,
+        Ok(library) => {
+            if let Some(dir) = &resume {
+                for s in &library.states {
+                    store.record(s);
+                }
+                if let Err(e) = store.save(dir) {
+                    eprintln!(
+                        "byline: warning: cannot save reading positions in {}: {e}",
+                        dir.display()
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("byline: terminal error: {e}");
             ExitCode::FAILURE

@@ -8,6 +8,14 @@ fn byline(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .env_remove("NO_COLOR")
+        .env(
+            "BYLINE_CONFIG_DIR",
+            std::env::temp_dir().join("byline-commands-no-config"),
+        )
+        .env(
+            "BYLINE_STATE_DIR",
+            std::env::temp_dir().join("byline-commands-state"),
+        )
         .output()
         .expect("the binary runs")
 }
@@ -162,9 +170,17 @@ fn print_config_and_a_bad_config_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("config.toml");
     std::fs::write(&path, "reading_width = 70\n[keys]\njump = \"J\"\n").unwrap();
-    let o = byline(&["--config", path.to_str().unwrap(), "--print", &fixture("port-deal.md")]);
+    let o = byline(&[
+        "--config",
+        path.to_str().unwrap(),
+        "--print",
+        &fixture("port-deal.md"),
+    ]);
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(err.contains("config.toml:3:1: unknown field `jump`"), "{err}");
+    assert!(
+        err.contains("config.toml:3:1: unknown field `jump`"),
+        "{err}"
+    );
     assert!(err.contains("using the defaults"), "{err}");
     // byline carries on.
     assert!(stdout(&o).starts_with("# Port Deal"));

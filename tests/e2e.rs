@@ -83,6 +83,10 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Never the real home: settings and reading positions in a temp dir.
+        let home = std::env::temp_dir().join(format!("byline-e2e-{}", std::process::id()));
+        cmd.env("BYLINE_STATE_DIR", home.join("state"));
+        cmd.env("BYLINE_CONFIG_DIR", home.join("config"));
         let child = pair.slave.spawn_command(cmd).expect("spawn byline");
         drop(pair.slave);
         let term: Shared = Arc::new(Mutex::new(Term {
