@@ -52,7 +52,17 @@ struct QuoteOut {
 
 /// The document as pretty-printed JSON.
 pub fn to_json(doc: &Document) -> String {
-    let export = Export {
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&export(doc)).unwrap_or_default()
+}
+
+/// The document as a JSON value (the same object as [`to_json`]).
+pub fn to_value(doc: &Document) -> serde_json::Value {
+    serde_json::to_value(export(doc)).unwrap_or_default()
+}
+
+fn export(doc: &Document) -> Export<'_> {
+    Export {
         text: &doc.text,
         title: doc.title(),
         dek: doc.dek(),
@@ -95,7 +105,5 @@ pub fn to_json(doc: &Document) -> String {
                 speaker: q.speaker,
             })
             .collect(),
-    };
-    // Serializing plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&export).unwrap_or_default()
+    }
 }

@@ -17,6 +17,8 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// The article list is open.
+    Articles,
 }
 
 /// A key with modifiers. Shift is ignored for characters (`G` arrives as
@@ -163,15 +165,18 @@ pub const BINDINGS: &[Binding] = &[
         "previous hit / mention",
     ),
     bind(
-        &[key(']')],
-        "]",
+        &[key(')')],
+        ")",
         Action::NextQuote,
         "next quote (of speaker)",
     ),
-    bind(&[key('[')], "[", Action::PrevQuote, "previous quote"),
+    bind(&[key('(')], "(", Action::PrevQuote, "previous quote"),
     bind(&[key('c')], "c", Action::CycleSpeaker, "cycle speakers"),
     bind(&[key('}')], "}", Action::NextSection, "next section"),
     bind(&[key('{')], "{", Action::PrevSection, "previous section"),
+    bind(&[key(']')], "]", Action::NextArticle, "next article"),
+    bind(&[key('[')], "[", Action::PrevArticle, "previous article"),
+    bind(&[key('A')], "A", Action::ToggleArticles, "article list"),
     hinted(
         bind(
             &[key('/')],
@@ -231,6 +236,68 @@ pub fn hint() -> String {
         .join("  ")
 }
 
+/// A key by name, as in the settings file: a character ("x", "G"), "C-x"
+/// for Ctrl, or a named key ("PgDn", "Esc", "S-Tab", "Space", ...).
+pub fn parse_key(name: &str) -> Option<Key> {
+    if let Some(c) = name.strip_prefix("C-") {
+        let mut chars = c.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(ctrl(c)),
+            _ => None,
+        };
+    }
+    let named = match name {
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" | "PageUp" => KeyCode::PageUp,
+        "PgDn" | "PageDown" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "S-Tab" | "BackTab" => KeyCode::BackTab,
+        "Backspace" => KeyCode::Backspace,
+        "Space" => KeyCode::Char(' '),
+        _ => {
+            let mut chars = name.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if !c.is_control() => Some(key(c)),
+                _ => None,
+            };
+        }
+    };
+    Some(code(named))
+}
+
+/// Actions remapped by the settings, each with its keys. A remapped action
+/// loses its default keys; a key given to an action loses its default one.
+pub type Overrides = [(Action, Vec<Key>)];
+
+/// [`map_event`] with remapped keys.
+pub fn map_event_with(event: &Event, mode: Mode, overrides: &Overrides) -> Option<Action> {
+    if overrides.is_empty() || mode != Mode::Normal {
+        return map_event(event, mode);
+    }
+    let Event::Key(k) = event else {
+        return map_event(event, mode);
+    };
+    if k.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let pressed = Key { code: k.code, ctrl };
+    if let Some((action, _)) = overrides.iter().find(|(_, keys)| keys.contains(&pressed)) {
+        return Some(*action);
+    }
+    let action = map_event(event, mode)?;
+    let remapped = overrides.iter().any(|(a, _)| *a == action);
+    // Ctrl-C always quits.
+    (!remapped || (ctrl && k.code == KeyCode::Char('c'))).then_some(action)
+}
+
 /// Map a terminal event to an action; `None` for anything ignored.
 pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
     match event {
@@ -252,6 +319,16 @@ fn map_key(k: &KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Esc => Some(Action::Cancel),
             KeyCode::Backspace => Some(Action::SearchBackspace),
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
+            _ => None,
+        },
+        Mode::Articles => match k.code {
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+            KeyCode::Enter => Some(Action::Activate),
+            KeyCode::Esc | KeyCode::Char('A') => Some(Action::ToggleArticles),
+            KeyCode::Char('q') => Some(Action::Quit),
             _ => None,
         },
         Mode::Help => match k.code {
@@ -318,8 +395,11 @@ mod tests {
         assert_eq!(normal(Enter), Some(Action::Activate));
         assert_eq!(normal(Char('n')), Some(Action::NextMatch));
         assert_eq!(normal(Char('N')), Some(Action::PrevMatch));
-        assert_eq!(normal(Char(']')), Some(Action::NextQuote));
-        assert_eq!(normal(Char('[')), Some(Action::PrevQuote));
+        assert_eq!(normal(Char(')')), Some(Action::NextQuote));
+        assert_eq!(normal(Char('(')), Some(Action::PrevQuote));
+        assert_eq!(normal(Char(']')), Some(Action::NextArticle));
+        assert_eq!(normal(Char('[')), Some(Action::PrevArticle));
+        assert_eq!(normal(Char('A')), Some(Action::ToggleArticles));
         assert_eq!(normal(Char('c')), Some(Action::CycleSpeaker));
         assert_eq!(normal(Char('}')), Some(Action::NextSection));
         assert_eq!(normal(Char('{')), Some(Action::PrevSection));
@@ -455,5 +535,46 @@ mod tests {
             let row = format!("| `{}` | {} |", b.label.replace(' ', "` `"), b.description);
             assert!(readme.contains(&row), "README lacks {row}");
         }
+    }
+}
+
+#[cfg(test)]
+mod override_tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn key_names() {
+        assert_eq!(parse_key("x"), Some(key('x')));
+        assert_eq!(parse_key("C-n"), Some(ctrl('n')));
+        assert_eq!(parse_key("PgDn"), Some(code(KeyCode::PageDown)));
+        assert_eq!(parse_key("Space"), Some(key(' ')));
+        assert_eq!(parse_key("S-Tab"), Some(code(KeyCode::BackTab)));
+        assert_eq!(parse_key("Hyper-q"), None);
+        assert_eq!(parse_key(""), None);
+    }
+
+    #[test]
+    fn remapped_actions_move_to_their_new_keys() {
+        let o = vec![
+            (Action::Quit, vec![key('x')]),
+            (Action::Down, vec![key('q')]),
+        ];
+        let m = |c| map_event_with(&press(c), Mode::Normal, &o);
+        assert_eq!(m(KeyCode::Char('x')), Some(Action::Quit));
+        assert_eq!(m(KeyCode::Char('q')), Some(Action::Down));
+        // j was Down's default: Down is remapped, so j does nothing now.
+        assert_eq!(m(KeyCode::Char('j')), None);
+        assert_eq!(m(KeyCode::Char('k')), Some(Action::Up));
+        let cc = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(map_event_with(&cc, Mode::Normal, &o), Some(Action::Quit));
+        // Search typing is never remapped.
+        assert_eq!(
+            map_event_with(&press(KeyCode::Char('x')), Mode::Search, &o),
+            Some(Action::SearchInput('x'))
+        );
     }
 }

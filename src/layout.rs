@@ -165,6 +165,11 @@ impl Areas {
     /// Compute the areas for a terminal of `width` x `height`;
     /// `overlay_open` says whether a narrow terminal shows the sidebar.
     pub fn compute(width: u16, height: u16, overlay_open: bool) -> Areas {
+        Areas::compute_with(width, height, overlay_open, MAX_TEXT_WIDTH)
+    }
+
+    /// [`Areas::compute`] with a reading width other than the default.
+    pub fn compute_with(width: u16, height: u16, overlay_open: bool, max_text: u16) -> Areas {
         let full = Rect::new(0, 0, width, height);
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Areas {
@@ -189,7 +194,7 @@ impl Areas {
         let inner = article.width - 1;
         // One column of margin each side at least; the bar of the current
         // quote goes in the left one.
-        let col = inner.saturating_sub(2).clamp(1, MAX_TEXT_WIDTH);
+        let col = inner.saturating_sub(2).clamp(1, max_text.max(1));
         let left = (inner - col) / 2;
         let text = Rect::new(article.x + left, 0, col, article.height);
         Areas {

@@ -2,81 +2,209 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use byline::document::Document;
-use byline::input::{self, Source};
+use byline::articles::{self, Article};
+use byline::batch;
+use byline::cli::{self, Cli, Command};
+use byline::library::Library;
+use byline::state::State;
 use clap::Parser;
-
-/// A terminal reader for news articles that knows who said what.
-///
-/// Exit codes: 0 success, 1 terminal or output error, 2 bad command line or
-/// a path that is missing, unreadable or not a file, 3 input over the size
-/// limit, 4 binary input.
-#[derive(Parser, Debug)]
-#[command(version, about)]
-struct Cli {
-    /// The article to read (`-` for stdin). Without it, the bundled sample.
-    file: Option<PathBuf>,
-    /// Print the analysis as JSON instead of opening the reader.
-    #[arg(long)]
-    json: bool,
-    /// Refuse inputs larger than this many bytes (suffixes K, M, G allowed).
-    #[arg(
-        long,
-        value_name = "BYTES",
-        env = "BYLINE_MAX_SIZE",
-        default_value = "64M",
-        value_parser = input::parse_size
-    )]
-    max_size: u64,
-}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let source = Source::from_arg(cli.file.as_deref());
-    let loaded = match input::load(&source, cli.max_size) {
-        Ok(l) => l,
-        Err(e) => {
-            complain(&e.to_string());
-            return ExitCode::from(e.exit_code());
+    if let Some(shell) = cli.completions {
+        return print_raw(&cli::completions(shell));
+    }
+    if cli.man {
+        return print_raw(&cli::man_page());
+    }
+    if cli.print_config {
+        return print_raw(byline::config::DEFAULT);
+    }
+    if let Some(Command::Stats { files, json }) = &cli.command {
+        return stats(files, *json, cli.max_size);
+    }
+    // One long article in the reader opens before its analysis is done.
+    if !cli.json && !cli.print && std::io::stdout().is_terminal() && cli.files.len() <= 1 {
+        if let Some(code) = read_one_long(&cli) {
+            return code;
         }
+    }
+    let (articles, several) = match open(&cli.files, cli.max_size) {
+        Ok(a) => a,
+        Err(code) => return code,
     };
-    for w in &loaded.warnings {
-        complain(&format!("warning: {w}"));
-    }
-    if !cli.json && std::io::stdout().is_terminal() {
-        return read(&loaded.text, &source.display_name());
-    }
-    let doc = Document::analyze(&loaded.text);
     if cli.json {
-        return print(&byline::export::to_json(&doc));
+        if several {
+            return print_raw(&batch::json_lines(&articles));
+        }
+        return print(&byline::export::to_json(&articles[0].doc));
     }
-    print(&doc.text)
+    let (config, problems) = byline::config::load(cli.config.as_deref());
+    warn_all(&problems);
+    let tty = std::io::stdout().is_terminal();
+    if cli.print {
+        let color = tty && color_allowed();
+        let mut out = String::new();
+        for (i, a) in articles.iter().enumerate() {
+            if several {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&format!("==> {} <==\n", a.name()));
+            }
+            out.push_str(&byline::print::annotate(&a.doc, color));
+        }
+        return print_raw(&out);
+    }
+    if !tty {
+        let texts: Vec<&str> = articles.iter().map(|a| a.doc.text.as_str()).collect();
+        return print(&texts.join("\n"));
+    }
+    let n = articles.len();
+    let states = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = if n > 1 {
+                format!("{} ({}/{n})", a.name(), i + 1)
+            } else {
+                a.name()
+            };
+            let mut s = State::new(a.doc, name);
+            apply(&config, &mut s);
+            s
+        })
+        .collect();
+    let resume = if cli.no_resume {
+        None
+    } else {
+        byline::resume::dir()
+    };
+    let mut store = byline::resume::Store::default();
+    if let Some(dir) = &resume {
+        let (s, warning) = byline::resume::Store::load(dir);
+        warn_all(&warning.into_iter().collect::<Vec<_>>());
+        store = s;
+    }
+    let mut states: Vec<State> = states;
+    for s in &mut states {
+        store.restore(s);
+    }
+    let mut library = Library::new(states);
+    library.keys = config.keys.clone();
+    match byline::tui::run_library(library, None) {
+        Ok(library) => {
+            if let Some(dir) = &resume {
+                for s in &library.states {
+                    store.record(s);
+                }
+                if let Err(e) = store.save(dir) {
+                    complain(&format!(
+                        "warning: cannot save reading positions in {}: {e}",
+                        dir.display()
+                    ));
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            complain(&format!("terminal error: {e}"));
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Texts larger than this open before their analysis is done.
 const BACKGROUND_ANALYSIS: usize = 256 * 1024;
 
-/// Open the reader. A long text is drawn as soon as it is parsed, and its
-/// analysis runs on another thread.
-fn read(text: &str, name: &str) -> ExitCode {
-    let result = if text.len() > BACKGROUND_ANALYSIS {
-        let doc = Document::parse(text);
-        let (tx, rx) = std::sync::mpsc::channel();
-        let mut pending = doc.clone();
-        std::thread::spawn(move || {
-            byline::analysis::analyze(&mut pending);
-            let _ = tx.send(pending);
-        });
-        byline::tui::run(doc, name, Some(rx))
-    } else {
-        byline::tui::run(Document::analyze(text), name, None)
+/// A single article long enough to be worth drawing before its analysis:
+/// parse it, open the reader, and analyze it on another thread. None when
+/// the article is short (or several), for the ordinary path.
+fn read_one_long(cli: &Cli) -> Option<ExitCode> {
+    let source = articles::sources(&cli.files).ok()?.into_iter().next()?;
+    let text = match articles::read(&source, cli.max_size) {
+        Ok(t) if t.text.len() > BACKGROUND_ANALYSIS => t,
+        _ => return None,
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
+    warn_all(&text.warnings);
+    let (config, problems) = byline::config::load(cli.config.as_deref());
+    warn_all(&problems);
+    let article = text.parse();
+    let mut pending = article.doc.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        byline::analysis::analyze(&mut pending);
+        let _ = tx.send(pending);
+    });
+    let mut state = State::pending(article.doc, article.source.display_name());
+    apply(&config, &mut state);
+    let mut library = Library::new(vec![state]);
+    library.keys = config.keys.clone();
+    Some(match byline::tui::run_library(library, Some(rx)) {
+        Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             complain(&format!("terminal error: {e}"));
             ExitCode::FAILURE
         }
+    })
+}
+
+/// Settings that shape one article's reader.
+fn apply(config: &byline::config::Config, s: &mut State) {
+    s.look = byline::view::theme::Look {
+        palette: config.palette,
+        quote_colors: config.quote_colors,
+    };
+    s.reading_width = config.reading_width;
+    s.show_kinds = config.entity_colors;
+}
+
+fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Open every article named on the command line (in parallel), printing
+/// warnings; the first error ends the program. Also says whether the
+/// arguments named several articles (or a directory).
+fn open(files: &[PathBuf], max_size: u64) -> Result<(Vec<Article>, bool), ExitCode> {
+    let sources = articles::sources(files).map_err(|e| {
+        complain(&e.to_string());
+        ExitCode::from(e.exit_code())
+    })?;
+    let several = sources.len() > 1 || files.iter().any(|f| f.is_dir());
+    let mut out = Vec::with_capacity(sources.len());
+    for result in batch::open_all(&sources, max_size) {
+        match result {
+            Ok(a) => {
+                warn_all(&a.warnings);
+                out.push(a);
+            }
+            Err(e) => {
+                complain(&e.to_string());
+                return Err(ExitCode::from(e.exit_code()));
+            }
+        }
+    }
+    Ok((out, several))
+}
+
+/// `byline stats FILES...`
+fn stats(files: &[PathBuf], json: bool, max_size: u64) -> ExitCode {
+    let articles = match open(files, max_size) {
+        Ok((a, _)) => a,
+        Err(code) => return code,
+    };
+    let stats = byline::stats::collect(articles.iter().map(|a| &a.doc));
+    if json {
+        print(&serde_json::to_string_pretty(&stats).unwrap_or_default())
+    } else {
+        print_raw(&byline::stats::table(&stats))
+    }
+}
+
+fn warn_all(warnings: &[String]) {
+    for w in warnings {
+        complain(&format!("warning: {w}"));
     }
 }
 
@@ -91,10 +219,15 @@ fn complain(msg: &str) {
     );
 }
 
-/// Print to stdout; a closed pipe (`byline FILE | head -1`) ends quietly.
+/// Print to stdout with a final newline.
 fn print(s: &str) -> ExitCode {
+    print_raw(&format!("{s}\n"))
+}
+
+/// Print to stdout; a closed pipe is not an error worth a panic.
+fn print_raw(s: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{s}").and_then(|_| out.flush()) {
+    match write!(out, "{s}").and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {

@@ -48,6 +48,10 @@ pub enum Action {
     PrevMatch,
     NextQuote,
     PrevQuote,
+    /// Several articles: handled by the library, not by one article.
+    NextArticle,
+    PrevArticle,
+    ToggleArticles,
     CycleSpeaker,
     NextSection,
     PrevSection,
@@ -162,6 +166,10 @@ pub struct State {
     pub filter: String,
     /// The filter is being typed.
     pub filtering: bool,
+    /// Palette and highlights from the settings.
+    pub look: crate::view::theme::Look,
+    /// The widest the text column gets.
+    pub reading_width: u16,
 }
 
 impl State {
@@ -198,6 +206,8 @@ impl State {
             marks: Timeline::default(),
             filter: String::new(),
             filtering: false,
+            look: crate::view::theme::Look::default(),
+            reading_width: crate::layout::MAX_TEXT_WIDTH,
         }
     }
 
@@ -311,7 +321,7 @@ impl State {
     fn sidebar_height(&self) -> usize {
         // Keep the cursor logic working while the overlay is closed.
         let r = self.areas.sidebar.unwrap_or_else(|| {
-            Areas::compute(self.width, self.height, true)
+            Areas::compute_with(self.width, self.height, true, self.reading_width)
                 .sidebar
                 .unwrap_or_default()
         });
@@ -474,6 +484,7 @@ fn apply(state: &mut State, action: Action) {
         Action::PrevMatch => step_match(state, false),
         Action::NextQuote => step_quote(state, true),
         Action::PrevQuote => step_quote(state, false),
+        Action::NextArticle | Action::PrevArticle | Action::ToggleArticles => {}
         Action::CycleSpeaker => cycle_speaker(state),
         Action::NextSection => step_section(state, true),
         Action::PrevSection => step_section(state, false),
@@ -751,7 +762,7 @@ pub fn analysis_done(state: &mut State, analyzed: Document) {
 fn resize(state: &mut State, w: u16, h: u16) {
     state.width = w;
     state.height = h;
-    state.areas = Areas::compute(w, h, state.overlay_open);
+    state.areas = Areas::compute_with(w, h, state.overlay_open, state.reading_width);
     if !state.areas.overlay {
         state.overlay_open = false;
     } else if state.focus == Focus::Sidebar && !state.overlay_open {
@@ -850,7 +861,12 @@ fn set_focus(state: &mut State, to: Focus) {
     }
     if state.areas.overlay {
         state.overlay_open = to == Focus::Sidebar;
-        state.areas = Areas::compute(state.width, state.height, state.overlay_open);
+        state.areas = Areas::compute_with(
+            state.width,
+            state.height,
+            state.overlay_open,
+            state.reading_width,
+        );
     }
     keep_cursor_visible(state);
 }

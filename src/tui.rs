@@ -17,7 +17,8 @@ use ratatui::crossterm::execute;
 
 use crate::document::Document;
 use crate::keymap;
-use crate::state::{Action, State, analysis_done, update};
+use crate::library::{self, Library};
+use crate::state::{Action, State, analysis_done};
 use crate::view;
 
 /// The terminal is in reader mode and must be restored.
@@ -68,34 +69,46 @@ pub fn setup() -> io::Result<(DefaultTerminal, Guard)> {
     Ok((terminal, guard))
 }
 
-/// Run the reader on a document until the user quits. With `analysis`,
-/// the document is only parsed: the reader draws it at once and takes the
-/// entities and speakers when the analysis sends them.
-pub fn run(doc: Document, name: &str, analysis: Option<Receiver<Document>>) -> io::Result<()> {
-    let mut state = match analysis {
-        Some(_) => State::pending(doc, name),
-        None => State::new(doc, name),
-    };
-    let mut analysis = analysis;
-    state.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+/// Run the reader on a document until the user quits.
+pub fn run(doc: Document, name: &str) -> io::Result<()> {
+    run_library(Library::new(vec![State::new(doc, name)]), None).map(|_| ())
+}
+
+/// Run the reader on several articles until the user quits; gives the
+/// library back, with every article's position and selection. With
+/// `analysis`, the first article is only parsed: the reader draws it at
+/// once and takes its entities and speakers when the analysis sends them.
+pub fn run_library(
+    mut lib: Library,
+    mut analysis: Option<Receiver<Document>>,
+) -> io::Result<Library> {
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    for s in &mut lib.states {
+        s.color = color;
+    }
     let (mut terminal, guard) = setup()?;
     let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
-    while !state.quit {
+    library::update(&mut lib, Action::Resize(size.width, size.height));
+    while !lib.quit {
         let size = terminal.size()?;
-        if (size.width, size.height) != (state.width, state.height) {
-            update(&mut state, Action::Resize(size.width, size.height));
+        let s = lib.current();
+        if (size.width, size.height) != (s.width, s.height) {
+            library::update(&mut lib, Action::Resize(size.width, size.height));
         }
-        terminal.draw(|frame| view::render(&state, frame))?;
+        terminal.draw(|frame| view::render_library(&lib, frame))?;
         if let Some(rx) = &analysis {
             match rx.try_recv() {
                 Ok(doc) => {
-                    analysis_done(&mut state, doc);
+                    if let Some(first) = lib.states.first_mut() {
+                        analysis_done(first, doc);
+                    }
                     analysis = None;
                     continue;
                 }
                 Err(TryRecvError::Disconnected) => {
-                    state.analyzing = false;
+                    if let Some(first) = lib.states.first_mut() {
+                        first.analyzing = false;
+                    }
                     analysis = None;
                     continue;
                 }
@@ -110,10 +123,10 @@ pub fn run(doc: Document, name: &str, analysis: Option<Receiver<Document>>) -> i
         // the next redraw.
         let mut ev = event::read()?;
         loop {
-            if let Some(action) = keymap::map_event(&ev, state.mode()) {
-                update(&mut state, action);
+            if let Some(action) = keymap::map_event_with(&ev, lib.mode(), &lib.keys) {
+                library::update(&mut lib, action);
             }
-            if state.quit || !event::poll(DRAIN_WAIT)? {
+            if lib.quit || !event::poll(DRAIN_WAIT)? {
                 break;
             }
             ev = event::read()?;
@@ -121,5 +134,5 @@ pub fn run(doc: Document, name: &str, analysis: Option<Receiver<Document>>) -> i
     }
     restore();
     drop(guard);
-    Ok(())
+    Ok(lib)
 }

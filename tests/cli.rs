@@ -57,10 +57,11 @@ fn missing_file_is_named_in_a_one_line_error() {
 }
 
 #[test]
-fn directory_is_refused() {
-    let dir = std::env::temp_dir();
+fn directory_without_articles_is_refused() {
+    let dir = std::env::temp_dir().join(format!("byline-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
     let o = byline(&["--json", dir.to_str().unwrap()], None);
-    assert_refused(&o, "is a directory");
+    assert_refused(&o, "no article files");
 }
 
 #[test]

@@ -88,6 +88,14 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Never the real home: settings and reading positions in a temp dir.
+        // One per run of the binary, so one test's saved position never
+        // moves another's start.
+        static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let home = std::env::temp_dir().join(format!("byline-e2e-{}-{run}", std::process::id()));
+        cmd.env("BYLINE_STATE_DIR", home.join("state"));
+        cmd.env("BYLINE_CONFIG_DIR", home.join("config"));
         let child = pair.slave.spawn_command(cmd).expect("spawn byline");
         drop(pair.slave);
         let term: Shared = Arc::new(Mutex::new(Term {

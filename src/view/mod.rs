@@ -3,6 +3,7 @@
 //! document's length.
 
 mod article;
+mod articles;
 mod help;
 mod map;
 mod quotes;
@@ -28,9 +29,22 @@ pub fn render(state: &State, frame: &mut Frame) {
     draw(state, area, frame.buffer_mut());
 }
 
+/// Draw the current article of a library, and the article list when open.
+pub fn render_library(lib: &crate::library::Library, frame: &mut Frame) {
+    let area = frame.area();
+    let state = lib.current();
+    draw(state, area, frame.buffer_mut());
+    if let Some(cursor) = lib.list
+        && !state.areas.too_small
+    {
+        let theme = Theme::with_look(state.color, state.look);
+        articles::render(lib, cursor, area, theme, frame.buffer_mut());
+    }
+}
+
 /// Draw the whole screen into a buffer covering `area`.
 pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
-    let theme = Theme::new(state.color);
+    let theme = Theme::with_look(state.color, state.look);
     if area.width != state.width || area.height != state.height || area.x != 0 || area.y != 0 {
         // The resize has not reached the state yet; the next frame will.
         return;

@@ -10,15 +10,65 @@ use crate::index::SPEAKER_COLORS;
 /// Speaker palette (xterm-256 indices): blue, orange, green, magenta, teal,
 /// ochre, violet, brick.
 const SPEAKERS: [u8; SPEAKER_COLORS] = [33, 166, 35, 163, 37, 136, 98, 167];
+/// Darker tones of the same hues, for light backgrounds.
+const SPEAKERS_LIGHT: [u8; SPEAKER_COLORS] = [25, 130, 28, 127, 30, 94, 55, 124];
+/// Okabe-Ito colors (safe for color-blind readers) and strong extras:
+/// orange, sky blue, bluish green, yellow, blue, vermillion, reddish
+/// purple, white.
+const SPEAKERS_HIGH: [u8; SPEAKER_COLORS] = [214, 75, 36, 226, 27, 202, 175, 231];
+
+/// The color scheme, chosen in the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Palette {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+}
+
+/// How the reader looks: palette and which highlights are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    pub palette: Palette,
+    /// Quotes colored by speaker.
+    pub quote_colors: bool,
+}
+
+impl Default for Look {
+    fn default() -> Look {
+        Look {
+            palette: Palette::Dark,
+            quote_colors: true,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    pub look: Look,
 }
 
 impl Theme {
     pub fn new(color: bool) -> Theme {
-        Theme { color }
+        Theme {
+            color,
+            look: Look::default(),
+        }
+    }
+
+    pub fn with_look(color: bool, look: Look) -> Theme {
+        Theme { color, look }
+    }
+
+    /// A grey for quieter text, readable on the palette's background.
+    fn grey(self) -> Color {
+        match self.look.palette {
+            Palette::Dark => Color::Indexed(244),
+            Palette::Light => Color::Indexed(241),
+            Palette::HighContrast => Color::Reset,
+        }
     }
 
     fn fg(self, c: Color) -> Style {
@@ -30,12 +80,17 @@ impl Theme {
     }
 
     pub fn speaker_color(self, slot: usize) -> Color {
-        Color::Indexed(SPEAKERS[slot % SPEAKER_COLORS])
+        let table = match self.look.palette {
+            Palette::Dark => &SPEAKERS,
+            Palette::Light => &SPEAKERS_LIGHT,
+            Palette::HighContrast => &SPEAKERS_HIGH,
+        };
+        Color::Indexed(table[slot % SPEAKER_COLORS])
     }
 
     /// A quote by a speaker with this palette slot.
     pub fn quote(self, slot: usize) -> Style {
-        if self.color {
+        if self.color && self.look.quote_colors {
             Style::new().fg(self.speaker_color(slot))
         } else {
             Style::new().add_modifier(Modifier::ITALIC)
@@ -65,11 +120,19 @@ impl Theme {
         if !self.color {
             return Style::new();
         }
-        let c = match kind {
-            EntityKind::Person => 183,       // lilac
-            EntityKind::Place => 222,        // amber
-            EntityKind::Number => 152,       // pale blue-grey
-            EntityKind::Organization => 151, // pale green
+        let c = match (self.look.palette, kind) {
+            (Palette::Dark, EntityKind::Person) => 183,       // lilac
+            (Palette::Dark, EntityKind::Place) => 222,        // amber
+            (Palette::Dark, EntityKind::Number) => 152,       // pale blue-grey
+            (Palette::Dark, EntityKind::Organization) => 151, // pale green
+            (Palette::Light, EntityKind::Person) => 97,
+            (Palette::Light, EntityKind::Place) => 172,
+            (Palette::Light, EntityKind::Number) => 67,
+            (Palette::Light, EntityKind::Organization) => 71,
+            (Palette::HighContrast, EntityKind::Person) => 175,
+            (Palette::HighContrast, EntityKind::Place) => 214,
+            (Palette::HighContrast, EntityKind::Number) => 75,
+            (Palette::HighContrast, EntityKind::Organization) => 36,
         };
         Style::new()
             .add_modifier(Modifier::UNDERLINED)
@@ -129,7 +192,7 @@ impl Theme {
     }
 
     pub fn dek(self) -> Style {
-        self.fg(Color::Indexed(244)).add_modifier(Modifier::ITALIC)
+        self.fg(self.grey()).add_modifier(Modifier::ITALIC)
     }
 
     pub fn heading(self) -> Style {
@@ -137,7 +200,7 @@ impl Theme {
     }
 
     pub fn quiet(self) -> Style {
-        self.fg(Color::Indexed(244))
+        self.fg(self.grey())
     }
 
     pub fn group(self) -> Style {
@@ -164,5 +227,36 @@ impl Theme {
         } else {
             self.quiet()
         }
+    }
+}
+
+#[cfg(test)]
+mod palette_tests {
+    use super::*;
+
+    #[test]
+    fn palettes_differ_and_quote_colors_can_be_off() {
+        let look = |palette| Look {
+            palette,
+            quote_colors: true,
+        };
+        let dark = Theme::with_look(true, look(Palette::Dark));
+        let light = Theme::with_look(true, look(Palette::Light));
+        let high = Theme::with_look(true, look(Palette::HighContrast));
+        assert_eq!(dark, Theme::new(true));
+        assert_ne!(dark.speaker_color(0), light.speaker_color(0));
+        assert_ne!(dark.speaker_color(0), high.speaker_color(0));
+        assert_ne!(dark.kind(EntityKind::Place), high.kind(EntityKind::Place));
+        let plain = Theme::with_look(
+            true,
+            Look {
+                palette: Palette::Dark,
+                quote_colors: false,
+            },
+        );
+        assert_eq!(plain.quote(0), plain.unattributed());
+        // NO_COLOR wins over every palette.
+        let mono = Theme::with_look(false, look(Palette::HighContrast));
+        assert_eq!(mono.kind(EntityKind::Person), Style::new());
     }
 }

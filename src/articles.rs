@@ -1,0 +1,176 @@
+//! Opening articles: command-line arguments to sources (a directory means
+//! its article files, sorted), and a source to an analyzed document in any
+//! input format.
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::document::Document;
+use crate::formats::{self, Format};
+use crate::input::{self, InputError, Source};
+
+/// An analyzed article and where it came from.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub source: Source,
+    pub format: Format,
+    pub doc: Document,
+    /// Problems fixed on the way in, for stderr.
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// Short name for the status line and lists.
+    pub fn name(&self) -> String {
+        self.source.display_name()
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    #[error("{path}: no article files (.txt, .md, .html) in this directory")]
+    EmptyDirectory { path: String },
+}
+
+impl OpenError {
+    /// Exit code for the command line (see `input`'s codes).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            OpenError::Input(e) => e.exit_code(),
+            OpenError::EmptyDirectory { .. } => 2,
+        }
+    }
+}
+
+/// The sources named on the command line: none means the bundled article,
+/// `-` stdin, and a directory its article files in name order.
+pub fn sources(args: &[PathBuf]) -> Result<Vec<Source>, OpenError> {
+    if args.is_empty() {
+        return Ok(vec![Source::Bundled]);
+    }
+    let mut out = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            let files = article_files(arg)?;
+            if files.is_empty() {
+                return Err(OpenError::EmptyDirectory {
+                    path: arg.display().to_string(),
+                });
+            }
+            out.extend(files.into_iter().map(Source::File));
+        } else {
+            out.push(Source::from_arg(Some(arg)));
+        }
+    }
+    Ok(out)
+}
+
+/// The files of a directory with an article extension, sorted by name.
+fn article_files(dir: &Path) -> Result<Vec<PathBuf>, OpenError> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        OpenError::Input(InputError::Unreadable {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && Format::from_extension(p).is_some())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Read, convert and analyze one article.
+pub fn open(source: &Source, max_size: u64) -> Result<Article, OpenError> {
+    Ok(read(source, max_size)?.analyze())
+}
+
+/// An article's text in the plain form the parser reads, before analysis.
+pub struct Text {
+    pub source: Source,
+    pub format: Format,
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+impl Text {
+    /// The article with its analysis done.
+    pub fn analyze(self) -> Article {
+        let doc = Document::analyze(&self.text);
+        self.into_article(doc)
+    }
+
+    /// The article parsed only: the analysis is still to be done.
+    pub fn parse(self) -> Article {
+        let doc = Document::parse(&self.text);
+        self.into_article(doc)
+    }
+
+    fn into_article(self, doc: Document) -> Article {
+        Article {
+            source: self.source,
+            format: self.format,
+            doc,
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// Read a source and convert Markdown or HTML to the plain article form.
+pub fn read(source: &Source, max_size: u64) -> Result<Text, OpenError> {
+    let loaded = input::load(source, max_size)?;
+    let path = match source {
+        Source::File(p) => Some(p.as_path()),
+        Source::Bundled | Source::Stdin => None,
+    };
+    let converted = formats::convert(loaded.text, path, &source.display_name());
+    let mut warnings = loaded.warnings;
+    warnings.extend(converted.warnings);
+    Ok(Text {
+        source: source.clone(),
+        format: converted.format,
+        text: converted.text,
+        warnings,
+    })
+}
+
+/// Analyze a text that is already in memory, in any format.
+pub fn analyze_text(text: String, path: Option<&Path>) -> Document {
+    let name = path.map_or_else(String::new, |p| p.display().to_string());
+    Document::analyze(&formats::convert(text, path, &name).text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_directory_means_its_article_files_in_order() {
+        let dir = std::env::temp_dir().join(format!("byline-articles-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in ["b.md", "a.txt", "c.html", "notes.pdf", "z.jpg"] {
+            std::fs::write(dir.join(f), "x").unwrap();
+        }
+        let got = sources(std::slice::from_ref(&dir)).unwrap();
+        let names: Vec<String> = got.iter().map(Source::display_name).collect();
+        assert_eq!(names, ["a.txt", "b.md", "c.html"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_empty_directory_is_refused_and_no_argument_is_the_sample() {
+        let dir = std::env::temp_dir().join(format!("byline-empty-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let err = sources(std::slice::from_ref(&dir)).unwrap_err();
+        assert!(err.to_string().contains("no article files"));
+        assert_eq!(err.exit_code(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(sources(&[]).unwrap(), [Source::Bundled]);
+    }
+}

@@ -1,0 +1,163 @@
+//! `--print`: the annotated article as text, for a pager or a pipe. With
+//! color (stdout a terminal, no NO_COLOR) the title and headings are bold
+//! and every quote has its speaker's color, as in the reader; without, the
+//! text is printed as it is. The entity list follows the text.
+
+use std::fmt::Write;
+
+use ratatui::style::Color;
+
+use crate::document::{Document, EntityKind, SectionKind};
+use crate::index::Index;
+use crate::view::theme::Theme;
+
+const RESET: &str = "\x1b[0m";
+
+/// The article and its entity list.
+pub fn annotate(doc: &Document, color: bool) -> String {
+    let index = Index::build(doc);
+    let theme = Theme::new(color);
+    let mut out = if color {
+        colored_text(doc, &index, theme)
+    } else {
+        doc.text.clone()
+    };
+    if !out.ends_with('\n') && !out.is_empty() {
+        out.push('\n');
+    }
+    for kind in EntityKind::ALL {
+        let ids = doc.entities_of(kind);
+        if ids.is_empty() {
+            continue;
+        }
+        let head = format!("{} ({})", kind.label(), ids.len());
+        if color {
+            let _ = write!(out, "\n\x1b[1m{head}{RESET}\n");
+        } else {
+            let _ = write!(out, "\n{head}\n");
+        }
+        for id in ids {
+            let e = &doc.entities[id];
+            let name = match (color, speaker_sgr(&index, theme, id)) {
+                (true, Some(sgr)) => format!("{sgr}{}{RESET}", e.name),
+                _ => e.name.clone(),
+            };
+            let mut line = format!("  {name}");
+            if let Some(role) = &e.role {
+                let _ = write!(line, " ({role})");
+            }
+            let n = e.mentions.len();
+            let _ = write!(line, ": {n} mention{}", if n == 1 { "" } else { "s" });
+            let q = doc.quote_count(id);
+            if q > 0 {
+                let _ = write!(line, ", {q} quote{}", if q == 1 { "" } else { "s" });
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The SGR sequence of a speaker's color, if they have quotes.
+fn speaker_sgr(index: &Index, theme: Theme, id: usize) -> Option<String> {
+    let slot = index.speaker_color.get(id).copied().flatten()?;
+    match theme.speaker_color(slot) {
+        Color::Indexed(n) => Some(format!("\x1b[38;5;{n}m")),
+        _ => None,
+    }
+}
+
+/// The text with SGR sequences at the edges of titles, headings and
+/// quotes. The sanitized text holds no escape characters of its own.
+fn colored_text(doc: &Document, index: &Index, theme: Theme) -> String {
+    let mut cuts: Vec<usize> = vec![0, doc.text.len()];
+    for s in &doc.sections {
+        cuts.extend([s.span.start, s.span.end]);
+    }
+    for q in &doc.quotes {
+        cuts.extend([q.span.start, q.span.end]);
+    }
+    cuts.retain(|&c| c <= doc.text.len() && doc.text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = String::with_capacity(doc.text.len() * 11 / 10);
+    let mut current = String::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut sgr = String::new();
+        let section = doc
+            .sections
+            .partition_point(|s| s.span.start <= a)
+            .checked_sub(1)
+            .map(|i| &doc.sections[i])
+            .filter(|s| a < s.span.end);
+        if section.is_some_and(|s| matches!(s.kind, SectionKind::Title | SectionKind::Heading)) {
+            sgr.push_str("\x1b[1m");
+        }
+        let quote = doc
+            .quotes
+            .partition_point(|q| q.span.start <= a)
+            .checked_sub(1)
+            .map(|i| &doc.quotes[i])
+            .filter(|q| a < q.span.end);
+        if let Some(q) = quote {
+            match q.speaker.and_then(|id| speaker_sgr(index, theme, id)) {
+                Some(c) => sgr.push_str(&c),
+                None => sgr.push_str("\x1b[3m"),
+            }
+        }
+        if sgr != current {
+            out.push_str(RESET);
+            out.push_str(&sgr);
+            current = sgr;
+        }
+        out.push_str(&doc.text[a..b]);
+    }
+    if !current.is_empty() {
+        out.push_str(RESET);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_output_is_the_text_then_the_entities() {
+        let doc = crate::testutil::bundled();
+        let out = annotate(&doc, false);
+        assert!(out.starts_with(&doc.text));
+        assert!(!out.contains('\x1b'));
+        assert!(out.contains("\nPeople ("));
+        assert!(out.contains("\n  Vladimir Putin"), "{out}");
+    }
+
+    #[test]
+    fn colored_output_colors_quotes_by_speaker() {
+        let doc = crate::testutil::doc_with_people();
+        let out = annotate(&doc, true);
+        let index = Index::build(&doc);
+        let anna = speaker_sgr(&index, Theme::new(true), 0).unwrap();
+        assert!(out.contains(&format!("{anna}yes{RESET}")), "{out:?}");
+        assert!(out.contains("\x1b[1mTitle"), "{out:?}");
+        // Without the codes, the text is unchanged.
+        let stripped = strip(&out);
+        assert!(stripped.starts_with(&doc.text), "{stripped:?}");
+    }
+
+    fn strip(s: &str) -> String {
+        let mut out = String::new();
+        let mut esc = false;
+        for c in s.chars() {
+            match (esc, c) {
+                (false, '\x1b') => esc = true,
+                (true, 'm') => esc = false,
+                (true, _) => {}
+                (false, c) => out.push(c),
+            }
+        }
+        out
+    }
+}

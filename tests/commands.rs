@@ -1,0 +1,187 @@
+//! The command line beyond one article: several files and directories,
+//! JSON Lines, `stats`, `--print`, completions, the man page and help.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn byline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env(
+            "BYLINE_CONFIG_DIR",
+            std::env::temp_dir().join("byline-commands-no-config"),
+        )
+        .env(
+            "BYLINE_STATE_DIR",
+            std::env::temp_dir().join("byline-commands-state"),
+        )
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "exit {:?}: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A directory of three short articles quoting the same people.
+fn corpus() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("byline-corpus-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let articles = [
+        (
+            "a.txt",
+            "Rates Stay Put\n\n“We will wait and see,” Ines Moreau said on Monday.\n\nMarkets were calm.\n",
+        ),
+        (
+            "b.md",
+            "# Rates Debate Goes On\n\n“We will wait a little longer and see what happens,” said Ines Moreau.\n\n“That is far too slow,” Tomas Berg said.\n",
+        ),
+        (
+            "c.html",
+            "<!doctype html><html><head><title>Bank Holds</title></head><body><article><h1>Bank Holds</h1><p>“Patience,” Ines Moreau told reporters in Paris on Friday, after a long meeting of the board that ended late in the evening.</p></article></body></html>",
+        ),
+        ("notes.log", "not an article"),
+    ];
+    for (name, text) in articles {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn json_with_several_files_prints_json_lines_in_order() {
+    let files = ["port-deal.txt", "port-deal.md", "port-deal.html"].map(fixture);
+    let o = byline(&["--json", &files[0], &files[1], &files[2]]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    for (line, name) in lines
+        .iter()
+        .zip(["port-deal.txt", "port-deal.md", "port-deal.html"])
+    {
+        let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        assert_eq!(v["source"], name);
+        assert_eq!(
+            v["title"],
+            "Port Deal Draws Praise in Lisbon and Doubt in Madrid"
+        );
+        assert_eq!(v["quotes"].as_array().unwrap().len(), 3);
+    }
+}
+
+#[test]
+fn a_directory_means_its_article_files() {
+    let dir = corpus();
+    let o = byline(&["--json", dir.to_str().unwrap()]);
+    let out = stdout(&o);
+    let sources: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string())
+        .collect();
+    assert_eq!(sources, [r#""a.txt""#, r#""b.md""#, r#""c.html""#]);
+}
+
+#[test]
+fn stats_sums_up_who_is_quoted() {
+    let dir = corpus();
+    let out = stdout(&byline(&["stats", dir.to_str().unwrap()]));
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next().unwrap().split_whitespace().collect::<Vec<_>>(),
+        ["speaker", "quotes", "words", "articles"]
+    );
+    let first: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    // 5 + 10 + 1 quoted words over three articles.
+    assert_eq!(first, ["Ines", "Moreau", "3", "16", "3"], "{out}");
+    let second: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(second, ["Tomas", "Berg", "1", "5", "1"], "{out}");
+    assert!(out.contains("3 articles, 4 quotes (21 words), 0 without a named speaker"));
+
+    let v: serde_json::Value = serde_json::from_str(&stdout(&byline(&[
+        "stats",
+        "--json",
+        dir.to_str().unwrap(),
+    ])))
+    .unwrap();
+    assert_eq!(v["articles"], 3);
+    assert_eq!(v["speakers"][0]["name"], "Ines Moreau");
+    assert_eq!(v["speakers"][0]["articles"], 3);
+}
+
+#[test]
+fn print_is_plain_when_piped() {
+    let out = stdout(&byline(&["--print", &fixture("port-deal.html")]));
+    assert!(!out.contains('\x1b'));
+    assert!(out.starts_with("Port Deal Draws Praise"));
+    assert!(out.contains("\nPeople (4)\n"), "{out}");
+    assert!(out.contains("  Rui Tavares"), "{out}");
+    assert!(out.contains("\nPlaces (4)\n"), "{out}");
+}
+
+#[test]
+fn completions_for_each_shell() {
+    let bash = stdout(&byline(&["--completions", "bash"]));
+    assert!(bash.contains("complete") && bash.contains("--print-config"));
+    let zsh = stdout(&byline(&["--completions", "zsh"]));
+    assert!(zsh.starts_with("#compdef byline") && zsh.contains("--completions"));
+    let fish = stdout(&byline(&["--completions", "fish"]));
+    assert!(fish.contains("complete -c byline") && fish.contains("stats"));
+    let o = byline(&["--completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn man_page_help_and_version() {
+    let man = stdout(&byline(&["--man"]));
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH byline"),
+        "{man}"
+    );
+    assert!(man.contains("\\-\\-print\\-config") || man.contains("print\\-config"));
+    let help = stdout(&byline(&["--help"]));
+    assert!(help.contains("Examples:") && help.contains("byline stats corpus/"));
+    let version = stdout(&byline(&["--version"]));
+    assert_eq!(
+        version.trim(),
+        format!("byline {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn print_config_and_a_bad_config_file() {
+    let default = stdout(&byline(&["--print-config"]));
+    assert!(default.contains("theme = \"dark\"") && default.contains("[keys]"));
+    let dir = std::env::temp_dir().join(format!("byline-cfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, "reading_width = 70\n[keys]\njump = \"J\"\n").unwrap();
+    let o = byline(&[
+        "--config",
+        path.to_str().unwrap(),
+        "--print",
+        &fixture("port-deal.md"),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        err.contains("config.toml:3:1: unknown field `jump`"),
+        "{err}"
+    );
+    assert!(err.contains("using the defaults"), "{err}");
+    // byline carries on.
+    assert!(stdout(&o).starts_with("# Port Deal"));
+}
