@@ -24,10 +24,13 @@ fn main() -> ExitCode {
         return stats(files, *json, cli.max_size);
     }
     // One long article in the reader opens before its analysis is done.
-    if !cli.json && !cli.print && std::io::stdout().is_terminal() && cli.files.len() <= 1 {
-        if let Some(code) = read_one_long(&cli) {
-            return code;
-        }
+    if !cli.json
+        && !cli.print
+        && std::io::stdout().is_terminal()
+        && cli.files.len() <= 1
+        && let Some(code) = read_one_long(&cli)
+    {
+        return code;
     }
     let (articles, several) = match open(&cli.files, cli.max_size) {
         Ok(a) => a,
