@@ -125,6 +125,10 @@ const BACKGROUND_ANALYSIS: usize = 256 * 1024;
 /// the article is short (or several), for the ordinary path.
 fn read_one_long(cli: &Cli) -> Option<ExitCode> {
     let source = articles::sources(&cli.files).ok()?.into_iter().next()?;
+    // Stdin can be read only once: it takes the ordinary path.
+    if !matches!(source, byline::input::Source::File(_)) {
+        return None;
+    }
     let text = match articles::read(&source, cli.max_size) {
         Ok(t) if t.text.len() > BACKGROUND_ANALYSIS => t,
         _ => return None,
