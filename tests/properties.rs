@@ -215,3 +215,35 @@ fn known_hostile_inputs_keep_every_invariant() {
         invariants::check_json(&doc, &byline::export::to_json(&doc)).unwrap();
     }
 }
+
+/// Time to analyze `raw`, in a debug build.
+fn analysis_time(raw: &str) -> std::time::Duration {
+    let start = std::time::Instant::now();
+    let doc = Document::analyze(raw);
+    let took = start.elapsed();
+    invariants::check(&doc).unwrap();
+    took
+}
+
+/// A hostile article of 48 KB on one line takes minutes: each quote's
+/// `Context::before` (src/analysis/attribution.rs) calls `subject_before`
+/// for every speech verb earlier in the sentence, and each call scans back
+/// to the sentence start when no person is recognized ("Berg" alone is
+/// not one): cubic in the quotes of one sentence. 400 repeats take 4.7 s,
+/// 800 take 28 s in a debug build.
+#[test]
+#[ignore = "cubic quote attribution in a long sentence (src/analysis/attribution.rs), reported to the lead"]
+fn a_long_sentence_of_quotes_is_analyzed_quickly() {
+    let raw = "Berg said \u{201c}red\u{201d} ".repeat(3000);
+    let took = analysis_time(&raw);
+    assert!(took.as_secs() < 5, "took {took:?}");
+}
+
+/// Quadratic: every quote after a colon scans back to the sentence start.
+#[test]
+#[ignore = "quadratic colon attribution in a long sentence (src/analysis/attribution.rs), reported to the lead"]
+fn a_long_sentence_of_colon_quotes_is_analyzed_quickly() {
+    let raw = "Berg: \u{201c}x\u{201d} ".repeat(16_000);
+    let took = analysis_time(&raw);
+    assert!(took.as_secs() < 5, "took {took:?}");
+}
