@@ -155,6 +155,10 @@ fn read_file(path: &Path, max_size: u64, shown: &str) -> Result<Vec<u8>, InputEr
         });
     }
     let file = std::fs::File::open(path).map_err(|e| io_error(shown, e))?;
+    // The path may have been swapped between the two looks; trust the
+    // handle. The bounded read below still holds if it grows later.
+    let opened = file.metadata().map_err(|e| io_error(shown, e))?;
+    check_file_type(&opened.file_type(), shown)?;
     read_limited(file, max_size, shown)
 }
 

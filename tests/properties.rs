@@ -215,3 +215,31 @@ fn known_hostile_inputs_keep_every_invariant() {
         invariants::check_json(&doc, &byline::export::to_json(&doc)).unwrap();
     }
 }
+
+/// Time to analyze `raw`, in a debug build.
+fn analysis_time(raw: &str) -> std::time::Duration {
+    let start = std::time::Instant::now();
+    let doc = Document::analyze(raw);
+    let took = start.elapsed();
+    invariants::check(&doc).unwrap();
+    took
+}
+
+/// A hostile article of 48 KB on one line, one endless sentence of
+/// quotes: attribution looks back a bounded window, so this stays linear
+/// (it was cubic: 800 repeats took 28 s in a debug build).
+#[test]
+fn a_long_sentence_of_quotes_is_analyzed_quickly() {
+    let raw = "Berg said \u{201c}red\u{201d} ".repeat(3000);
+    let took = analysis_time(&raw);
+    assert!(took.as_secs() < 5, "took {took:?}");
+}
+
+/// Every quote after a colon looks back a bounded window, not to the
+/// sentence start.
+#[test]
+fn a_long_sentence_of_colon_quotes_is_analyzed_quickly() {
+    let raw = "Berg: \u{201c}x\u{201d} ".repeat(16_000);
+    let took = analysis_time(&raw);
+    assert!(took.as_secs() < 5, "took {took:?}");
+}

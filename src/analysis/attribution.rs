@@ -14,6 +14,12 @@ use crate::document::{Document, Quote, SectionKind, Span};
 
 /// How many words after a quote may hold its attribution.
 const AFTER_WINDOW: usize = 6;
+/// How many words before a quote or a verb are searched for its subject:
+/// attributions stand close to what they attribute, and the bound keeps a
+/// hostile endless sentence linear.
+const CLAUSE_WINDOW: usize = 60;
+/// How many person mentions back a pronoun may refer to.
+const PRONOUN_WINDOW: usize = 50;
 
 pub fn attribute(doc: &Document, tokens: &[Token], people: &People) -> Vec<Option<usize>> {
     let ctx = Context {
@@ -125,8 +131,10 @@ impl Context<'_> {
     /// person: "Trump stated … that he believes Putin “wants …”".
     fn before(&self, q: &Quote) -> Found {
         let sentence = self.sentence_of(q.span.start)?;
-        let start = self.token_at(sentence.start);
         let end = self.token_at(q.span.start);
+        let start = self
+            .token_at(sentence.start)
+            .max(end.saturating_sub(CLAUSE_WINDOW));
         for v in start..end {
             if self.tokens[v].in_quote || !is_speech_verb(self.word(v)) {
                 continue;
@@ -158,6 +166,7 @@ impl Context<'_> {
 
     /// The nearest person or pronoun before a verb, within the sentence.
     fn subject_before(&self, start: usize, verb: usize) -> Found {
+        let start = start.max(verb.saturating_sub(CLAUSE_WINDOW));
         if let Some(found) = self.delayed_identification(start, verb) {
             return Some(found);
         }
@@ -227,8 +236,10 @@ impl Context<'_> {
     /// paragraph before, or the person the paragraph before introduced.
     fn carried_over(&self, q: &Quote, prev: Option<(&Quote, Option<usize>)>) -> Found {
         let sentence = self.sentence_of(q.span.start)?;
+        // Read backwards: the first letter found ends the look.
         let opens_sentence = self.doc.text[sentence.start..q.span.start]
             .chars()
+            .rev()
             .all(|c| !c.is_alphanumeric());
         if !opens_sentence {
             return None;
@@ -286,6 +297,7 @@ impl Context<'_> {
         ms[..ms.partition_point(|m| m.span.end <= pos)]
             .iter()
             .rev()
+            .take(PRONOUN_WINDOW)
             .filter(|m| !self.in_quote(m.span.start))
             .find(|m| {
                 let pg = self.people.persons[m.person].gender;
