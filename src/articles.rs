@@ -106,9 +106,10 @@ impl Text {
         self.into_article(doc)
     }
 
-    /// The article parsed only: the analysis is still to be done.
-    pub fn parse(self) -> Article {
-        let doc = Document::parse(&self.text);
+    /// The article's outline only (its sections): the rest of the parse
+    /// and the analysis are still to be done.
+    pub fn outline(self) -> Article {
+        let doc = Document::outline(&self.text);
         self.into_article(doc)
     }
 

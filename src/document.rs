@@ -110,13 +110,29 @@ impl Document {
         doc
     }
 
-    /// Sanitize and parse only: the structure the reader can draw before
-    /// the analysis is done.
+    /// Sanitize and parse only: the analysis is still to be done.
     pub fn parse(raw: &str) -> Document {
+        let mut doc = Document::outline(raw);
+        crate::parse::sentences_and_quotes(&mut doc);
+        doc
+    }
+
+    /// Sanitize and find the sections only: what the reader draws before
+    /// the rest of the parse and the analysis are done (see [`complete`]).
+    ///
+    /// [`complete`]: Document::complete
+    pub fn outline(raw: &str) -> Document {
         let (text, placeholders) = crate::sanitize::sanitize(raw);
-        let mut doc = crate::parse::parse(text);
+        let mut doc = crate::parse::sections(text);
         doc.placeholders = placeholders;
         doc
+    }
+
+    /// Finish an [`outline`](Document::outline): sentences, quotes and the
+    /// analysis.
+    pub fn complete(&mut self) {
+        crate::parse::sentences_and_quotes(self);
+        crate::analysis::analyze(self);
     }
 
     pub fn slice(&self, span: &Span) -> &str {

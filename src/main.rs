@@ -136,18 +136,13 @@ fn read_one_long(cli: &Cli) -> Option<ExitCode> {
     warn_all(&text.warnings);
     let (config, problems) = byline::config::load(cli.config.as_deref());
     warn_all(&problems);
-    let article = text.parse();
-    let mut pending = article.doc.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        byline::analysis::analyze(&mut pending);
-        let _ = tx.send(pending);
-    });
+    let article = text.outline();
+    let unfinished = article.doc.clone();
     let mut state = State::pending(article.doc, article.source.display_name());
     apply(&config, &mut state);
     let mut library = Library::new(vec![state]);
     library.keys = config.keys.clone();
-    Some(match byline::tui::run_library(library, Some(rx)) {
+    Some(match byline::tui::run_library(library, Some(unfinished)) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             complain(&format!("terminal error: {e}"));

@@ -76,12 +76,12 @@ pub fn run(doc: Document, name: &str) -> io::Result<()> {
 
 /// Run the reader on several articles until the user quits; gives the
 /// library back, with every article's position and selection. With
-/// `analysis`, the first article is only parsed: the reader draws it at
-/// once and takes its entities and speakers when the analysis sends them.
-pub fn run_library(
-    mut lib: Library,
-    mut analysis: Option<Receiver<Document>>,
-) -> io::Result<Library> {
+/// `unfinished`, the first article is only an outline: the reader draws it
+/// at once, then completes this copy of it on another thread (so the first
+/// frame has both cores) and takes its quotes, entities and speakers when
+/// they arrive.
+pub fn run_library(mut lib: Library, mut unfinished: Option<Document>) -> io::Result<Library> {
+    let mut analysis: Option<Receiver<Document>> = None;
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for s in &mut lib.states {
         s.color = color;
@@ -96,6 +96,14 @@ pub fn run_library(
             library::update(&mut lib, Action::Resize(size.width, size.height));
         }
         terminal.draw(|frame| view::render_library(&lib, frame))?;
+        if let Some(mut doc) = unfinished.take() {
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                doc.complete();
+                let _ = tx.send(doc);
+            });
+            analysis = Some(rx);
+        }
         if let Some(rx) = &analysis {
             match rx.try_recv() {
                 Ok(doc) => {

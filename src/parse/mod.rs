@@ -10,25 +10,35 @@ pub use blocks::word_count;
 pub use quotes::find_quotes;
 pub use sentences::split_sentences;
 
-/// Build the document structure. Hard-wrapped lines inside a paragraph are
-/// joined by turning their newline into a space, which keeps every byte
-/// offset where it was.
-pub fn parse(mut text: String) -> Document {
+/// Build the document structure: sections, sentences and quotes.
+pub fn parse(text: String) -> Document {
+    let mut doc = sections(text);
+    sentences_and_quotes(&mut doc);
+    doc
+}
+
+/// Sections only: all the reader needs to draw the text. Hard-wrapped
+/// lines inside a paragraph are joined by turning their newline into a
+/// space, which keeps every byte offset where it was.
+pub fn sections(mut text: String) -> Document {
     let (sections, joins) = blocks::sections(&text);
     join_lines(&mut text, &joins);
-    let mut sentences = Vec::new();
-    for s in &sections {
-        sentences.extend(split_sentences(&text, s.span.clone()));
-    }
-    let blocks: Vec<&Section> = sections.iter().collect();
-    let quotes = find_quotes(&text, &blocks);
     Document {
         text,
         sections,
-        sentences,
-        quotes,
         ..Document::default()
     }
+}
+
+/// Complete a document that has its sections with sentences and quotes.
+pub fn sentences_and_quotes(doc: &mut Document) {
+    let mut sentences = Vec::new();
+    for s in &doc.sections {
+        sentences.extend(split_sentences(&doc.text, s.span.clone()));
+    }
+    let blocks: Vec<&Section> = doc.sections.iter().collect();
+    doc.quotes = find_quotes(&doc.text, &blocks);
+    doc.sentences = sentences;
 }
 
 fn join_lines(text: &mut String, joins: &[usize]) {
