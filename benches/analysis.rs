@@ -14,8 +14,9 @@ fn novel() -> Option<String> {
     let dir = std::env::var("BYLINE_CORPUS")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
     let path = std::path::Path::new(&dir).join("war-and-peace.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
+    match std::fs::read(&path) {
+        // The reader's own decoding: BOM, CRLF line ends, invalid bytes.
+        Ok(bytes) => byline::input::decode(&bytes, "novel").ok().map(|l| l.text),
         Err(e) => {
             eprintln!("skipping novel benches: {}: {e}", path.display());
             None
