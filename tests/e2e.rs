@@ -335,3 +335,41 @@ fn map_and_quotes_view_in_a_real_terminal() {
     });
     assert_restored(&session.quit());
 }
+
+/// Hostile articles in the reader: escape sequences (window title,
+/// clipboard, links, colors) and bidi controls are drawn as visible
+/// stand-ins, and the terminal receives no OSC or DCS sequence at all.
+#[test]
+fn hostile_articles_are_drawn_inert_in_a_real_terminal() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    for (file, visible) in [
+        ("escape-osc.txt", "^[]0;pwned^G"),
+        ("escape-csi.txt", "^["),
+        ("escape-dcs.txt", "^[P"),
+        ("bidi.txt", "<U+202E>"),
+    ] {
+        let path = dir.join(file);
+        let session = Session::start_with(&[path.to_str().unwrap()]);
+        let term = Arc::clone(&session.term);
+        wait_text(&term, visible);
+        let bytes = session.quit();
+        let out = String::from_utf8_lossy(&bytes);
+        assert!(
+            !out.contains("\x1b]"),
+            "{file}: an OSC sequence reached the terminal"
+        );
+        assert!(
+            !out.contains("\x1bP"),
+            "{file}: a DCS sequence reached the terminal"
+        );
+        assert!(
+            !out.contains('\u{202e}'),
+            "{file}: a bidi override reached the terminal"
+        );
+        assert!(
+            !out.contains("pwned\x07"),
+            "{file}: a bell-terminated title reached it"
+        );
+        assert_restored(&bytes);
+    }
+}
