@@ -454,3 +454,23 @@ fn teams_are_organizations_and_lone_institution_words_are_nothing() {
     );
     assert_eq!(names(&doc, EntityKind::Place), ["United States"]);
 }
+
+#[test]
+fn party_and_state_tags_are_not_organizations() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Senators Ana Ruiz (D-NM) and Carl Volk (R-OH) filed the bill with the Budget Office."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Ana Ruiz", "Carl Volk"]);
+    assert_eq!(names(&doc, EntityKind::Organization), ["Budget Office"]);
+}
+
+#[test]
+fn a_role_noun_before_a_name_marks_a_person_for_later_pronouns() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}President Lena Ostrova had backed the plan.\nOpposition politician Teodor Vasko, who brought the case, welcomed the ruling. He told reporters it was “a victory for the law”."
+    ));
+    assert_eq!(
+        speaker(&doc, "victory for the law").as_deref(),
+        Some("Teodor Vasko")
+    );
+}

@@ -195,12 +195,13 @@ fn classify(
     person(text, tokens, run.start + lead..run.end, gaz).map(Named::Person)
 }
 
-/// Acronyms that name organizations (FAA, NATO), not Roman numerals or
-/// clock words.
+/// Acronyms that name organizations (FAA, NATO), not Roman numerals, clock
+/// words or party-and-state tags ("D-MN").
 pub fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters)
         && is_all_caps(w)
+        && !w.contains('-')
         && !w.chars().all(|c| "IVXLCDM".contains(c))
         && !matches!(w, "AM" | "PM" | "OK" | "TV" | "CEO" | "I")
 }
