@@ -474,3 +474,26 @@ fn a_role_noun_before_a_name_marks_a_person_for_later_pronouns() {
         Some("Teodor Vasko")
     );
 }
+
+#[test]
+fn an_inverted_verb_finds_the_name_behind_titles_and_roles() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}“Rates will stay high,” said Central Bank Governor Ines Moreau on Tuesday.\n“We disagree,” said opposition leader Tomas Berg.\n“It is fine,” said the company’s chief executive, Ana Lopes.\n“We regret it,” said the agency, which Lopes founded."
+    ));
+    assert_eq!(speaker(&doc, "Rates will").as_deref(), Some("Ines Moreau"));
+    assert_eq!(speaker(&doc, "We disagree").as_deref(), Some("Tomas Berg"));
+    assert_eq!(speaker(&doc, "It is fine").as_deref(), Some("Ana Lopes"));
+    assert_eq!(
+        speaker(&doc, "We regret"),
+        None,
+        "a name in a relative clause"
+    );
+}
+
+#[test]
+fn a_name_after_a_preposition_is_not_the_subject() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Senator Tomas Berg left early.\n“No comment,” a spokesman for Berg said."
+    ));
+    assert_eq!(speaker(&doc, "No comment"), None);
+}

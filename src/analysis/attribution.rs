@@ -14,6 +14,8 @@ use crate::document::{Document, Quote, SectionKind, Span};
 
 /// How many words after a quote may hold its attribution.
 const AFTER_WINDOW: usize = 6;
+/// How many words after an inverted verb ("said …") may hold the name.
+const INVERTED_WINDOW: usize = 8;
 /// How many words before a quote or a verb are searched for its subject:
 /// attributions stand close to what they attribute, and the bound keeps a
 /// hostile endless sentence linear.
@@ -87,24 +89,23 @@ impl Context<'_> {
             .collect();
         let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
         if verb == 0 {
-            // "said Mark Eisenbarth", "said Senator Peters", "said the agency".
-            for &i in &window[1..] {
-                if let Some(m) = self.mention_at(i) {
-                    return Some(Some(m.person));
-                }
-                if !lexicon::is_title(self.word(i)) {
-                    break;
-                }
-            }
-            return Some(None);
+            // "said Mark Eisenbarth", "said Central Bank Governor Ines
+            // Moreau", "said the company’s chief executive, Ana Lopes"; or
+            // "said the agency", a subject that is no person.
+            return Some(self.inverted_subject(window[0], stop));
         }
         // "Trump said", "the French president said", "he added"; or a subject
-        // that is no person ("the ministry said").
+        // that is no person ("the ministry said", "a spokesman for Berg
+        // said": a name after a preposition is not the subject).
         let last = window[verb - 1];
         if let Some(m) = self.mention_at(last)
             && m.span.start >= self.tokens[window[0]].span.start
         {
-            return Some(Some(m.person));
+            let before_name = window[..verb]
+                .iter()
+                .take_while(|&&i| self.tokens[i].span.start < m.span.start);
+            let in_phrase = before_name.clone().any(|&i| is_preposition(self.word(i)));
+            return Some((!in_phrase).then_some(m.person));
         }
         if verb == 1 {
             if let Some(g) = lexicon::pronoun_gender(self.word(last)) {
@@ -119,6 +120,28 @@ impl Context<'_> {
             "the" | "a" | "an" | "The" | "A" | "An"
         );
         (verb <= 3 && determiner).then_some(None)
+    }
+
+    /// The subject after an inverted speech verb: the first person named
+    /// within a few words, before the clause ends.
+    fn inverted_subject(&self, verb: usize, stop: usize) -> Option<usize> {
+        for i in verb + 1..(verb + 1 + INVERTED_WINDOW).min(self.tokens.len()) {
+            let t = &self.tokens[i];
+            let gap = &self.doc.text[self.tokens[i - 1].span.end..t.span.start];
+            if t.span.start >= stop
+                || t.in_quote
+                || gap.contains(['.', ';', ':', '—', '(', '“', '"'])
+            {
+                return None;
+            }
+            if let Some(m) = self.mention_at(i) {
+                return Some(m.person);
+            }
+            if ends_subject(self.word(i)) {
+                return None;
+            }
+        }
+        None
     }
 
     fn next_quote_start(&self, q: &Quote) -> usize {
@@ -311,6 +334,35 @@ impl Context<'_> {
         let k = qs.partition_point(|q| q.span.end <= pos);
         qs.get(k).is_some_and(|q| q.span.start <= pos)
     }
+}
+
+/// Words that end the noun phrase after an inverted verb ("said the agency,
+/// which Smith founded").
+fn ends_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "that"
+            | "and"
+            | "but"
+            | "as"
+            | "while"
+            | "after"
+            | "when"
+            | "because"
+            | "although"
+            | "though"
+    ) || is_speech_verb(word)
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "for" | "of" | "to" | "with" | "from" | "by" | "at" | "on" | "in" | "near" | "behind"
+    )
 }
 
 /// Subjects that speak for a group, never for one named person.
