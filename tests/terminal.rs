@@ -344,6 +344,15 @@ fn a_dumb_terminal_gets_the_plain_text() {
 fn a_resize_storm_then_quit() {
     let mut pty = Pty::byline(&[]);
     pty.wait_for("the status line", status_shown);
+    // The extremes held long enough to be drawn (a key asks for a frame),
+    // then the burst.
+    for (rows, cols) in [(1, 1), (200, 500), (1, 3), (3, 1)] {
+        pty.master.resize(size(rows, cols)).expect("resize");
+        std::thread::sleep(Duration::from_millis(60));
+        pty.press(b"j");
+        std::thread::sleep(Duration::from_millis(40));
+        assert!(pty.alive(), "alive at {rows}x{cols}");
+    }
     let mut sizes = vec![(1, 1), (200, 500), (1, 1), (2, 1), (1, 2)];
     // A small xorshift: the same sizes every run.
     let mut x: u32 = 0x9e37_79b9;
