@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     // One long article in the reader opens before its analysis is done.
     if !cli.json
         && !cli.print
-        && std::io::stdout().is_terminal()
+        && reader_possible()
         && cli.files.len() <= 1
         && let Some(code) = read_one_long(&cli)
     {
@@ -46,7 +46,7 @@ fn main() -> ExitCode {
     warn_all(&problems);
     let tty = std::io::stdout().is_terminal();
     if cli.print {
-        let color = tty && color_allowed();
+        let color = tty && color_allowed() && !dumb_terminal();
         let mut out = String::new();
         for (i, a) in articles.iter().enumerate() {
             if several {
@@ -59,7 +59,10 @@ fn main() -> ExitCode {
         }
         return print_raw(&out);
     }
-    if !tty {
+    if !tty || dumb_terminal() {
+        if tty {
+            complain("TERM=dumb cannot show the reader; printing the text (see --print or --json)");
+        }
         let texts: Vec<&str> = articles.iter().map(|a| a.doc.text.as_str()).collect();
         return print(&texts.join("\n"));
     }
@@ -108,13 +111,32 @@ fn main() -> ExitCode {
                     ));
                 }
             }
-            ExitCode::SUCCESS
+            reader_exit()
         }
         Err(e) => {
             complain(&format!("terminal error: {e}"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The reader's exit code: 128 + the signal that ended it (SIGTERM 143,
+/// SIGHUP 129, SIGINT 130), else success.
+fn reader_exit() -> ExitCode {
+    match byline::tui::signalled() {
+        Some(sig) => ExitCode::from(128u8.saturating_add(u8::try_from(sig).unwrap_or(127))),
+        None => ExitCode::SUCCESS,
+    }
+}
+
+/// stdout is a terminal that can draw the reader.
+fn reader_possible() -> bool {
+    std::io::stdout().is_terminal() && !dumb_terminal()
+}
+
+/// TERM=dumb: no cursor movement, no alternate screen, no colors.
+fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
 
 /// Texts larger than this open before their analysis is done.
@@ -143,7 +165,7 @@ fn read_one_long(cli: &Cli) -> Option<ExitCode> {
     let mut library = Library::new(vec![state]);
     library.keys = config.keys.clone();
     Some(match byline::tui::run_library(library, Some(unfinished)) {
-        Ok(_) => ExitCode::SUCCESS,
+        Ok(_) => reader_exit(),
         Err(e) => {
             complain(&format!("terminal error: {e}"));
             ExitCode::FAILURE

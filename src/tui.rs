@@ -1,19 +1,37 @@
-//! The terminal: setup, the one restore function, the panic hook and the
-//! event loop.
+//! The terminal: setup, the one restore function, the panic hook, signals
+//! and the event loop.
 //!
 //! Restoring (raw mode off, alternate screen left, mouse capture off, cursor
 //! shown) happens exactly once, on whichever path comes first: the quit
-//! path, the drop guard (errors) or the panic hook.
+//! path, the drop guard (errors), the panic hook, or a signal.
+//!
+//! Signal handlers never touch the terminal: while the reader is open,
+//! SIGTERM, SIGHUP and SIGINT only record the signal (signal-hook's flags),
+//! and the event loop, which wakes at least every [`TICK`], restores the
+//! terminal and returns; the program then exits with 128 + the signal number
+//! ([`signalled`]). SIGTSTP (`kill -TSTP`) and Ctrl-Z (in raw mode the
+//! terminal sends a key, not the signal) suspend the reader: restore, stop,
+//! and once continued (`fg`) set the terminal up again and redraw it all.
+//! Outside the reader these signals keep their default action.
 
 use std::io::{self, Write, stdout};
-use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Once, OnceLock};
+use std::time::Duration;
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::prelude::CrosstermBackend;
+use ratatui::{DefaultTerminal, Terminal};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
+use signal_hook::{flag, low_level};
 
 use crate::document::Document;
 use crate::keymap;
@@ -26,21 +44,82 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
 /// How long to look for more pending input before redrawing. Not zero:
 /// the level-triggered source only checks the terminal when given time.
-const DRAIN_WAIT: std::time::Duration = std::time::Duration::from_millis(1);
+const DRAIN_WAIT: Duration = Duration::from_millis(1);
 /// How often to look for a finished analysis while waiting for input.
-const ANALYSIS_POLL: std::time::Duration = std::time::Duration::from_millis(30);
+const ANALYSIS_POLL: Duration = Duration::from_millis(30);
+/// The longest the event loop waits for input before it looks at the
+/// signals again.
+pub const TICK: Duration = Duration::from_millis(50);
+/// Signals that end the reader.
+const END_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
+
+/// What the signal handlers record; only the event loop acts on it.
+struct Signals {
+    /// The ending signal that arrived in the reader, or 0.
+    end: Arc<AtomicUsize>,
+    /// SIGTSTP arrived in the reader (or Ctrl-Z was pressed).
+    stop: Arc<AtomicBool>,
+    /// Not in the reader: the signals take their default action.
+    outside: Arc<AtomicBool>,
+}
+
+static SIGNALS: OnceLock<Signals> = OnceLock::new();
+
+/// The signal flags, with their handlers installed on first use.
+fn signals() -> &'static Signals {
+    SIGNALS.get_or_init(|| {
+        let s = Signals {
+            end: Arc::default(),
+            stop: Arc::default(),
+            outside: Arc::new(AtomicBool::new(false)),
+        };
+        // The default action is registered first, so outside the reader
+        // it runs before the flag is set. A registration that fails
+        // leaves that signal its default action: the reader works on,
+        // only without the clean exit.
+        for sig in END_SIGNALS {
+            let _ = flag::register_conditional_default(sig, Arc::clone(&s.outside));
+            let _ = flag::register_usize(sig, Arc::clone(&s.end), sig as usize);
+        }
+        let _ = flag::register_conditional_default(SIGTSTP, Arc::clone(&s.outside));
+        let _ = flag::register(SIGTSTP, Arc::clone(&s.stop));
+        s
+    })
+}
+
+/// The signal (SIGTERM, SIGHUP or SIGINT) that ended the reader, if one
+/// did: the program should then exit with 128 + its number.
+pub fn signalled() -> Option<i32> {
+    let n = SIGNALS.get()?.end.load(Ordering::SeqCst);
+    (n != 0).then_some(n as i32)
+}
 
 /// Put the terminal back as it was. Safe to call more than once and from
-/// any path; only the first call after [`setup`] does anything.
+/// any path; only the first call after entering the reader does anything.
 pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }
-    // ratatui's restore leaves mouse capture on: turn it off first.
-    let _ = execute!(stdout(), DisableMouseCapture);
-    let _ = ratatui::try_restore();
-    let _ = execute!(stdout(), Show);
-    let _ = stdout().flush();
+    // Each step on its own: one that fails (a hung-up terminal) does not
+    // skip the others. Mouse capture first, raw mode before the screen.
+    let mut out = stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = disable_raw_mode();
+    let _ = execute!(out, LeaveAlternateScreen, Show);
+    let _ = out.flush();
+    if let Some(s) = SIGNALS.get() {
+        s.outside.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Raw mode, alternate screen, mouse capture; signals are only recorded
+/// from now on.
+fn enter() -> io::Result<()> {
+    signals().outside.store(false, Ordering::SeqCst);
+    // Active before the first step, so a failing step is still undone.
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
 }
 
 /// Restores the terminal when dropped (error returns and unwinding).
@@ -52,12 +131,10 @@ impl Drop for Guard {
     }
 }
 
-/// Enter the reader mode: raw mode, alternate screen, mouse capture, and a
-/// panic hook that restores the terminal before the panic is printed.
+/// Enter the reader mode: raw mode, alternate screen, mouse capture, a
+/// panic hook that restores the terminal before the panic is printed, and
+/// the signal handlers.
 pub fn setup() -> io::Result<(DefaultTerminal, Guard)> {
-    let terminal = ratatui::try_init()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    let guard = Guard;
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -65,8 +142,52 @@ pub fn setup() -> io::Result<(DefaultTerminal, Guard)> {
             previous(info);
         }));
     });
-    execute!(stdout(), EnableMouseCapture)?;
-    Ok((terminal, guard))
+    let guard = Guard;
+    enter()?;
+    Ok((fresh_terminal()?, guard))
+}
+
+/// A terminal on a blank screen, whose first frame draws every cell.
+/// (`Terminal::clear` would ask the terminal for the cursor position, and
+/// wait up to two seconds for a terminal that does not answer.)
+fn fresh_terminal() -> io::Result<DefaultTerminal> {
+    execute!(stdout(), Clear(ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Stop the process as the terminal's own Ctrl-Z would: SIGTSTP with its
+/// default action, so the shell reports the job as stopped, and a process
+/// group no shell controls (orphaned) goes on at once instead of stopping
+/// for good. Returns when the process is continued.
+fn stop_self() {
+    // SAFETY: sigaction with a zeroed struct and SIG_DFL, then the saved
+    // action put back; no pointer outlives the calls.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(SIGTSTP, &default, &mut previous) != 0 {
+            let _ = low_level::raise(SIGSTOP);
+            return;
+        }
+        let _ = low_level::raise(SIGTSTP);
+        libc::sigaction(SIGTSTP, &previous, std::ptr::null_mut());
+    }
+}
+
+/// Ctrl-Z: in raw mode the terminal sends it as a key.
+fn is_suspend_key(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.code == KeyCode::Char('z')
+        && k.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// Test only: with `BYLINE_TEST_PANIC=1` in the environment the reader
+/// panics right after its first frame, so an end-to-end test can check
+/// that a panic restores the terminal before its message. Nothing else
+/// sets it, and any other value does nothing.
+fn test_panic_wanted() -> bool {
+    std::env::var_os("BYLINE_TEST_PANIC").is_some_and(|v| v == "1")
 }
 
 /// Run the reader on a document until the user quits.
@@ -74,73 +195,136 @@ pub fn run(doc: Document, name: &str) -> io::Result<()> {
     run_library(Library::new(vec![State::new(doc, name)]), None).map(|_| ())
 }
 
-/// Run the reader on several articles until the user quits; gives the
-/// library back, with every article's position and selection. With
-/// `unfinished`, the first article is only an outline: the reader draws it
-/// at once, then completes this copy of it on another thread (so the first
-/// frame has both cores) and takes its quotes, entities and speakers when
-/// they arrive.
-pub fn run_library(mut lib: Library, mut unfinished: Option<Document>) -> io::Result<Library> {
-    let mut analysis: Option<Receiver<Document>> = None;
+/// Run the reader on several articles until the user quits (or a signal
+/// ends it: see [`signalled`]); gives the library back, with every
+/// article's position and selection. With `unfinished`, the first article
+/// is only an outline: the reader draws it at once, then completes this
+/// copy of it on another thread (so the first frame has both cores) and
+/// takes its quotes, entities and speakers when they arrive.
+pub fn run_library(mut lib: Library, unfinished: Option<Document>) -> io::Result<Library> {
+    let mut pending = Pending {
+        unfinished,
+        analysis: None,
+    };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for s in &mut lib.states {
         s.color = color;
     }
     let (mut terminal, guard) = setup()?;
-    let size = terminal.size()?;
-    library::update(&mut lib, Action::Resize(size.width, size.height));
-    while !lib.quit {
-        let size = terminal.size()?;
-        let s = lib.current();
-        if (size.width, size.height) != (s.width, s.height) {
-            library::update(&mut lib, Action::Resize(size.width, size.height));
-        }
-        terminal.draw(|frame| view::render_library(&lib, frame))?;
-        if let Some(mut doc) = unfinished.take() {
+    let result = event_loop(&mut terminal, &mut lib, &mut pending);
+    restore();
+    drop(guard);
+    match result {
+        // A hung-up terminal fails its reads; the signal that came with it
+        // is why the reader ends, not the error.
+        Err(_) if signalled().is_some() => Ok(lib),
+        Err(e) => Err(e),
+        Ok(()) => Ok(lib),
+    }
+}
+
+/// The first article's analysis: to start after the first frame, then under
+/// way.
+struct Pending {
+    unfinished: Option<Document>,
+    analysis: Option<Receiver<Document>>,
+}
+
+impl Pending {
+    /// Complete the unfinished document on a worker thread.
+    fn start(&mut self) {
+        if let Some(mut doc) = self.unfinished.take() {
             let (tx, rx) = std::sync::mpsc::channel();
             std::thread::spawn(move || {
                 doc.complete();
                 let _ = tx.send(doc);
             });
-            analysis = Some(rx);
+            self.analysis = Some(rx);
         }
-        if let Some(rx) = &analysis {
-            match rx.try_recv() {
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    lib: &mut Library,
+    pending: &mut Pending,
+) -> io::Result<()> {
+    let panic_after_first_frame = test_panic_wanted();
+    let sig = signals();
+    let size = terminal.size()?;
+    library::update(lib, Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while !lib.quit {
+        if sig.end.load(Ordering::SeqCst) != 0 {
+            return Ok(());
+        }
+        if sig.stop.swap(false, Ordering::SeqCst) {
+            restore();
+            stop_self();
+        }
+        // Restored by a suspension, or by a panic on another thread (its
+        // message is then on the normal screen): set up again, redraw all.
+        if !ACTIVE.load(Ordering::SeqCst) {
+            enter()?;
+            *terminal = fresh_terminal()?;
+            dirty = true;
+        }
+        let size = terminal.size()?;
+        let s = lib.current();
+        if (size.width, size.height) != (s.width, s.height) {
+            library::update(lib, Action::Resize(size.width, size.height));
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| view::render_library(lib, frame))?;
+            dirty = false;
+            if panic_after_first_frame {
+                panic!("BYLINE_TEST_PANIC=1: a test asked for a panic after the first frame");
+            }
+            pending.start();
+        }
+        let analysis = &mut pending.analysis;
+        let wait = match analysis {
+            Some(rx) => match rx.try_recv() {
                 Ok(doc) => {
                     if let Some(first) = lib.states.first_mut() {
                         analysis_done(first, doc);
                     }
-                    analysis = None;
+                    *analysis = None;
+                    dirty = true;
                     continue;
                 }
                 Err(TryRecvError::Disconnected) => {
                     if let Some(first) = lib.states.first_mut() {
                         first.analyzing = false;
                     }
-                    analysis = None;
+                    *analysis = None;
+                    dirty = true;
                     continue;
                 }
-                Err(TryRecvError::Empty) => {
-                    if !event::poll(ANALYSIS_POLL)? {
-                        continue;
-                    }
-                }
-            }
+                Err(TryRecvError::Empty) => ANALYSIS_POLL,
+            },
+            None => TICK,
+        };
+        if !event::poll(wait)? {
+            continue;
         }
-        // Block for one event, then drain whatever else is pending before
-        // the next redraw.
+        // One event, then whatever else is pending, before the next redraw.
         let mut ev = event::read()?;
         loop {
+            if is_suspend_key(&ev) {
+                sig.stop.store(true, Ordering::SeqCst);
+                break;
+            }
             if let Some(action) = keymap::map_event_with(&ev, lib.mode(), &lib.keys) {
-                library::update(&mut lib, action);
+                library::update(lib, action);
             }
             if lib.quit || !event::poll(DRAIN_WAIT)? {
                 break;
             }
             ev = event::read()?;
         }
+        dirty = true;
     }
-    restore();
-    drop(guard);
-    Ok(lib)
+    Ok(())
 }
