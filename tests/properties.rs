@@ -187,6 +187,47 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any document, drawn at any size from 1x1 to 300x100 after a few
+    /// actions, never panics, and the drawing stays inside the screen.
+    #[test]
+    fn any_document_renders_at_any_size(
+        raw in hostile_text(),
+        w in 1u16..=300,
+        h in 1u16..=100,
+        keys in prop::collection::vec(0usize..ACTIONS.len(), 0..12),
+    ) {
+        use byline::state::{State, update};
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut state = State::new(Document::analyze(&raw), "prop");
+        update(&mut state, byline::state::Action::Resize(w, h));
+        for k in keys {
+            update(&mut state, ACTIONS[k]);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|frame| byline::view::render(&state, frame)).unwrap();
+        prop_assert_eq!(terminal.backend().buffer().area.width, w);
+        prop_assert!(state.top <= state.lines.len());
+    }
+}
+
+/// Actions a person might take between frames.
+const ACTIONS: &[byline::state::Action] = &[
+    byline::state::Action::Down,
+    byline::state::Action::PageDown,
+    byline::state::Action::Bottom,
+    byline::state::Action::Top,
+    byline::state::Action::FocusNext,
+    byline::state::Action::Down,
+    byline::state::Action::Activate,
+    byline::state::Action::NextMatch,
+    byline::state::Action::NextQuote,
+    byline::state::Action::ToggleHelp,
+    byline::state::Action::Cancel,
+];
+
 /// Inputs that once broke an invariant or deserve to stay checked by name.
 #[test]
 fn known_hostile_inputs_keep_every_invariant() {
