@@ -150,6 +150,7 @@ impl Session {
             std::thread::sleep(Duration::from_millis(20));
         };
         assert!(status.success(), "exit status {status:?}");
+        assert_cooked(self.master.as_ref());
         let start = Instant::now();
         while !self.term.lock().unwrap().closed && start.elapsed() < TIMEOUT {
             std::thread::sleep(Duration::from_millis(20));
@@ -158,6 +159,18 @@ impl Session {
         let _ = self.reader.join();
         std::mem::take(&mut self.term.lock().unwrap().bytes)
     }
+}
+
+/// The terminal left raw mode: line editing and echo are back on.
+fn assert_cooked(master: &dyn portable_pty::MasterPty) {
+    let fd = master.as_raw_fd().expect("the pty has a file descriptor");
+    // SAFETY: tcgetattr writes into a zeroed termios that we own, for a
+    // file descriptor the pty keeps open for the duration of the call.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::tcgetattr(fd, &mut t) } == 0;
+    assert!(ok, "tcgetattr on the pty");
+    assert!(t.c_lflag & libc::ICANON != 0, "canonical mode is back");
+    assert!(t.c_lflag & libc::ECHO != 0, "echo is back");
 }
 
 /// The terminal was restored: mouse capture off, then the alternate screen
