@@ -218,6 +218,12 @@ fn description_mentions(
     names: &[PersonMention],
 ) -> Vec<PersonMention> {
     let mut out = Vec::new();
+    // Each person's title in lowercase words, once.
+    let roles: Vec<(usize, String)> = persons
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| Some((id, p.role.as_ref()?.to_lowercase())))
+        .collect();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.text(text);
         if !w.eq_ignore_ascii_case("the") {
@@ -226,11 +232,12 @@ fn description_mentions(
         let Some((end, country, words)) = description_at(text, tokens, i + 1, gaz) else {
             continue;
         };
-        let fits: Vec<usize> = persons
+        let fits: Vec<usize> = roles
             .iter()
-            .enumerate()
-            .filter(|(_, p)| role_fits(p, &words) && (country.is_none() || p.country == country))
-            .map(|(id, _)| id)
+            .filter(|(id, role)| {
+                role_fits(role, &words) && (country.is_none() || persons[*id].country == country)
+            })
+            .map(|(id, _)| *id)
             .collect();
         let person = match fits.as_slice() {
             [one] => *one,
@@ -320,7 +327,7 @@ fn is_individual_role(head: &str) -> bool {
 /// Whether a person's title fits a description's words: "president" fits
 /// "President", "education secretary" fits "Education Secretary", and
 /// "leader" fits any head of state or government.
-fn role_fits(p: &Person, words: &[&str]) -> bool {
+fn role_fits(role: &str, words: &[&str]) -> bool {
     const LEADERS: [&str; 7] = [
         "president",
         "prime minister",
@@ -330,8 +337,6 @@ fn role_fits(p: &Person, words: &[&str]) -> bool {
         "queen",
         "leader",
     ];
-    let Some(role) = &p.role else { return false };
-    let role = role.to_lowercase();
     let role_words: Vec<&str> = role.split_whitespace().collect();
     let Some((head, modifiers)) = words.split_last() else {
         return false;

@@ -95,7 +95,8 @@ impl<V> Phrases<V> {
 
     fn compound_parts<'a>(&'a self, text: &str, span: &Span, out: &mut Vec<(Span, &'a V)>) {
         let word = &text[span.clone()];
-        if !word.contains(['-', '‑']) {
+        // Bytes first: '-' or the lead byte of '‑' (U+2011).
+        if !word.bytes().any(|b| b == b'-' || b == 0xe2) || !word.contains(['-', '‑']) {
             return;
         }
         let mut start = span.start;

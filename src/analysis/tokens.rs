@@ -170,19 +170,20 @@ impl Iterator for WordSpans<'_> {
             }
             self.pos += c.len_utf8();
         };
-        // Plain ASCII letters and digits need no decoding.
         let mut end = start;
-        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-            end += 1;
-        }
-        let mut chars = text[end..].char_indices().peekable();
-        let base = end;
-        while let Some((i, d)) = chars.next() {
+        loop {
+            // Plain ASCII letters and digits need no decoding.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = text[end..].chars().next() else {
+                break;
+            };
             if d.is_alphanumeric() {
-                end = base + i + d.len_utf8();
+                end += d.len_utf8();
                 continue;
             }
-            let after = chars.peek().map(|&(_, a)| a);
+            let after = text[end + d.len_utf8()..].chars().next();
             let joins = match d {
                 '-' | '’' | '\'' | '‑' => after.is_some_and(char::is_alphanumeric),
                 '.' => keeps_period(&text[start..end], after),
@@ -191,7 +192,7 @@ impl Iterator for WordSpans<'_> {
             if !joins {
                 break;
             }
-            end = base + i + d.len_utf8();
+            end += d.len_utf8();
         }
         self.pos = end;
         Some(start..end)
