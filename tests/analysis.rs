@@ -497,3 +497,19 @@ fn a_name_after_a_preposition_is_not_the_subject() {
     ));
     assert_eq!(speaker(&doc, "No comment"), None);
 }
+
+#[test]
+fn generational_suffixes_end_a_name_without_being_its_surname() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}King Harald VII opened the session with Senator Mark Ellison Jr. on Monday. Harald said the year was hard, and Ellison agreed."
+    ));
+    assert_eq!(
+        names(&doc, EntityKind::Person),
+        ["Harald VII", "Mark Ellison Jr."]
+    );
+    assert_eq!(mentions_of(&doc, "Harald VII"), ["Harald VII", "Harald"]);
+    assert_eq!(
+        mentions_of(&doc, "Mark Ellison Jr."),
+        ["Mark Ellison Jr.", "Ellison"]
+    );
+}

@@ -1025,6 +1025,15 @@ pub fn is_speech_verb(word: &str) -> bool {
     member(&SET, SPEECH_VERBS, word)
 }
 
+/// Generational suffixes that end a name ("Martin Luther King Jr.",
+/// "Charles III") without being its surname.
+pub fn is_name_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV" | "VI" | "VII" | "VIII"
+    )
+}
+
 /// Single words that name one institution ("the Kremlin said").
 pub fn is_institution(word: &str) -> bool {
     matches!(

@@ -271,7 +271,10 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     let bad_word = |w: &&str| {
         is_calendar(w)
             || is_function_word(w)
-            || (is_all_caps(w) && w.chars().count() > 1 && !is_initial(w))
+            || (is_all_caps(w)
+                && w.chars().count() > 1
+                && !is_initial(w)
+                && !lexicon::is_name_suffix(w))
             || w.chars().any(|c| c.is_ascii_digit())
             || gaz.demonym(w).is_some()
     };

@@ -26,8 +26,16 @@ impl Person {
         self.words.join(" ")
     }
 
+    /// The name without a generational suffix ("Jr.", "III").
+    fn core(&self) -> &[String] {
+        match self.words.split_last() {
+            Some((last, rest)) if !rest.is_empty() && lexicon::is_name_suffix(last) => rest,
+            _ => &self.words,
+        }
+    }
+
     fn last(&self) -> &str {
-        self.words.last().map_or("", String::as_str)
+        self.core().last().map_or("", String::as_str)
     }
 
     fn first(&self) -> &str {
@@ -40,12 +48,16 @@ impl Person {
     /// "Luiz Inácio Lula da Silva"), a surname with its particle ("bin
     /// Salman") and a double surname ("López Obrador").
     fn short_forms(&self) -> Vec<String> {
-        let w = &self.words;
+        let w = self.core();
         let not_given = |s: &str| {
             lexicon::given_name(s).is_none() && !lexicon::is_particle(s) && !s.ends_with('.')
         };
         let mut forms = Vec::new();
         if w.len() < 2 {
+            // A monarch is called by the name before the numeral: "Charles".
+            if w.len() < self.words.len() {
+                forms.extend(w.first().cloned());
+            }
             return forms;
         }
         forms.push(self.last().to_string());
