@@ -170,6 +170,18 @@ impl Document {
         ids
     }
 
+    /// The names of the entities of one kind, sorted.
+    pub fn names_of(&self, kind: EntityKind) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name.as_str())
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
     /// Number of quotes attributed to an entity.
     pub fn quote_count(&self, id: EntityId) -> usize {
         self.quotes.iter().filter(|q| q.speaker == Some(id)).count()

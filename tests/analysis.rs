@@ -3,14 +3,7 @@
 use byline::document::{Document, EntityKind};
 
 fn names(doc: &Document, kind: EntityKind) -> Vec<String> {
-    let mut v: Vec<String> = doc
-        .entities
-        .iter()
-        .filter(|e| e.kind == kind)
-        .map(|e| e.name.clone())
-        .collect();
-    v.sort();
-    v
+    doc.names_of(kind).into_iter().map(String::from).collect()
 }
 
 fn people(text: &str) -> Vec<String> {

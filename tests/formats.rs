@@ -17,14 +17,7 @@ fn open(name: &str) -> articles::Article {
 }
 
 fn names(doc: &Document, kind: EntityKind) -> Vec<String> {
-    let mut v: Vec<String> = doc
-        .entities
-        .iter()
-        .filter(|e| e.kind == kind)
-        .map(|e| e.name.clone())
-        .collect();
-    v.sort();
-    v
+    doc.names_of(kind).into_iter().map(String::from).collect()
 }
 
 fn speakers(doc: &Document) -> Vec<Option<String>> {
