@@ -506,3 +506,15 @@ fn generational_suffixes_end_a_name_without_being_its_surname() {
         ["Mark Ellison Jr.", "Ellison"]
     );
 }
+
+#[test]
+fn an_organization_joins_its_fuller_form_with_a_country_in_front() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The U.S. State Department said on Monday that the State Department would reply."
+    ));
+    assert_eq!(
+        names(&doc, EntityKind::Organization),
+        ["U.S. State Department"]
+    );
+    assert_eq!(mentions_of(&doc, "U.S. State Department").len(), 2);
+}

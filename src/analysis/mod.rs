@@ -74,7 +74,7 @@ pub fn analyze(doc: &mut Document) {
         .chain(titles)
         .collect();
     add_places(&doc.text, &tokens, gaz, &taken, &mut entities);
-    add_organizations(&doc.text, &org_spans, &mut entities);
+    add_organizations(&doc.text, &org_spans, gaz, &mut entities);
     add_numbers(&doc.text, &person_spans, &mut entities);
 
     let speakers = attribution::attribute(doc, &tokens, &people);
@@ -149,8 +149,15 @@ impl<'a, K: std::hash::Hash + Eq> Grouped<'a, K> {
 
 /// Organizations by name. An acronym joins the name it abbreviates: the
 /// one in parentheses right after it ("Department of Transportation (DOT)"),
-/// or one whose initials it spells ("UN", "United Nations").
-fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
+/// or one whose initials it spells ("UN", "United Nations"); a name joins
+/// its fuller form with a country in front ("State Department", "U.S.
+/// State Department").
+fn add_organizations(
+    text: &str,
+    spans: &[Span],
+    gaz: &gazetteer::Gazetteer,
+    out: &mut Vec<Entity>,
+) {
     let mut alias: HashMap<&str, &str> = HashMap::default();
     for pair in spans.windows(2) {
         let (long, short) = (&pair[0], &pair[1]);
@@ -172,6 +179,16 @@ fn add_organizations(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
             if let Some(long) = long_names.iter().find(|n| initials(n) == letters) {
                 alias.insert(acronym, long);
             }
+        }
+    }
+    for short in &long_names {
+        let fuller = long_names.iter().find(|long| {
+            long.strip_suffix(*short)
+                .and_then(|prefix| prefix.strip_suffix(' '))
+                .is_some_and(|place| gaz.lookup(place).is_some() || gaz.demonym(place).is_some())
+        });
+        if let Some(long) = fuller {
+            alias.entry(short).or_insert(long);
         }
     }
     let mut orgs = Grouped::new(out, EntityKind::Organization);
