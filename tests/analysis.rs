@@ -518,3 +518,22 @@ fn an_organization_joins_its_fuller_form_with_a_country_in_front() {
     );
     assert_eq!(mentions_of(&doc, "U.S. State Department").len(), 2);
 }
+
+#[test]
+fn party_labels_before_names_are_qualifiers() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Democrat Sarah Mitchell and Republican James Porter debated.\nMitchell attacked first. “He never came here,” she said.\nPorter smiled. “That is false,” he said."
+    ));
+    assert_eq!(
+        names(&doc, EntityKind::Person),
+        ["James Porter", "Sarah Mitchell"]
+    );
+    assert_eq!(
+        speaker(&doc, "never came").as_deref(),
+        Some("Sarah Mitchell")
+    );
+    assert_eq!(
+        speaker(&doc, "That is false").as_deref(),
+        Some("James Porter")
+    );
+}

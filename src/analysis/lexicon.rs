@@ -144,6 +144,15 @@ const TITLES: &[&str] = &[
 /// Title words that only qualify a head title ("Foreign" in "Foreign
 /// Minister"): on their own they say nothing about a person.
 const TITLE_MODIFIERS: &[&str] = &[
+    // Party labels before a name ("Republican James Porter").
+    "Democrat",
+    "Republican",
+    "Democratic",
+    "Conservative",
+    "Liberal",
+    "Socialist",
+    "Tory",
+    "Libertarian",
     "Foreign",
     "Foreign
 /// Minister",
@@ -649,8 +658,6 @@ const ORG_WORDS: &[&str] = &[
     "Party's",
     "Republicans",
     "Democrats",
-    "Republican",
-    "Democratic",
     "Labor",
     "Conservatives",
     "Tories",
