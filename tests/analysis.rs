@@ -537,3 +537,11 @@ fn party_labels_before_names_are_qualifiers() {
         Some("James Porter")
     );
 }
+
+#[test]
+fn a_long_subject_with_a_party_tag_before_the_verb() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}President Ada Lowe signed the bill.\n“Tonight we can breathe,” Senate Majority Leader Carl Menz, D-N.Y., said on the floor."
+    ));
+    assert_eq!(speaker(&doc, "breathe").as_deref(), Some("Carl Menz"));
+}

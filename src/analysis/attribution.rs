@@ -14,6 +14,9 @@ use crate::document::{Document, Quote, SectionKind, Span};
 
 /// How many words after a quote may hold its attribution.
 const AFTER_WINDOW: usize = 6;
+/// How many words after a quote that goes on may hold a long subject and
+/// its verb.
+const LONG_SUBJECT_WINDOW: usize = 12;
 /// How many words after an inverted verb ("said …") may hold the name.
 const INVERTED_WINDOW: usize = 8;
 /// How many words before a quote or a verb are searched for its subject:
@@ -83,9 +86,22 @@ impl Context<'_> {
             .next_quote_start(q)
             .min(self.paragraph_end(q.span.start));
         let first = self.token_at(q.span.end);
+        // A quote that ends its sentence has its attribution right after it;
+        // one that goes on may have a long subject first ("Senate Majority
+        // Leader Chuck Schumer, D-N.Y., said"), up to the sentence end.
+        let closed = self
+            .tokens
+            .get(first)
+            .is_some_and(|t| self.doc.text[q.span.end..t.span.start].contains(['.', '!', '?']));
+        let reach = if closed {
+            AFTER_WINDOW
+        } else {
+            LONG_SUBJECT_WINDOW
+        };
         let window: Vec<usize> = (first..self.tokens.len())
             .take_while(|&i| self.tokens[i].span.start < stop && !self.tokens[i].in_quote)
-            .take(AFTER_WINDOW)
+            .take_while(|&i| i == first || !self.ends_sentence_before(i))
+            .take(reach)
             .collect();
         let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
         if verb == 0 {
@@ -98,7 +114,11 @@ impl Context<'_> {
         // that is no person ("the ministry said", "a spokesman for Berg
         // said": a name after a preposition is not the subject).
         let last = window[verb - 1];
-        if let Some(m) = self.mention_at(last)
+        let subject = window[..verb]
+            .iter()
+            .rev()
+            .find_map(|&i| self.mention_at(i));
+        if let Some(m) = subject
             && m.span.start >= self.tokens[window[0]].span.start
         {
             let before_name = window[..verb]
@@ -120,6 +140,11 @@ impl Context<'_> {
             "the" | "a" | "an" | "The" | "A" | "An"
         );
         (verb <= 3 && determiner).then_some(None)
+    }
+
+    /// Whether a sentence ends between token `i` and the one before it.
+    fn ends_sentence_before(&self, i: usize) -> bool {
+        self.tokens[i].sentence != self.tokens[i - 1].sentence
     }
 
     /// The subject after an inverted speech verb: the first person named
