@@ -545,3 +545,16 @@ fn a_long_subject_with_a_party_tag_before_the_verb() {
     ));
     assert_eq!(speaker(&doc, "breathe").as_deref(), Some("Carl Menz"));
 }
+
+#[test]
+fn an_honorific_does_not_stop_a_person_of_an_organization_from_splitting() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Dr Eoin Malley of Dublin City University said the timing was “very bad” for them."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Eoin Malley"]);
+    assert_eq!(
+        names(&doc, EntityKind::Organization),
+        ["Dublin City University"]
+    );
+    assert_eq!(speaker(&doc, "very bad").as_deref(), Some("Eoin Malley"));
+}

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 /// Capitalized titles and role words that stand before a name and are not
 /// part of it ("Treasury Secretary Scott Bessent").
 const TITLES: &[&str] = &[
+    "Taoiseach",
+    "Tánaiste",
     "President",
     "President-elect",
     "Minister",

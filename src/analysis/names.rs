@@ -63,10 +63,15 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
 /// that starts with a given name splits at "of" (titles such as "Secretary
 /// of State" do not start with one).
 fn split_affiliation(text: &str, tokens: &[Token], run: Range<usize>) -> Vec<Range<usize>> {
-    let starts_with_name = lexicon::given_name(word(text, tokens, run.start)).is_some();
+    // Honorifics may stand first: "Dr Eoin O'Malley of Dublin City University".
+    let first_name = run
+        .clone()
+        .find(|&i| !lexicon::is_title(word(text, tokens, i)))
+        .unwrap_or(run.start);
+    let starts_with_name = lexicon::given_name(word(text, tokens, first_name)).is_some();
     let of = run.clone().find(|&i| word(text, tokens, i) == "of");
     match of {
-        Some(k) if starts_with_name && k > run.start + 1 => {
+        Some(k) if starts_with_name && k > first_name + 1 => {
             vec![run.start..k, k + 1..run.end]
         }
         _ => vec![run],
