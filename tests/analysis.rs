@@ -558,3 +558,12 @@ fn an_honorific_does_not_stop_a_person_of_an_organization_from_splitting() {
     );
     assert_eq!(speaker(&doc, "very bad").as_deref(), Some("Eoin Malley"));
 }
+
+#[test]
+fn a_shared_surname_goes_to_the_story_subject() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Keeper Tomas Vidal has lit the lamp for years. Vidal says he will not stop.\nHis daughter, Lucia Vidal, worries. “He should rest,” she says.\nVidal calls the plan “a mistake.”"
+    ));
+    assert_eq!(speaker(&doc, "a mistake").as_deref(), Some("Tomas Vidal"));
+    assert_eq!(mentions_of(&doc, "Lucia Vidal"), ["Lucia Vidal"]);
+}

@@ -502,6 +502,7 @@ const SPEECH_VERBS: &[&str] = &[
     "adds",
     "cites",
     "disagreed",
+    "calls",
     "objected",
     "protested",
     "interjected",

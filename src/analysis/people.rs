@@ -191,7 +191,7 @@ fn enrich(p: &mut Person, n: &PersonName) {
 }
 
 /// Every occurrence of a full name or short form, each given to the person
-/// it most likely means: for a shared surname, the one named last before it.
+/// it most likely means.
 fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<PersonMention> {
     let mut forms: Phrases<Vec<usize>> = Phrases::default();
     for (id, p) in persons.iter().enumerate() {
@@ -200,16 +200,19 @@ fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<Person
             forms.entry(&short, Vec::new).push(id);
         }
     }
-    let mut last_seen: Vec<Option<usize>> = vec![None; persons.len()];
+    // A shared surname goes to the person the article has named most so
+    // far (the story's subject, not the relative introduced once), then to
+    // the one named last.
+    let mut seen: Vec<(usize, Option<usize>)> = vec![(0, None); persons.len()];
     let mut out = Vec::new();
     for (span, ids) in forms.find(text, tokens) {
         let Some(&person) = ids
             .iter()
-            .max_by_key(|&&id| (last_seen[id], std::cmp::Reverse(id)))
+            .max_by_key(|&&id| (seen[id], std::cmp::Reverse(id)))
         else {
             continue;
         };
-        last_seen[person] = Some(span.start);
+        seen[person] = (seen[person].0 + 1, Some(span.start));
         out.push(PersonMention {
             person,
             span,
