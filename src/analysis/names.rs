@@ -189,12 +189,18 @@ fn classify(
         return Some(Named::Organization(body));
     }
     // A place before a name without a title is not part of it ("in Vienna
-    // Kutuzov").
-    while lead + 1 < words.len()
-        && lexicon::given_name(words[lead]).is_none()
-        && gaz.lookup(words[lead]).is_some()
-        && !is_title(words[lead + 1])
-    {
+    // Kutuzov"), nor an unknown word opening a sentence before a given name
+    // and a surname ("Keeper Tomas Vidal", "Taoiseach Leo Varadkar"; not
+    // "Nguyen Xuan Phuc" within a sentence).
+    while lead + 1 < words.len() && lexicon::given_name(words[lead]).is_none() {
+        let place = gaz.lookup(words[lead]).is_some() && !is_title(words[lead + 1]);
+        let role_word = lead + 2 < words.len()
+            && tokens[run.start + lead].sentence_start
+            && !is_title(words[lead])
+            && lexicon::given_name(words[lead + 1]).is_some();
+        if !(place || role_word) {
+            break;
+        }
         lead += 1;
     }
     person(text, tokens, run.start + lead..run.end, gaz).map(Named::Person)
