@@ -567,3 +567,16 @@ fn a_shared_surname_goes_to_the_story_subject() {
     assert_eq!(speaker(&doc, "a mistake").as_deref(), Some("Tomas Vidal"));
     assert_eq!(mentions_of(&doc, "Lucia Vidal"), ["Lucia Vidal"]);
 }
+
+#[test]
+fn an_age_marks_a_person_even_when_the_given_name_is_a_place() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Storms hit the coast.\nIn Alabama, Jordan Ellis, 34, said a tree fell on her roof. “I heard a crack,” Ellis said."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Jordan Ellis"]);
+    assert_eq!(names(&doc, EntityKind::Place), ["Alabama"]);
+    assert_eq!(
+        speaker(&doc, "heard a crack").as_deref(),
+        Some("Jordan Ellis")
+    );
+}

@@ -188,12 +188,28 @@ fn classify(
     if body.len() == 1 && is_acronym(words[lead]) && gaz.lookup(words[lead]).is_none() {
         return Some(Named::Organization(body));
     }
-    // A place before a name without a title is not part of it ("in Vienna
-    // Kutuzov"), nor an unknown word opening a sentence before a given name
-    // and a surname ("Keeper Tomas Vidal", "Taoiseach Leo Varadkar"; not
-    // "Nguyen Xuan Phuc" within a sentence).
+    // A place after a preposition is not part of the name that follows it
+    // ("in Vienna Kutuzov"), nor an unknown word opening a sentence before a
+    // given name and a surname ("Keeper Tomas Vidal", "Taoiseach Leo
+    // Varadkar"; not "Nguyen Xuan Phuc" within a sentence).
+    let is_preposition = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "in" | "at" | "from" | "to" | "near" | "across" | "of" | "into"
+        )
+    };
+    let after_preposition = |lead: usize| match lead {
+        0 => {
+            run.start > 0
+                && tokens[run.start].joined
+                && is_preposition(word(text, tokens, run.start - 1))
+        }
+        _ => is_preposition(words[lead - 1]),
+    };
     while lead + 1 < words.len() && lexicon::given_name(words[lead]).is_none() {
-        let place = gaz.lookup(words[lead]).is_some() && !is_title(words[lead + 1]);
+        let place = after_preposition(lead)
+            && gaz.lookup(words[lead]).is_some()
+            && !is_title(words[lead + 1]);
         let role_word = lead + 2 < words.len()
             && tokens[run.start + lead].sentence_start
             && !is_title(words[lead])
@@ -358,6 +374,17 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
     let gap = &text[tokens[end - 1].span.end..next.span.start];
     if gap.trim() != "," {
         return false;
+    }
+    // An age: "Jordan Ellis, 34, said".
+    let word = next.text(text);
+    let after = tokens
+        .get(end + 1)
+        .map(|t| &text[next.span.end..t.span.start]);
+    if word.len() <= 3
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && after.is_some_and(|g| g.trim() == ",")
+    {
+        return true;
     }
     tokens[end..]
         .iter()
