@@ -580,3 +580,11 @@ fn an_age_marks_a_person_even_when_the_given_name_is_a_place() {
         Some("Jordan Ellis")
     );
 }
+
+#[test]
+fn according_to_after_a_quote_names_its_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Mayor Ana Pires opened the park.\nThe project was “a gift to the city,” according to council member Rui Costa."
+    ));
+    assert_eq!(speaker(&doc, "a gift").as_deref(), Some("Rui Costa"));
+}

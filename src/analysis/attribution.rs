@@ -103,6 +103,13 @@ impl Context<'_> {
             .take_while(|&i| i == first || !self.ends_sentence_before(i))
             .take(reach)
             .collect();
+        // "…,” according to council member Rui Costa.
+        if window.len() > 2
+            && self.word(window[0]).eq_ignore_ascii_case("according")
+            && self.word(window[1]) == "to"
+        {
+            return Some(self.inverted_subject(window[1], stop));
+        }
         let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
         if verb == 0 {
             // "said Mark Eisenbarth", "said Central Bank Governor Ines
