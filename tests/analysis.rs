@@ -588,3 +588,13 @@ fn according_to_after_a_quote_names_its_speaker() {
     ));
     assert_eq!(speaker(&doc, "a gift").as_deref(), Some("Rui Costa"));
 }
+
+#[test]
+fn a_title_with_a_time_prefix_is_a_title() {
+    assert_eq!(
+        people(&format!(
+            "{HEAD}The deal was signed by then-President Quorra Vesk and Ex-Minister Tavo Rusk."
+        )),
+        ["Quorra Vesk", "Tavo Rusk"]
+    );
+}

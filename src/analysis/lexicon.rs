@@ -1017,7 +1017,19 @@ fn member_folded(cell: &'static WordSet, list: &'static [&'static str], word: &s
 
 pub fn is_title(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
-    member(&SET, TITLES, word) || is_title_modifier(word)
+    member(&SET, TITLES, word)
+        || is_title_modifier(word)
+        || prefixed_title(word).is_some_and(|t| member(&SET, TITLES, t))
+}
+
+/// "Then-President", "ex-Minister": a title with a time prefix.
+fn prefixed_title(word: &str) -> Option<&str> {
+    let (prefix, title) = word.split_once('-')?;
+    matches!(
+        prefix.to_ascii_lowercase().as_str(),
+        "then" | "ex" | "former" | "acting" | "interim" | "future"
+    )
+    .then_some(title)
 }
 
 pub fn is_title_modifier(word: &str) -> bool {

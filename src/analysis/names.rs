@@ -362,7 +362,9 @@ fn role_before(text: &str, tokens: &[Token], start: usize) -> bool {
     let gap = &text[p.span.end..tokens[start].span.start];
     let close = gap.trim() == "," || gap.trim().is_empty();
     let w = p.text(text);
-    close && p.sentence == tokens[start].sentence && !is_capitalized(w) && is_role_noun(w)
+    // "spokesman Ned Price", "then-President Ada Lowe".
+    let role = is_role_noun(w) || (w.contains('-') && is_title(w));
+    close && p.sentence == tokens[start].sentence && !is_capitalized(w) && role
 }
 
 /// ", the Zimbabwean president", ", secretary general of", ", Muskegon
