@@ -231,10 +231,14 @@ fn description_mentions(
 ) -> Vec<PersonMention> {
     let mut out = Vec::new();
     // Each person's title in lowercase words, once.
-    let roles: Vec<(usize, String)> = persons
+    let lowered: Vec<(usize, String)> = persons
         .iter()
         .enumerate()
         .filter_map(|(id, p)| Some((id, p.role.as_ref()?.to_lowercase())))
+        .collect();
+    let roles: Vec<(usize, Role)> = lowered
+        .iter()
+        .map(|(id, role)| (*id, Role::new(role)))
         .collect();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.text(text);
@@ -336,10 +340,25 @@ fn is_individual_role(head: &str) -> bool {
     )
 }
 
+/// A person's title in lowercase, with its words split once.
+struct Role<'a> {
+    text: &'a str,
+    words: Vec<&'a str>,
+}
+
+impl<'a> Role<'a> {
+    fn new(text: &'a str) -> Self {
+        Role {
+            text,
+            words: text.split_whitespace().collect(),
+        }
+    }
+}
+
 /// Whether a person's title fits a description's words: "president" fits
 /// "President", "education secretary" fits "Education Secretary", and
 /// "leader" fits any head of state or government.
-fn role_fits(role: &str, words: &[&str]) -> bool {
+fn role_fits(role: &Role, words: &[&str]) -> bool {
     const LEADERS: [&str; 7] = [
         "president",
         "prime minister",
@@ -349,12 +368,12 @@ fn role_fits(role: &str, words: &[&str]) -> bool {
         "queen",
         "leader",
     ];
-    let role_words: Vec<&str> = role.split_whitespace().collect();
+    let role_words = &role.words;
     let Some((head, modifiers)) = words.split_last() else {
         return false;
     };
     let head_fits = if *head == "leader" {
-        LEADERS.iter().any(|r| role.contains(r))
+        LEADERS.iter().any(|r| role.text.contains(r))
     } else {
         role_words.contains(head)
     };
