@@ -62,7 +62,7 @@ impl Context<'_> {
 
     /// First token at or after a byte position.
     fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
+        self.tokens.partition_point(|t| t.start() < pos)
     }
 
     fn paragraph_end(&self, pos: usize) -> usize {
@@ -71,7 +71,7 @@ impl Context<'_> {
     }
 
     fn mention_at(&self, tok: usize) -> Option<&PersonMention> {
-        let span = &self.tokens[tok].span;
+        let span = self.tokens[tok].span();
         let ms = &self.people.mentions;
         let k = ms.partition_point(|m| m.span.end <= span.start);
         ms.get(k).filter(|m| m.span.start <= span.start)
@@ -84,7 +84,7 @@ impl Context<'_> {
             .min(self.paragraph_end(q.span.start));
         let first = self.token_at(q.span.end);
         let window: Vec<usize> = (first..self.tokens.len())
-            .take_while(|&i| self.tokens[i].span.start < stop && !self.tokens[i].in_quote)
+            .take_while(|&i| self.tokens[i].start() < stop && !self.tokens[i].in_quote())
             .take(AFTER_WINDOW)
             .collect();
         let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
@@ -99,17 +99,17 @@ impl Context<'_> {
         // said": a name after a preposition is not the subject).
         let last = window[verb - 1];
         if let Some(m) = self.mention_at(last)
-            && m.span.start >= self.tokens[window[0]].span.start
+            && m.span.start >= self.tokens[window[0]].start()
         {
             let before_name = window[..verb]
                 .iter()
-                .take_while(|&&i| self.tokens[i].span.start < m.span.start);
+                .take_while(|&&i| self.tokens[i].start() < m.span.start);
             let in_phrase = before_name.clone().any(|&i| is_preposition(self.word(i)));
             return Some((!in_phrase).then_some(m.person));
         }
         if verb == 1 {
             if let Some(g) = lexicon::pronoun_gender(self.word(last)) {
-                return Some(self.resolve_pronoun(g, self.tokens[last].span.start));
+                return Some(self.resolve_pronoun(g, self.tokens[last].start()));
             }
             if is_plural_pronoun(self.word(last)) {
                 return Some(None);
@@ -127,9 +127,9 @@ impl Context<'_> {
     fn inverted_subject(&self, verb: usize, stop: usize) -> Option<usize> {
         for i in verb + 1..(verb + 1 + INVERTED_WINDOW).min(self.tokens.len()) {
             let t = &self.tokens[i];
-            let gap = &self.doc.text[self.tokens[i - 1].span.end..t.span.start];
-            if t.span.start >= stop
-                || t.in_quote
+            let gap = &self.doc.text[self.tokens[i - 1].end()..t.start()];
+            if t.start() >= stop
+                || t.in_quote()
                 || gap.contains(['.', ';', ':', '—', '(', '“', '"'])
             {
                 return None;
@@ -159,7 +159,7 @@ impl Context<'_> {
             .token_at(sentence.start)
             .max(end.saturating_sub(CLAUSE_WINDOW));
         for v in start..end {
-            if self.tokens[v].in_quote || !is_speech_verb(self.word(v)) {
+            if self.tokens[v].in_quote() || !is_speech_verb(self.word(v)) {
                 continue;
             }
             if let Some(found) = self.subject_before(start, v) {
@@ -174,7 +174,7 @@ impl Context<'_> {
     /// in a colon right before the quote introduces its speaker.
     fn introduced_by_colon(&self, q: &Quote, start: usize, end: usize) -> Found {
         let last = end.checked_sub(1).filter(|&l| l >= start)?;
-        let gap = &self.doc.text[self.tokens[last].span.end..q.span.start];
+        let gap = &self.doc.text[self.tokens[last].end()..q.span.start];
         if !gap.trim_start().starts_with(':') {
             return None;
         }
@@ -194,7 +194,7 @@ impl Context<'_> {
             return Some(found);
         }
         for i in (start..verb).rev() {
-            if self.tokens[i].in_quote {
+            if self.tokens[i].in_quote() {
                 continue;
             }
             if let Some(m) = self.mention_at(i) {
@@ -205,7 +205,7 @@ impl Context<'_> {
                 && !w.eq_ignore_ascii_case("his")
                 && !w.eq_ignore_ascii_case("her")
             {
-                return Some(self.resolve_pronoun(g, self.tokens[i].span.start));
+                return Some(self.resolve_pronoun(g, self.tokens[i].start()));
             }
             if is_plural_pronoun(w) {
                 return Some(None);
@@ -224,17 +224,17 @@ impl Context<'_> {
             let w = self.word(i);
             w.starts_with(char::is_lowercase) && lexicon::is_role_noun(w)
         };
-        if !is_role(noun) || !self.tokens[noun + 1].joined {
+        if !is_role(noun) || !self.tokens[noun + 1].joined() {
             return None;
         }
         let indefinite = (noun.saturating_sub(4).max(start)..noun)
             .rev()
-            .take_while(|&i| self.tokens[i + 1].joined)
+            .take_while(|&i| self.tokens[i + 1].joined())
             .any(|i| matches!(self.word(i), "a" | "an" | "A" | "An"));
         if !indefinite {
             return None;
         }
-        let para = self.section_index(self.tokens[verb].span.start)?;
+        let para = self.section_index(self.tokens[verb].start())?;
         let next = self.doc.sections.get(para + 1)?;
         let first = self.token_at(next.span.start);
         let opening = first..(first + 6).min(self.tokens.len());

@@ -100,13 +100,13 @@ fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
 
 fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
     let t = &tokens[start];
-    if t.headline || !is_capitalized(t.text(text)) {
+    if t.headline() || !is_capitalized(t.text(text)) {
         return start..start;
     }
     let mut end = start + 1;
-    while end < tokens.len() && !tokens[end - 1].possessive && tokens[end].joined {
+    while end < tokens.len() && !tokens[end - 1].possessive() && tokens[end].joined() {
         let w = word(text, tokens, end);
-        if tokens[end].headline {
+        if tokens[end].headline() {
             break;
         }
         if is_capitalized(w) {
@@ -121,7 +121,7 @@ fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
         let resumes = next > end
             && tokens
                 .get(next)
-                .is_some_and(|n| n.joined && !n.headline && is_capitalized(n.text(text)));
+                .is_some_and(|n| n.joined() && !n.headline() && is_capitalized(n.text(text)));
         if !resumes {
             break;
         }
@@ -132,7 +132,7 @@ fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
 
 fn connects(text: &str, t: &Token) -> bool {
     let w = t.text(text);
-    t.joined && !t.possessive && (w == "of" || is_particle(w))
+    t.joined() && !t.possessive() && (w == "of" || is_particle(w))
 }
 
 fn classify(
@@ -149,7 +149,7 @@ fn classify(
         let w = words[lead];
         let given = lexicon::given_name(w).is_some();
         let sentence_word =
-            tokens[run.start + lead].sentence_start && !given && !is_title(w) && common.has(w);
+            tokens[run.start + lead].sentence_start() && !given && !is_title(w) && common.has(w);
         if !(is_function_word(w) || is_calendar(w) || sentence_word) {
             break;
         }
@@ -161,7 +161,7 @@ fn classify(
     }
     // A place name as a whole ("United States", "Mexico City") is the
     // gazetteer's, whatever words it holds.
-    let body_text = &text[tokens[body.start].span.start..tokens[body.end - 1].span.end];
+    let body_text = &text[tokens[body.start].start()..tokens[body.end - 1].end()];
     if body.len() > 1 && gaz.lookup(body_text).is_some() {
         return None;
     }
@@ -286,7 +286,7 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     }
     // "an analyst at Morgan Stanley": people are rarely "at" someone.
     let after_at = run.start > 0
-        && tokens[run.start].joined
+        && tokens[run.start].joined()
         && tokens[run.start - 1].text(text).eq_ignore_ascii_case("at");
     if after_at && !stripped.head_title {
         return None;
@@ -308,7 +308,7 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     let role = (!stripped.role.is_empty()).then(|| {
         let first = stripped.role[0];
         let last = *stripped.role.last().unwrap_or(&first);
-        text[tokens[first].span.start..tokens[last].span.end].to_string()
+        text[tokens[first].start()..tokens[last].end()].to_string()
     });
     Some(PersonName {
         title: run.start..name.start,
@@ -332,10 +332,10 @@ fn role_before(text: &str, tokens: &[Token], start: usize) -> bool {
         return false;
     };
     let p = &tokens[prev];
-    let gap = &text[p.span.end..tokens[start].span.start];
+    let gap = &text[p.end()..tokens[start].start()];
     let close = gap.trim() == "," || gap.trim().is_empty();
     let w = p.text(text);
-    close && p.sentence == tokens[start].sentence && !is_capitalized(w) && is_role_noun(w)
+    close && p.sentence() == tokens[start].sentence() && !is_capitalized(w) && is_role_noun(w)
 }
 
 /// ", the Zimbabwean president", ", secretary general of", ", Muskegon
@@ -344,16 +344,16 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
     let Some(next) = tokens.get(end) else {
         return false;
     };
-    let gap = &text[tokens[end - 1].span.end..next.span.start];
+    let gap = &text[tokens[end - 1].end()..next.start()];
     if gap.trim() != "," {
         return false;
     }
     tokens[end..]
         .iter()
         .take(4)
-        .take_while(|t| t.sentence == next.sentence)
+        .take_while(|t| t.sentence() == next.sentence())
         .enumerate()
-        .take_while(|(k, t)| *k == 0 || t.joined)
+        .take_while(|(k, t)| *k == 0 || t.joined())
         .any(|(_, t)| is_role_noun(t.text(text)))
 }
 
@@ -361,10 +361,10 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
 fn speech_verb_adjacent(text: &str, tokens: &[Token], run: Range<usize>) -> bool {
     let after = tokens
         .get(run.end)
-        .is_some_and(|t| t.joined && is_speech_verb(t.text(text)));
+        .is_some_and(|t| t.joined() && is_speech_verb(t.text(text)));
     // "said Mark Eisenbarth" names the speaker; "told Sky Sports" names
     // the listener.
-    let before = run.start > 0 && tokens[run.start].joined && {
+    let before = run.start > 0 && tokens[run.start].joined() && {
         let verb = tokens[run.start - 1].text(text);
         is_speech_verb(verb) && !lexicon::takes_listener(verb)
     };
@@ -379,13 +379,13 @@ fn possessive_place_before(
     gaz: &Gazetteer,
 ) -> Option<usize> {
     let prev = tokens.get(start.checked_sub(1)?)?;
-    let gap = &text[prev.span.end..tokens[start].span.start];
+    let gap = &text[prev.end()..tokens[start].start()];
     let only_mark = gap
         .trim_start_matches(['’', '\''])
         .trim_start_matches('s')
         .trim()
         .is_empty();
-    (prev.possessive && only_mark)
+    (prev.possessive() && only_mark)
         .then(|| gaz.lookup(prev.text(text)))
         .flatten()
 }

@@ -119,7 +119,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
         if let Some(&id) = known.get(key.as_str()) {
             let p = &mut persons[id];
             enrich(p, n);
-            p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
+            p.first_seen = p.first_seen.min(tokens[n.tokens.start].start());
             continue;
         }
         let words = words_of(n);
@@ -136,7 +136,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
             known.insert(key.clone(), id);
             let p = &mut persons[id];
             enrich(p, n);
-            p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
+            p.first_seen = p.first_seen.min(tokens[n.tokens.start].start());
             if words.len() > p.words.len() {
                 p.words = words;
                 shorts[id] = p.short_forms();
@@ -148,7 +148,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
                 role: n.role.clone(),
                 country: n.country,
                 gender: n.gender,
-                first_seen: tokens[n.tokens.start].span.start,
+                first_seen: tokens[n.tokens.start].start(),
             });
             shorts.push(persons[persons.len() - 1].short_forms());
         }
@@ -258,14 +258,14 @@ fn description_mentions(
         let person = match fits.as_slice() {
             [one] => *one,
             [] => continue,
-            many => match last_named_before(names, many, t.span.start) {
+            many => match last_named_before(names, many, t.start()) {
                 Some(p) => p,
                 None => continue,
             },
         };
         out.push(PersonMention {
             person,
-            span: t.span.start..tokens[end - 1].span.end,
+            span: t.start()..tokens[end - 1].end(),
             description: true,
         });
     }
@@ -282,7 +282,7 @@ fn description_at<'a>(
     gaz: &Gazetteer,
 ) -> Option<(usize, Option<usize>, Vec<&'a str>)> {
     let mut country = None;
-    if !tokens.get(i)?.joined {
+    if !tokens.get(i)?.joined() {
         return None;
     }
     if let Some(p) = gaz.demonym(tokens[i].text(text)) {
@@ -292,7 +292,7 @@ fn description_at<'a>(
     let mut words = Vec::new();
     for t in tokens.iter().skip(i).take(3) {
         let w = t.text(text);
-        if !t.joined || !w.starts_with(char::is_lowercase) {
+        if !t.joined() || !w.starts_with(char::is_lowercase) {
             break;
         }
         words.push(w);
@@ -303,7 +303,7 @@ fn description_at<'a>(
     let end = i + words.len();
     let after_is_name = tokens
         .get(end)
-        .is_some_and(|n| n.joined && n.text(text).starts_with(char::is_uppercase));
+        .is_some_and(|n| n.joined() && n.text(text).starts_with(char::is_uppercase));
     let head = words.last()?;
     (is_individual_role(head) && !after_is_name).then_some((end, country, words))
 }

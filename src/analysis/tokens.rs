@@ -10,28 +10,100 @@ const DOTTED: &[&str] = &[
     "Ft", "No",
 ];
 
+/// Longest text the analysis takes: token offsets are 32-bit, which keeps a
+/// token at 16 bytes, so the passes over all tokens of a long book read half
+/// the memory. `input::MAX_SIZE_CAP` keeps every loaded text under it.
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
+/// A word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The word without a possessive ending.
-    pub span: Span,
-    /// Followed by ’s or a plural possessive mark.
-    pub possessive: bool,
-    /// Index into `Document::sentences`, or usize::MAX outside any sentence.
-    pub sentence: usize,
-    /// First word of its sentence.
-    pub sentence_start: bool,
-    /// Inside a direct quote.
-    pub in_quote: bool,
-    /// In a headline written in Title Case, where capitals say nothing.
-    pub headline: bool,
-    /// Only spaces separate this word from the one before (same sentence).
-    pub joined: bool,
+    start: u32,
+    end: u32,
+    /// Index into `Document::sentences`, or `NO_SENTENCE`.
+    sentence: u32,
+    /// The `Token::*` flags below.
+    flags: u8,
 }
 
+const NO_SENTENCE: u32 = u32::MAX;
+
 impl Token {
+    /// Followed by ’s or a plural possessive mark.
+    const POSSESSIVE: u8 = 1;
+    /// First word of its sentence.
+    const SENTENCE_START: u8 = 1 << 1;
+    /// Inside a direct quote.
+    const IN_QUOTE: u8 = 1 << 2;
+    /// In a headline written in Title Case, where capitals say nothing.
+    const HEADLINE: u8 = 1 << 3;
+    /// Only spaces separate this word from the one before (same sentence).
+    const JOINED: u8 = 1 << 4;
+    /// Starts with an ASCII lowercase letter: most words, which name
+    /// nothing; known here, they need not be read again.
+    const LOWERCASE: u8 = 1 << 5;
+    /// Holds a hyphen ('-' or '‑') joining its parts.
+    const HYPHENATED: u8 = 1 << 6;
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.span.clone()]
+        &text[self.span()]
     }
+
+    /// Byte span of the word without a possessive ending.
+    pub fn span(&self) -> Span {
+        self.start()..self.end()
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Index into `Document::sentences`, if the word is in a sentence.
+    pub fn sentence(&self) -> Option<usize> {
+        (self.sentence != NO_SENTENCE).then_some(self.sentence as usize)
+    }
+
+    pub fn possessive(&self) -> bool {
+        self.has(Token::POSSESSIVE)
+    }
+
+    pub fn sentence_start(&self) -> bool {
+        self.has(Token::SENTENCE_START)
+    }
+
+    pub fn in_quote(&self) -> bool {
+        self.has(Token::IN_QUOTE)
+    }
+
+    pub fn headline(&self) -> bool {
+        self.has(Token::HEADLINE)
+    }
+
+    pub fn joined(&self) -> bool {
+        self.has(Token::JOINED)
+    }
+
+    pub fn lowercase(&self) -> bool {
+        self.has(Token::LOWERCASE)
+    }
+
+    pub fn hyphenated(&self) -> bool {
+        self.has(Token::HYPHENATED)
+    }
+
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// `flag` if `on`, for building a token's flags.
+fn flag(on: bool, flag: u8) -> u8 {
+    if on { flag } else { 0 }
 }
 
 pub fn is_capitalized(word: &str) -> bool {
@@ -58,7 +130,12 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
     let mut sentence = 0;
     let mut quote = 0;
     let mut prev_end = 0;
-    let mut prev_sentence = usize::MAX;
+    let mut prev_sentence = NO_SENTENCE;
+    let mut prev_possessive = false;
+    assert!(
+        text.len() <= MAX_TEXT_LEN,
+        "texts over {MAX_TEXT_LEN} bytes cannot be analyzed"
+    );
     for span in WordSpans::new(text) {
         while sentence < doc.sentences.len() && doc.sentences[sentence].end <= span.start {
             sentence += 1;
@@ -70,7 +147,12 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
             .sentences
             .get(sentence)
             .is_some_and(|s| s.start <= span.start);
-        let sentence_id = if in_sentence { sentence } else { usize::MAX };
+        // Fits: there are fewer sentences than bytes.
+        let sentence_id = if in_sentence {
+            sentence as u32
+        } else {
+            NO_SENTENCE
+        };
         let in_quote = doc
             .quotes
             .get(quote)
@@ -82,16 +164,22 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
             .get(headline)
             .is_some_and(|h| h.start <= span.start);
         let (span, possessive) = strip_possessive(text, span);
+        let word = &text[span.clone()];
         let gap = &text[prev_end.min(span.start)..span.start];
-        let joined = sentence_id == prev_sentence && gap.chars().all(|c| c == ' ');
+        let joined = sentence_id == prev_sentence && gap.bytes().all(|b| b == b' ');
+        let flags = flag(possessive, Token::POSSESSIVE)
+            | flag(sentence_id != prev_sentence, Token::SENTENCE_START)
+            | flag(in_quote, Token::IN_QUOTE)
+            | flag(in_headline, Token::HEADLINE)
+            | flag(joined && !prev_possessive, Token::JOINED)
+            | flag(word.as_bytes()[0].is_ascii_lowercase(), Token::LOWERCASE)
+            | flag(is_hyphenated(word), Token::HYPHENATED);
+        // Offsets fit: the text is at most MAX_TEXT_LEN bytes.
         tokens.push(Token {
-            sentence_start: sentence_id != prev_sentence,
-            headline: in_headline,
-            span: span.clone(),
-            possessive,
+            start: span.start as u32,
+            end: span.end as u32,
             sentence: sentence_id,
-            in_quote,
-            joined: joined && !tokens.last().is_some_and(|t: &Token| t.possessive),
+            flags,
         });
         prev_end = span.end
             + if possessive {
@@ -100,8 +188,15 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
                 0
             };
         prev_sentence = sentence_id;
+        prev_possessive = possessive;
     }
     tokens
+}
+
+/// Whether a word holds a hyphen, '-' or '‑' (U+2011); bytes first, as
+/// few words hold the lead byte 0xe2 at all.
+pub fn is_hyphenated(word: &str) -> bool {
+    word.bytes().any(|b| b == b'-' || b == 0xe2) && word.contains(['-', '‑'])
 }
 
 /// A line in which most words are capitalized.
@@ -250,8 +345,8 @@ mod tests {
         let doc = Document::analyze("Russia’s president and the Smiths’ house.");
         let toks = tokenize(&doc);
         assert_eq!(toks[0].text(&doc.text), "Russia");
-        assert!(toks[0].possessive);
-        assert!(!toks[1].joined, "a possessive breaks a name run");
+        assert!(toks[0].possessive());
+        assert!(!toks[1].joined(), "a possessive breaks a name run");
     }
 
     #[test]
