@@ -82,6 +82,9 @@ impl<'a> Common<'a> {
         Common(
             tokens
                 .iter()
+                // The flag decides words starting in ASCII; others are
+                // decoded.
+                .filter(|t| t.lowercase() || !text.as_bytes()[t.start()].is_ascii())
                 .map(|t| t.text(text))
                 .filter(|w| w.starts_with(char::is_lowercase))
                 .collect(),
@@ -89,8 +92,7 @@ impl<'a> Common<'a> {
     }
 
     fn has(&self, capitalized: &str) -> bool {
-        let lower = capitalized.to_lowercase();
-        self.0.contains(lower.as_str())
+        lexicon::with_lowercase(capitalized, |lower| self.0.contains(lower))
     }
 }
 
@@ -100,7 +102,8 @@ fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
 
 fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
     let t = &tokens[start];
-    if t.headline() || !is_capitalized(t.text(text)) {
+    // A word starting in ASCII lowercase is ruled out by its flag alone.
+    if t.lowercase() || t.headline() || !is_capitalized(t.text(text)) {
         return start..start;
     }
     let mut end = start + 1;

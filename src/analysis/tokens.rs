@@ -136,7 +136,8 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         text.len() <= MAX_TEXT_LEN,
         "texts over {MAX_TEXT_LEN} bytes cannot be analyzed"
     );
-    for span in WordSpans::new(text) {
+    let mut words = WordSpans::new(text);
+    while let Some((span, hyphenated)) = words.next_word() {
         while sentence < doc.sentences.len() && doc.sentences[sentence].end <= span.start {
             sentence += 1;
         }
@@ -164,7 +165,6 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
             .get(headline)
             .is_some_and(|h| h.start <= span.start);
         let (span, possessive) = strip_possessive(text, span);
-        let word = &text[span.clone()];
         let gap = &text[prev_end.min(span.start)..span.start];
         let joined = sentence_id == prev_sentence && gap.bytes().all(|b| b == b' ');
         let flags = flag(possessive, Token::POSSESSIVE)
@@ -172,8 +172,11 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
             | flag(in_quote, Token::IN_QUOTE)
             | flag(in_headline, Token::HEADLINE)
             | flag(joined && !prev_possessive, Token::JOINED)
-            | flag(word.as_bytes()[0].is_ascii_lowercase(), Token::LOWERCASE)
-            | flag(is_hyphenated(word), Token::HYPHENATED);
+            | flag(
+                text.as_bytes()[span.start].is_ascii_lowercase(),
+                Token::LOWERCASE,
+            )
+            | flag(hyphenated, Token::HYPHENATED);
         // Offsets fit: the text is at most MAX_TEXT_LEN bytes.
         tokens.push(Token {
             start: span.start as u32,
@@ -191,12 +194,6 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         prev_possessive = possessive;
     }
     tokens
-}
-
-/// Whether a word holds a hyphen, '-' or '‑' (U+2011); bytes first, as
-/// few words hold the lead byte 0xe2 at all.
-pub fn is_hyphenated(word: &str) -> bool {
-    word.bytes().any(|b| b == b'-' || b == 0xe2) && word.contains(['-', '‑'])
 }
 
 /// A line in which most words are capitalized.
@@ -242,10 +239,9 @@ impl<'a> WordSpans<'a> {
     }
 }
 
-impl Iterator for WordSpans<'_> {
-    type Item = Span;
-
-    fn next(&mut self) -> Option<Span> {
+impl WordSpans<'_> {
+    /// The next word, and whether a hyphen ('-' or '‑') joins its parts.
+    fn next_word(&mut self) -> Option<(Span, bool)> {
         let text = self.text;
         let bytes = text.as_bytes();
         // Skip to the next letter or digit; ASCII bytes are decided without
@@ -266,10 +262,18 @@ impl Iterator for WordSpans<'_> {
             self.pos += c.len_utf8();
         };
         let mut end = start;
+        let mut hyphenated = false;
         loop {
             // Plain ASCII letters and digits need no decoding.
             while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
+            }
+            // Nor do the spaces and punctuation that end most words.
+            if bytes
+                .get(end)
+                .is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.'))
+            {
+                break;
             }
             let Some(d) = text[end..].chars().next() else {
                 break;
@@ -287,10 +291,19 @@ impl Iterator for WordSpans<'_> {
             if !joins {
                 break;
             }
+            hyphenated |= matches!(d, '-' | '‑');
             end += d.len_utf8();
         }
         self.pos = end;
-        Some(start..end)
+        Some((start..end, hyphenated))
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        self.next_word().map(|(span, _)| span)
     }
 }
 
