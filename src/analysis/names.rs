@@ -74,26 +74,46 @@ fn split_affiliation(text: &str, tokens: &[Token], run: Range<usize>) -> Vec<Ran
 }
 
 /// Words this text also writes in lowercase: capitalized, they are sentence
-/// starts ("Involuntarily"), not names.
-struct Common<'a>(HashSet<&'a str>);
+/// starts ("Involuntarily"), not names. Words of up to eight bytes, nearly
+/// all, are kept as numbers, cheaper to hash and compare than strings.
+#[derive(Default)]
+struct Common<'a> {
+    short: HashSet<u64>,
+    long: HashSet<&'a str>,
+}
 
 impl<'a> Common<'a> {
     fn of(text: &'a str, tokens: &[Token]) -> Common<'a> {
-        Common(
-            tokens
-                .iter()
-                // The flag decides words starting in ASCII; others are
-                // decoded.
-                .filter(|t| t.lowercase() || !text.as_bytes()[t.start()].is_ascii())
-                .map(|t| t.text(text))
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .collect(),
-        )
+        let mut common = Common::default();
+        // The flag decides words starting in ASCII; others are decoded.
+        let words = tokens
+            .iter()
+            .filter(|t| t.lowercase() || !text.as_bytes()[t.start()].is_ascii())
+            .map(|t| t.text(text))
+            .filter(|w| w.starts_with(char::is_lowercase));
+        for w in words {
+            match packed(w) {
+                Some(k) => common.short.insert(k),
+                None => common.long.insert(w),
+            };
+        }
+        common
     }
 
     fn has(&self, capitalized: &str) -> bool {
-        lexicon::with_lowercase(capitalized, |lower| self.0.contains(lower))
+        lexicon::with_lowercase(capitalized, |lower| match packed(lower) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(lower),
+        })
     }
+}
+
+/// A word of at most eight bytes as a number. Words hold no NUL bytes, so
+/// the zero padding cannot make two words one.
+fn packed(word: &str) -> Option<u64> {
+    let mut buf = [0u8; 8];
+    buf.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    Some(u64::from_le_bytes(buf))
 }
 
 fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {

@@ -241,8 +241,8 @@ fn description_mentions(
         .map(|(id, role)| (*id, Role::new(role)))
         .collect();
     for (i, t) in tokens.iter().enumerate() {
-        let w = t.text(text);
-        if !w.eq_ignore_ascii_case("the") {
+        // The length rules out most words without reading them.
+        if t.span().len() != 3 || !t.text(text).eq_ignore_ascii_case("the") {
             continue;
         }
         let Some((end, country, words)) = description_at(text, tokens, i + 1, gaz) else {
