@@ -50,7 +50,8 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
             continue;
         }
         i = run.end;
-        for part in split_affiliation(text, tokens, run) {
+        let (first, second) = split_affiliation(text, tokens, run);
+        for part in std::iter::once(first).chain(second) {
             if let Some(named) = classify(text, tokens, part, gaz, &common) {
                 out.push(named);
             }
@@ -62,14 +63,16 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
 /// "Dan Ives of Wedbush Securities" is a person and an organization: a run
 /// that starts with a given name splits at "of" (titles such as "Secretary
 /// of State" do not start with one).
-fn split_affiliation(text: &str, tokens: &[Token], run: Range<usize>) -> Vec<Range<usize>> {
+fn split_affiliation(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+) -> (Range<usize>, Option<Range<usize>>) {
     let starts_with_name = lexicon::given_name(word(text, tokens, run.start)).is_some();
     let of = run.clone().find(|&i| word(text, tokens, i) == "of");
     match of {
-        Some(k) if starts_with_name && k > run.start + 1 => {
-            vec![run.start..k, k + 1..run.end]
-        }
-        _ => vec![run],
+        Some(k) if starts_with_name && k > run.start + 1 => (run.start..k, Some(k + 1..run.end)),
+        _ => (run, None),
     }
 }
 
@@ -165,20 +168,20 @@ fn classify(
     gaz: &Gazetteer,
     common: &Common,
 ) -> Option<Named> {
-    let words: Vec<&str> = run.clone().map(|i| word(text, tokens, i)).collect();
+    let w = |i: usize| word(text, tokens, i);
     // Leading sentence words, months and weekdays are part of no name.
-    let mut lead = 0;
-    while lead < words.len() {
-        let w = words[lead];
-        let given = lexicon::given_name(w).is_some();
-        let sentence_word =
-            tokens[run.start + lead].sentence_start() && !given && !is_title(w) && common.has(w);
-        if !(is_function_word(w) || is_calendar(w) || sentence_word) {
+    let mut lead = run.start;
+    while lead < run.end {
+        let sentence_word = tokens[lead].sentence_start()
+            && lexicon::given_name(w(lead)).is_none()
+            && !is_title(w(lead))
+            && common.has(w(lead));
+        if !(is_function_word(w(lead)) || is_calendar(w(lead)) || sentence_word) {
             break;
         }
         lead += 1;
     }
-    let body = run.start + lead..run.end;
+    let body = lead..run.end;
     if body.is_empty() {
         return None;
     }
@@ -191,31 +194,28 @@ fn classify(
     // A lone institution word ("Agency officials said", "moves United
     // up") names no particular organization, unless it is one of the few
     // that news writes that way ("the Kremlin", "Congress").
-    if body.len() == 1 && is_org_word(words[lead]) && !lexicon::is_institution(words[lead]) {
+    if body.len() == 1 && is_org_word(w(lead)) && !lexicon::is_institution(w(lead)) {
         return None;
     }
-    if words[lead..].iter().any(|w| is_org_word(w)) {
+    if body.clone().any(|i| is_org_word(w(i))) {
         let name_start = strip_title(text, tokens, body.clone(), gaz).name.start;
-        let rest: Vec<&str> = (name_start..body.end)
-            .map(|i| word(text, tokens, i))
-            .collect();
-        if rest.iter().any(|w| is_org_word(w)) || name_start == body.end {
+        if (name_start..body.end).any(|i| is_org_word(w(i))) || name_start == body.end {
             return Some(Named::Organization(body));
         }
     }
-    if body.len() == 1 && is_acronym(words[lead]) && gaz.lookup(words[lead]).is_none() {
+    if body.len() == 1 && is_acronym(w(lead)) && gaz.lookup(w(lead)).is_none() {
         return Some(Named::Organization(body));
     }
     // A place before a name without a title is not part of it ("in Vienna
     // Kutuzov").
-    while lead + 1 < words.len()
-        && lexicon::given_name(words[lead]).is_none()
-        && gaz.lookup(words[lead]).is_some()
-        && !is_title(words[lead + 1])
+    while lead + 1 < run.end
+        && lexicon::given_name(w(lead)).is_none()
+        && gaz.lookup(w(lead)).is_some()
+        && !is_title(w(lead + 1))
     {
         lead += 1;
     }
-    person(text, tokens, run.start + lead..run.end, gaz).map(Named::Person)
+    person(text, tokens, lead..run.end, gaz).map(Named::Person)
 }
 
 /// Acronyms that name organizations (FAA, NATO), not Roman numerals, clock
