@@ -44,6 +44,12 @@ impl Source {
 /// `--max-size` or `BYLINE_MAX_SIZE`.
 pub const DEFAULT_MAX_SIZE: u64 = 64 * 1024 * 1024;
 
+/// The highest `--max-size`: the analysis addresses text with 32-bit
+/// offsets (`analysis::tokens::MAX_TEXT_LEN`, 4 GiB), and making a text
+/// safe to show can make it up to four times longer (a tab becomes four
+/// spaces, a C1 control "<U+0085>").
+pub const MAX_SIZE_CAP: u64 = 512 * 1024 * 1024;
+
 /// Exit code for a path that is missing, unreadable or not a file.
 pub const EXIT_BAD_PATH: u8 = 2;
 /// Exit code for an input over the size limit.
@@ -113,7 +119,8 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         _ => return Err(format!("{s:?}: unknown size unit (use K, M or G)")),
     };
     n.checked_mul(1 << shift)
-        .ok_or_else(|| format!("{s:?} is too large a size"))
+        .filter(|&size| size <= MAX_SIZE_CAP)
+        .ok_or_else(|| format!("{s:?} is too large a size (the most is 512M)"))
 }
 
 /// A loaded article: its text and what was fixed on the way in.
@@ -447,11 +454,14 @@ mod tests {
         assert_eq!(parse_size("1048576"), Ok(1 << 20));
         assert_eq!(parse_size("64M"), Ok(DEFAULT_MAX_SIZE));
         assert_eq!(parse_size("2k"), Ok(2048));
-        assert_eq!(parse_size("1 GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("512 MiB"), Ok(MAX_SIZE_CAP));
+        assert_eq!(parse_size("0 GiB"), Ok(0));
         assert_eq!(parse_size("0"), Ok(0));
         assert!(parse_size("").is_err());
         assert!(parse_size("-1").is_err());
         assert!(parse_size("12 parsecs").is_err());
+        assert!(parse_size("513M").is_err(), "over the cap");
+        assert!(parse_size("1G").is_err(), "over the cap");
         assert!(parse_size("99999999999999999999G").is_err());
         assert!(parse_size("18446744073709551615G").is_err());
     }

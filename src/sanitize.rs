@@ -64,21 +64,33 @@ fn placeholder(c: char) -> Option<String> {
 /// hidden formatting character (and for a few harmless ones, which the
 /// exact pass then leaves as they are).
 fn may_need_placeholders(bytes: &[u8]) -> bool {
-    (0..bytes.len()).any(|i| {
-        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        match bytes[i] {
-            b'\n' => false,
-            0x00..=0x1f | 0x7f => true,
-            0xc2 => (0x80..=0x9f).contains(&next(1)),
-            0xd8 => next(1) == 0x9c,
-            0xe2 => match next(1) {
-                0x80 => matches!(next(2), 0x8e | 0x8f | 0xaa..=0xae),
-                0x81 => (0xa6..=0xa9).contains(&next(2)),
-                _ => false,
-            },
-            _ => false,
-        }
+    // Chunks of printable ASCII and newlines, nearly all of a text, are
+    // passed over whole: the test of a chunk has no early exit, so it
+    // compiles to vector code.
+    const CHUNK: usize = 32;
+    let plain = |b: u8| (b' '..0x7f).contains(&b) || b == b'\n';
+    (0..bytes.len()).step_by(CHUNK).any(|from| {
+        let chunk = &bytes[from..(from + CHUNK).min(bytes.len())];
+        let all_plain = chunk.iter().fold(true, |ok, &b| ok & plain(b));
+        !all_plain && (from..from + chunk.len()).any(|i| needs_placeholder_at(bytes, i))
     })
+}
+
+/// Whether the byte at `i` starts a character that may need a stand-in.
+fn needs_placeholder_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b'\n' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => (0x80..=0x9f).contains(&next(1)),
+        0xd8 => next(1) == 0x9c,
+        0xe2 => match next(1) {
+            0x80 => matches!(next(2), 0x8e | 0x8f | 0xaa..=0xae),
+            0x81 => (0xa6..=0xa9).contains(&next(2)),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// C1 controls, bidi controls and other invisible formatting characters that

@@ -598,3 +598,14 @@ fn a_title_with_a_time_prefix_is_a_title() {
         ["Quorra Vesk", "Tavo Rusk"]
     );
 }
+
+#[test]
+fn according_to_a_document_leaves_the_sentence_to_name_the_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}President Lin Mao met Premier Ota Ken.\nLin told Ota that both should “respect each other,” according to a readout from the ministry."
+    ));
+    assert_eq!(
+        speaker(&doc, "respect each other").as_deref(),
+        Some("Lin Mao")
+    );
+}

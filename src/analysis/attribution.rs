@@ -65,7 +65,7 @@ impl Context<'_> {
 
     /// First token at or after a byte position.
     fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
+        self.tokens.partition_point(|t| t.start() < pos)
     }
 
     fn paragraph_end(&self, pos: usize) -> usize {
@@ -74,7 +74,7 @@ impl Context<'_> {
     }
 
     fn mention_at(&self, tok: usize) -> Option<&PersonMention> {
-        let span = &self.tokens[tok].span;
+        let span = self.tokens[tok].span();
         let ms = &self.people.mentions;
         let k = ms.partition_point(|m| m.span.end <= span.start);
         ms.get(k).filter(|m| m.span.start <= span.start)
@@ -92,23 +92,25 @@ impl Context<'_> {
         let closed = self
             .tokens
             .get(first)
-            .is_some_and(|t| self.doc.text[q.span.end..t.span.start].contains(['.', '!', '?']));
+            .is_some_and(|t| self.doc.text[q.span.end..t.start()].contains(['.', '!', '?']));
         let reach = if closed {
             AFTER_WINDOW
         } else {
             LONG_SUBJECT_WINDOW
         };
         let window: Vec<usize> = (first..self.tokens.len())
-            .take_while(|&i| self.tokens[i].span.start < stop && !self.tokens[i].in_quote)
+            .take_while(|&i| self.tokens[i].start() < stop && !self.tokens[i].in_quote())
             .take_while(|&i| i == first || !self.ends_sentence_before(i))
             .take(reach)
             .collect();
         // "…,” according to council member Rui Costa.
+        // ("according to a readout" names no one: the sentence may.)
         if window.len() > 2
             && self.word(window[0]).eq_ignore_ascii_case("according")
             && self.word(window[1]) == "to"
+            && let Some(person) = self.inverted_subject(window[1], stop)
         {
-            return Some(self.inverted_subject(window[1], stop));
+            return Some(Some(person));
         }
         let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
         if verb == 0 {
@@ -126,17 +128,17 @@ impl Context<'_> {
             .rev()
             .find_map(|&i| self.mention_at(i));
         if let Some(m) = subject
-            && m.span.start >= self.tokens[window[0]].span.start
+            && m.span.start >= self.tokens[window[0]].start()
         {
             let before_name = window[..verb]
                 .iter()
-                .take_while(|&&i| self.tokens[i].span.start < m.span.start);
+                .take_while(|&&i| self.tokens[i].start() < m.span.start);
             let in_phrase = before_name.clone().any(|&i| is_preposition(self.word(i)));
             return Some((!in_phrase).then_some(m.person));
         }
         if verb == 1 {
             if let Some(g) = lexicon::pronoun_gender(self.word(last)) {
-                return Some(self.resolve_pronoun(g, self.tokens[last].span.start));
+                return Some(self.resolve_pronoun(g, self.tokens[last].start()));
             }
             if is_plural_pronoun(self.word(last)) {
                 return Some(None);
@@ -151,7 +153,7 @@ impl Context<'_> {
 
     /// Whether a sentence ends between token `i` and the one before it.
     fn ends_sentence_before(&self, i: usize) -> bool {
-        self.tokens[i].sentence != self.tokens[i - 1].sentence
+        self.tokens[i].sentence() != self.tokens[i - 1].sentence()
     }
 
     /// The subject after an inverted speech verb: the first person named
@@ -159,9 +161,9 @@ impl Context<'_> {
     fn inverted_subject(&self, verb: usize, stop: usize) -> Option<usize> {
         for i in verb + 1..(verb + 1 + INVERTED_WINDOW).min(self.tokens.len()) {
             let t = &self.tokens[i];
-            let gap = &self.doc.text[self.tokens[i - 1].span.end..t.span.start];
-            if t.span.start >= stop
-                || t.in_quote
+            let gap = &self.doc.text[self.tokens[i - 1].end()..t.start()];
+            if t.start() >= stop
+                || t.in_quote()
                 || gap.contains(['.', ';', ':', '—', '(', '“', '"'])
             {
                 return None;
@@ -191,7 +193,7 @@ impl Context<'_> {
             .token_at(sentence.start)
             .max(end.saturating_sub(CLAUSE_WINDOW));
         for v in start..end {
-            if self.tokens[v].in_quote || !is_speech_verb(self.word(v)) {
+            if self.tokens[v].in_quote() || !is_speech_verb(self.word(v)) {
                 continue;
             }
             if let Some(found) = self.subject_before(start, v) {
@@ -206,7 +208,7 @@ impl Context<'_> {
     /// in a colon right before the quote introduces its speaker.
     fn introduced_by_colon(&self, q: &Quote, start: usize, end: usize) -> Found {
         let last = end.checked_sub(1).filter(|&l| l >= start)?;
-        let gap = &self.doc.text[self.tokens[last].span.end..q.span.start];
+        let gap = &self.doc.text[self.tokens[last].end()..q.span.start];
         if !gap.trim_start().starts_with(':') {
             return None;
         }
@@ -226,7 +228,7 @@ impl Context<'_> {
             return Some(found);
         }
         for i in (start..verb).rev() {
-            if self.tokens[i].in_quote {
+            if self.tokens[i].in_quote() {
                 continue;
             }
             if let Some(m) = self.mention_at(i) {
@@ -237,7 +239,7 @@ impl Context<'_> {
                 && !w.eq_ignore_ascii_case("his")
                 && !w.eq_ignore_ascii_case("her")
             {
-                return Some(self.resolve_pronoun(g, self.tokens[i].span.start));
+                return Some(self.resolve_pronoun(g, self.tokens[i].start()));
             }
             if is_plural_pronoun(w) {
                 return Some(None);
@@ -256,17 +258,17 @@ impl Context<'_> {
             let w = self.word(i);
             w.starts_with(char::is_lowercase) && lexicon::is_role_noun(w)
         };
-        if !is_role(noun) || !self.tokens[noun + 1].joined {
+        if !is_role(noun) || !self.tokens[noun + 1].joined() {
             return None;
         }
         let indefinite = (noun.saturating_sub(4).max(start)..noun)
             .rev()
-            .take_while(|&i| self.tokens[i + 1].joined)
+            .take_while(|&i| self.tokens[i + 1].joined())
             .any(|i| matches!(self.word(i), "a" | "an" | "A" | "An"));
         if !indefinite {
             return None;
         }
-        let para = self.section_index(self.tokens[verb].span.start)?;
+        let para = self.section_index(self.tokens[verb].start())?;
         let next = self.doc.sections.get(para + 1)?;
         let first = self.token_at(next.span.start);
         let opening = first..(first + 6).min(self.tokens.len());

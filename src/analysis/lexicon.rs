@@ -1009,9 +1009,24 @@ fn member(cell: &'static WordSet, list: &'static [&'static str], word: &str) -> 
 /// Membership ignoring case, without allocating for lowercase words.
 fn member_folded(cell: &'static WordSet, list: &'static [&'static str], word: &str) -> bool {
     if word.chars().any(char::is_uppercase) {
-        member(cell, list, &word.to_lowercase())
+        with_lowercase(word, |lower| member(cell, list, lower))
     } else {
         member(cell, list, word)
+    }
+}
+
+/// `f` of the word in lowercase: short ASCII words, nearly all, are
+/// lowered into a buffer on the stack instead of a new string.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII stays valid UTF-8 when lowered.
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => f(&word.to_lowercase()),
     }
 }
 

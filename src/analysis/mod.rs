@@ -32,7 +32,7 @@ pub fn analyze(doc: &mut Document) {
     let org_spans: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
-            Named::Organization(r) => Some(tokens[r.start].span.start..tokens[r.end - 1].span.end),
+            Named::Organization(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
             Named::Person(_) => None,
         })
         .filter(|s| !overlaps_any(&person_spans, s))
@@ -66,7 +66,7 @@ pub fn analyze(doc: &mut Document) {
     let titles = person_names
         .iter()
         .filter(|n| !n.title.is_empty())
-        .map(|n| tokens[n.title.start].span.start..tokens[n.title.end - 1].span.end);
+        .map(|n| tokens[n.title.start].start()..tokens[n.title.end - 1].end());
     let taken: Vec<Span> = person_spans
         .iter()
         .chain(&org_spans)

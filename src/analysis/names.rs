@@ -50,7 +50,8 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
             continue;
         }
         i = run.end;
-        for part in split_affiliation(text, tokens, run) {
+        let (first, second) = split_affiliation(text, tokens, run);
+        for part in std::iter::once(first).chain(second) {
             if let Some(named) = classify(text, tokens, part, gaz, &common) {
                 out.push(named);
             }
@@ -62,7 +63,11 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
 /// "Dan Ives of Wedbush Securities" is a person and an organization: a run
 /// that starts with a given name splits at "of" (titles such as "Secretary
 /// of State" do not start with one).
-fn split_affiliation(text: &str, tokens: &[Token], run: Range<usize>) -> Vec<Range<usize>> {
+fn split_affiliation(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+) -> (Range<usize>, Option<Range<usize>>) {
     // Honorifics may stand first: "Dr Eoin O'Malley of Dublin City University".
     let first_name = run
         .clone()
@@ -71,32 +76,52 @@ fn split_affiliation(text: &str, tokens: &[Token], run: Range<usize>) -> Vec<Ran
     let starts_with_name = lexicon::given_name(word(text, tokens, first_name)).is_some();
     let of = run.clone().find(|&i| word(text, tokens, i) == "of");
     match of {
-        Some(k) if starts_with_name && k > first_name + 1 => {
-            vec![run.start..k, k + 1..run.end]
-        }
-        _ => vec![run],
+        Some(k) if starts_with_name && k > first_name + 1 => (run.start..k, Some(k + 1..run.end)),
+        _ => (run, None),
     }
 }
 
 /// Words this text also writes in lowercase: capitalized, they are sentence
-/// starts ("Involuntarily"), not names.
-struct Common<'a>(HashSet<&'a str>);
+/// starts ("Involuntarily"), not names. Words of up to eight bytes, nearly
+/// all, are kept as numbers, cheaper to hash and compare than strings.
+#[derive(Default)]
+struct Common<'a> {
+    short: HashSet<u64>,
+    long: HashSet<&'a str>,
+}
 
 impl<'a> Common<'a> {
     fn of(text: &'a str, tokens: &[Token]) -> Common<'a> {
-        Common(
-            tokens
-                .iter()
-                .map(|t| t.text(text))
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .collect(),
-        )
+        let mut common = Common::default();
+        // The flag decides words starting in ASCII; others are decoded.
+        let words = tokens
+            .iter()
+            .filter(|t| t.lowercase() || !text.as_bytes()[t.start()].is_ascii())
+            .map(|t| t.text(text))
+            .filter(|w| w.starts_with(char::is_lowercase));
+        for w in words {
+            match packed(w) {
+                Some(k) => common.short.insert(k),
+                None => common.long.insert(w),
+            };
+        }
+        common
     }
 
     fn has(&self, capitalized: &str) -> bool {
-        let lower = capitalized.to_lowercase();
-        self.0.contains(lower.as_str())
+        lexicon::with_lowercase(capitalized, |lower| match packed(lower) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(lower),
+        })
     }
+}
+
+/// A word of at most eight bytes as a number. Words hold no NUL bytes, so
+/// the zero padding cannot make two words one.
+fn packed(word: &str) -> Option<u64> {
+    let mut buf = [0u8; 8];
+    buf.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    Some(u64::from_le_bytes(buf))
 }
 
 fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
@@ -105,13 +130,14 @@ fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
 
 fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
     let t = &tokens[start];
-    if t.headline || !is_capitalized(t.text(text)) {
+    // A word starting in ASCII lowercase is ruled out by its flag alone.
+    if t.lowercase() || t.headline() || !is_capitalized(t.text(text)) {
         return start..start;
     }
     let mut end = start + 1;
-    while end < tokens.len() && !tokens[end - 1].possessive && tokens[end].joined {
+    while end < tokens.len() && !tokens[end - 1].possessive() && tokens[end].joined() {
         let w = word(text, tokens, end);
-        if tokens[end].headline {
+        if tokens[end].headline() {
             break;
         }
         if is_capitalized(w) {
@@ -126,7 +152,7 @@ fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
         let resumes = next > end
             && tokens
                 .get(next)
-                .is_some_and(|n| n.joined && !n.headline && is_capitalized(n.text(text)));
+                .is_some_and(|n| n.joined() && !n.headline() && is_capitalized(n.text(text)));
         if !resumes {
             break;
         }
@@ -137,7 +163,7 @@ fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
 
 fn connects(text: &str, t: &Token) -> bool {
     let w = t.text(text);
-    t.joined && !t.possessive && (w == "of" || is_particle(w))
+    t.joined() && !t.possessive() && (w == "of" || is_particle(w))
 }
 
 fn classify(
@@ -147,45 +173,42 @@ fn classify(
     gaz: &Gazetteer,
     common: &Common,
 ) -> Option<Named> {
-    let words: Vec<&str> = run.clone().map(|i| word(text, tokens, i)).collect();
+    let w = |i: usize| word(text, tokens, i);
     // Leading sentence words, months and weekdays are part of no name.
-    let mut lead = 0;
-    while lead < words.len() {
-        let w = words[lead];
-        let given = lexicon::given_name(w).is_some();
-        let sentence_word =
-            tokens[run.start + lead].sentence_start && !given && !is_title(w) && common.has(w);
-        if !(is_function_word(w) || is_calendar(w) || sentence_word) {
+    let mut lead = run.start;
+    while lead < run.end {
+        let sentence_word = tokens[lead].sentence_start()
+            && lexicon::given_name(w(lead)).is_none()
+            && !is_title(w(lead))
+            && common.has(w(lead));
+        if !(is_function_word(w(lead)) || is_calendar(w(lead)) || sentence_word) {
             break;
         }
         lead += 1;
     }
-    let body = run.start + lead..run.end;
+    let body = lead..run.end;
     if body.is_empty() {
         return None;
     }
     // A place name as a whole ("United States", "Mexico City") is the
     // gazetteer's, whatever words it holds.
-    let body_text = &text[tokens[body.start].span.start..tokens[body.end - 1].span.end];
+    let body_text = &text[tokens[body.start].start()..tokens[body.end - 1].end()];
     if body.len() > 1 && gaz.lookup(body_text).is_some() {
         return None;
     }
     // A lone institution word ("Agency officials said", "moves United
     // up") names no particular organization, unless it is one of the few
     // that news writes that way ("the Kremlin", "Congress").
-    if body.len() == 1 && is_org_word(words[lead]) && !lexicon::is_institution(words[lead]) {
+    if body.len() == 1 && is_org_word(w(lead)) && !lexicon::is_institution(w(lead)) {
         return None;
     }
-    if words[lead..].iter().any(|w| is_org_word(w)) {
+    if body.clone().any(|i| is_org_word(w(i))) {
         let name_start = strip_title(text, tokens, body.clone(), gaz).name.start;
-        let rest: Vec<&str> = (name_start..body.end)
-            .map(|i| word(text, tokens, i))
-            .collect();
-        if rest.iter().any(|w| is_org_word(w)) || name_start == body.end {
+        if (name_start..body.end).any(|i| is_org_word(w(i))) || name_start == body.end {
             return Some(Named::Organization(body));
         }
     }
-    if body.len() == 1 && is_acronym(words[lead]) && gaz.lookup(words[lead]).is_none() {
+    if body.len() == 1 && is_acronym(w(lead)) && gaz.lookup(w(lead)).is_none() {
         return Some(Named::Organization(body));
     }
     // A place after a preposition is not part of the name that follows it
@@ -198,28 +221,26 @@ fn classify(
             "in" | "at" | "from" | "to" | "near" | "across" | "of" | "into"
         )
     };
-    let after_preposition = |lead: usize| match lead {
-        0 => {
-            run.start > 0
-                && tokens[run.start].joined
-                && is_preposition(word(text, tokens, run.start - 1))
+    let after_preposition = |i: usize| {
+        if i == run.start {
+            run.start > 0 && tokens[run.start].joined() && is_preposition(w(run.start - 1))
+        } else {
+            is_preposition(w(i - 1))
         }
-        _ => is_preposition(words[lead - 1]),
     };
-    while lead + 1 < words.len() && lexicon::given_name(words[lead]).is_none() {
-        let place = after_preposition(lead)
-            && gaz.lookup(words[lead]).is_some()
-            && !is_title(words[lead + 1]);
-        let role_word = lead + 2 < words.len()
-            && tokens[run.start + lead].sentence_start
-            && !is_title(words[lead])
-            && lexicon::given_name(words[lead + 1]).is_some();
+    while lead + 1 < run.end && lexicon::given_name(w(lead)).is_none() {
+        let place =
+            after_preposition(lead) && gaz.lookup(w(lead)).is_some() && !is_title(w(lead + 1));
+        let role_word = lead + 2 < run.end
+            && tokens[lead].sentence_start()
+            && !is_title(w(lead))
+            && lexicon::given_name(w(lead + 1)).is_some();
         if !(place || role_word) {
             break;
         }
         lead += 1;
     }
-    person(text, tokens, run.start + lead..run.end, gaz).map(Named::Person)
+    person(text, tokens, lead..run.end, gaz).map(Named::Person)
 }
 
 /// Acronyms that name organizations (FAA, NATO), not Roman numerals, clock
@@ -313,7 +334,7 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     }
     // "an analyst at Morgan Stanley": people are rarely "at" someone.
     let after_at = run.start > 0
-        && tokens[run.start].joined
+        && tokens[run.start].joined()
         && tokens[run.start - 1].text(text).eq_ignore_ascii_case("at");
     if after_at && !stripped.head_title {
         return None;
@@ -335,7 +356,7 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     let role = (!stripped.role.is_empty()).then(|| {
         let first = stripped.role[0];
         let last = *stripped.role.last().unwrap_or(&first);
-        text[tokens[first].span.start..tokens[last].span.end].to_string()
+        text[tokens[first].start()..tokens[last].end()].to_string()
     });
     Some(PersonName {
         title: run.start..name.start,
@@ -359,12 +380,12 @@ fn role_before(text: &str, tokens: &[Token], start: usize) -> bool {
         return false;
     };
     let p = &tokens[prev];
-    let gap = &text[p.span.end..tokens[start].span.start];
+    let gap = &text[p.end()..tokens[start].start()];
     let close = gap.trim() == "," || gap.trim().is_empty();
     let w = p.text(text);
     // "spokesman Ned Price", "then-President Ada Lowe".
     let role = is_role_noun(w) || (w.contains('-') && is_title(w));
-    close && p.sentence == tokens[start].sentence && !is_capitalized(w) && role
+    close && p.sentence() == tokens[start].sentence() && !is_capitalized(w) && role
 }
 
 /// ", the Zimbabwean president", ", secretary general of", ", Muskegon
@@ -373,15 +394,13 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
     let Some(next) = tokens.get(end) else {
         return false;
     };
-    let gap = &text[tokens[end - 1].span.end..next.span.start];
+    let gap = &text[tokens[end - 1].end()..next.start()];
     if gap.trim() != "," {
         return false;
     }
     // An age: "Jordan Ellis, 34, said".
     let word = next.text(text);
-    let after = tokens
-        .get(end + 1)
-        .map(|t| &text[next.span.end..t.span.start]);
+    let after = tokens.get(end + 1).map(|t| &text[next.end()..t.start()]);
     if word.len() <= 3
         && word.bytes().all(|b| b.is_ascii_digit())
         && after.is_some_and(|g| g.trim() == ",")
@@ -391,9 +410,9 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
     tokens[end..]
         .iter()
         .take(4)
-        .take_while(|t| t.sentence == next.sentence)
+        .take_while(|t| t.sentence() == next.sentence())
         .enumerate()
-        .take_while(|(k, t)| *k == 0 || t.joined)
+        .take_while(|(k, t)| *k == 0 || t.joined())
         .any(|(_, t)| is_role_noun(t.text(text)))
 }
 
@@ -401,10 +420,10 @@ fn apposition_after(text: &str, tokens: &[Token], end: usize) -> bool {
 fn speech_verb_adjacent(text: &str, tokens: &[Token], run: Range<usize>) -> bool {
     let after = tokens
         .get(run.end)
-        .is_some_and(|t| t.joined && is_speech_verb(t.text(text)));
+        .is_some_and(|t| t.joined() && is_speech_verb(t.text(text)));
     // "said Mark Eisenbarth" names the speaker; "told Sky Sports" names
     // the listener.
-    let before = run.start > 0 && tokens[run.start].joined && {
+    let before = run.start > 0 && tokens[run.start].joined() && {
         let verb = tokens[run.start - 1].text(text);
         is_speech_verb(verb) && !lexicon::takes_listener(verb)
     };
@@ -419,13 +438,13 @@ fn possessive_place_before(
     gaz: &Gazetteer,
 ) -> Option<usize> {
     let prev = tokens.get(start.checked_sub(1)?)?;
-    let gap = &text[prev.span.end..tokens[start].span.start];
+    let gap = &text[prev.end()..tokens[start].start()];
     let only_mark = gap
         .trim_start_matches(['’', '\''])
         .trim_start_matches('s')
         .trim()
         .is_empty();
-    (prev.possessive && only_mark)
+    (prev.possessive() && only_mark)
         .then(|| gaz.lookup(prev.text(text)))
         .flatten()
 }

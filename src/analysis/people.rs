@@ -119,7 +119,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
         if let Some(&id) = known.get(key.as_str()) {
             let p = &mut persons[id];
             enrich(p, n);
-            p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
+            p.first_seen = p.first_seen.min(tokens[n.tokens.start].start());
             continue;
         }
         let words = words_of(n);
@@ -136,7 +136,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
             known.insert(key.clone(), id);
             let p = &mut persons[id];
             enrich(p, n);
-            p.first_seen = p.first_seen.min(tokens[n.tokens.start].span.start);
+            p.first_seen = p.first_seen.min(tokens[n.tokens.start].start());
             if words.len() > p.words.len() {
                 p.words = words;
                 shorts[id] = p.short_forms();
@@ -148,7 +148,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
                 role: n.role.clone(),
                 country: n.country,
                 gender: n.gender,
-                first_seen: tokens[n.tokens.start].span.start,
+                first_seen: tokens[n.tokens.start].start(),
             });
             shorts.push(persons[persons.len() - 1].short_forms());
         }
@@ -234,14 +234,18 @@ fn description_mentions(
 ) -> Vec<PersonMention> {
     let mut out = Vec::new();
     // Each person's title in lowercase words, once.
-    let roles: Vec<(usize, String)> = persons
+    let lowered: Vec<(usize, String)> = persons
         .iter()
         .enumerate()
         .filter_map(|(id, p)| Some((id, p.role.as_ref()?.to_lowercase())))
         .collect();
+    let roles: Vec<(usize, Role)> = lowered
+        .iter()
+        .map(|(id, role)| (*id, Role::new(role)))
+        .collect();
     for (i, t) in tokens.iter().enumerate() {
-        let w = t.text(text);
-        if !w.eq_ignore_ascii_case("the") {
+        // The length rules out most words without reading them.
+        if t.span().len() != 3 || !t.text(text).eq_ignore_ascii_case("the") {
             continue;
         }
         let Some((end, country, words)) = description_at(text, tokens, i + 1, gaz) else {
@@ -257,14 +261,14 @@ fn description_mentions(
         let person = match fits.as_slice() {
             [one] => *one,
             [] => continue,
-            many => match last_named_before(names, many, t.span.start) {
+            many => match last_named_before(names, many, t.start()) {
                 Some(p) => p,
                 None => continue,
             },
         };
         out.push(PersonMention {
             person,
-            span: t.span.start..tokens[end - 1].span.end,
+            span: t.start()..tokens[end - 1].end(),
             description: true,
         });
     }
@@ -281,7 +285,7 @@ fn description_at<'a>(
     gaz: &Gazetteer,
 ) -> Option<(usize, Option<usize>, Vec<&'a str>)> {
     let mut country = None;
-    if !tokens.get(i)?.joined {
+    if !tokens.get(i)?.joined() {
         return None;
     }
     if let Some(p) = gaz.demonym(tokens[i].text(text)) {
@@ -291,7 +295,7 @@ fn description_at<'a>(
     let mut words = Vec::new();
     for t in tokens.iter().skip(i).take(3) {
         let w = t.text(text);
-        if !t.joined || !w.starts_with(char::is_lowercase) {
+        if !t.joined() || !w.starts_with(char::is_lowercase) {
             break;
         }
         words.push(w);
@@ -302,7 +306,7 @@ fn description_at<'a>(
     let end = i + words.len();
     let after_is_name = tokens
         .get(end)
-        .is_some_and(|n| n.joined && n.text(text).starts_with(char::is_uppercase));
+        .is_some_and(|n| n.joined() && n.text(text).starts_with(char::is_uppercase));
     let head = words.last()?;
     (is_individual_role(head) && !after_is_name).then_some((end, country, words))
 }
@@ -339,10 +343,25 @@ fn is_individual_role(head: &str) -> bool {
     )
 }
 
+/// A person's title in lowercase, with its words split once.
+struct Role<'a> {
+    text: &'a str,
+    words: Vec<&'a str>,
+}
+
+impl<'a> Role<'a> {
+    fn new(text: &'a str) -> Self {
+        Role {
+            text,
+            words: text.split_whitespace().collect(),
+        }
+    }
+}
+
 /// Whether a person's title fits a description's words: "president" fits
 /// "President", "education secretary" fits "Education Secretary", and
 /// "leader" fits any head of state or government.
-fn role_fits(role: &str, words: &[&str]) -> bool {
+fn role_fits(role: &Role, words: &[&str]) -> bool {
     const LEADERS: [&str; 7] = [
         "president",
         "prime minister",
@@ -352,12 +371,12 @@ fn role_fits(role: &str, words: &[&str]) -> bool {
         "queen",
         "leader",
     ];
-    let role_words: Vec<&str> = role.split_whitespace().collect();
+    let role_words = &role.words;
     let Some((head, modifiers)) = words.split_last() else {
         return false;
     };
     let head_fits = if *head == "leader" {
-        LEADERS.iter().any(|r| role.contains(r))
+        LEADERS.iter().any(|r| role.text.contains(r))
     } else {
         role_words.contains(head)
     };

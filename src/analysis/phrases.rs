@@ -12,9 +12,9 @@ pub struct Phrases<V> {
     /// For each word that starts a form, the most words such a form has.
     starts: HashMap<String, usize>,
     /// Forms rarely start with a lowercase word (name particles: "bin
-    /// Salman"); keeping those words apart spares a look-up for every
-    /// ordinary word of the text.
-    lowercase_starts: Vec<String>,
+    /// Salman", "the Balkans"); the `lowercase_bit`s of those words spare a
+    /// look-up for nearly every ordinary word of the text.
+    lowercase_starts: u64,
 }
 
 impl<V> Default for Phrases<V> {
@@ -22,7 +22,7 @@ impl<V> Default for Phrases<V> {
         Phrases {
             forms: HashMap::default(),
             starts: HashMap::default(),
-            lowercase_starts: Vec::new(),
+            lowercase_starts: 0,
         }
     }
 }
@@ -33,10 +33,8 @@ impl<V> Phrases<V> {
         let words: Vec<Span> = word_spans(form).collect();
         if let Some(first) = words.first() {
             let word = &form[first.clone()];
-            if word.starts_with(|c: char| c.is_ascii_lowercase())
-                && !self.lowercase_starts.iter().any(|w| w == word)
-            {
-                self.lowercase_starts.push(word.to_string());
+            if word.starts_with(|c: char| c.is_ascii_lowercase()) {
+                self.lowercase_starts |= lowercase_bit(word.as_bytes()[0], word.len());
             }
             let longest = self.starts.entry(word.to_string()).or_insert(0);
             *longest = (*longest).max(words.len());
@@ -55,16 +53,20 @@ impl<V> Phrases<V> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let first = tokens[i].text(text);
-            let may_start = !first.starts_with(|c: char| c.is_ascii_lowercase())
-                || self.lowercase_starts.iter().any(|w| w == first);
+            let token = &tokens[i];
+            // Most words are lowercase and start no form: their first byte
+            // and length rule out nearly all of them.
+            let may_start = !token.lowercase()
+                || self.lowercase_starts
+                    & lowercase_bit(text.as_bytes()[token.start()], token.span().len())
+                    != 0;
             let longest = if may_start {
-                self.starts.get(first).copied().unwrap_or(0)
+                self.starts.get(token.text(text)).copied().unwrap_or(0)
             } else {
                 0
             };
             let found = (1..=longest.min(tokens.len() - i)).rev().find_map(|n| {
-                self.form_at(text, tokens[i].span.start..tokens[i + n - 1].span.end)
+                self.form_at(text, token.start()..tokens[i + n - 1].end())
                     .map(|m| (n, m))
             });
             match found {
@@ -73,7 +75,9 @@ impl<V> Phrases<V> {
                     i += n;
                 }
                 None => {
-                    self.compound_parts(text, &tokens[i].span, &mut out);
+                    if token.hyphenated() {
+                        self.compound_parts(text, &token.span(), &mut out);
+                    }
                     i += 1;
                 }
             }
@@ -95,10 +99,6 @@ impl<V> Phrases<V> {
 
     fn compound_parts<'a>(&'a self, text: &str, span: &Span, out: &mut Vec<(Span, &'a V)>) {
         let word = &text[span.clone()];
-        // Bytes first: '-' or the lead byte of '‑' (U+2011).
-        if !word.bytes().any(|b| b == b'-' || b == 0xe2) || !word.contains(['-', '‑']) {
-            return;
-        }
         let mut start = span.start;
         for part in word.split(['-', '‑']) {
             if let Some(v) = self.forms.get(part) {
@@ -109,4 +109,10 @@ impl<V> Phrases<V> {
             start += text[start..].chars().next().map_or(0, char::len_utf8);
         }
     }
+}
+
+/// A lowercase word's bit among the lowercase starts, from its first byte
+/// and length: words that share a bit are told apart by the look-up.
+fn lowercase_bit(first: u8, len: usize) -> u64 {
+    1 << ((usize::from(first) * 7 + len) % 64)
 }

@@ -10,28 +10,100 @@ const DOTTED: &[&str] = &[
     "Ft", "No",
 ];
 
+/// Longest text the analysis takes: token offsets are 32-bit, which keeps a
+/// token at 16 bytes, so the passes over all tokens of a long book read half
+/// the memory. `input::MAX_SIZE_CAP` keeps every loaded text under it.
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
+/// A word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The word without a possessive ending.
-    pub span: Span,
-    /// Followed by ’s or a plural possessive mark.
-    pub possessive: bool,
-    /// Index into `Document::sentences`, or usize::MAX outside any sentence.
-    pub sentence: usize,
-    /// First word of its sentence.
-    pub sentence_start: bool,
-    /// Inside a direct quote.
-    pub in_quote: bool,
-    /// In a headline written in Title Case, where capitals say nothing.
-    pub headline: bool,
-    /// Only spaces separate this word from the one before (same sentence).
-    pub joined: bool,
+    start: u32,
+    end: u32,
+    /// Index into `Document::sentences`, or `NO_SENTENCE`.
+    sentence: u32,
+    /// The `Token::*` flags below.
+    flags: u8,
 }
 
+const NO_SENTENCE: u32 = u32::MAX;
+
 impl Token {
+    /// Followed by ’s or a plural possessive mark.
+    const POSSESSIVE: u8 = 1;
+    /// First word of its sentence.
+    const SENTENCE_START: u8 = 1 << 1;
+    /// Inside a direct quote.
+    const IN_QUOTE: u8 = 1 << 2;
+    /// In a headline written in Title Case, where capitals say nothing.
+    const HEADLINE: u8 = 1 << 3;
+    /// Only spaces separate this word from the one before (same sentence).
+    const JOINED: u8 = 1 << 4;
+    /// Starts with an ASCII lowercase letter: most words, which name
+    /// nothing; known here, they need not be read again.
+    const LOWERCASE: u8 = 1 << 5;
+    /// Holds a hyphen ('-' or '‑') joining its parts.
+    const HYPHENATED: u8 = 1 << 6;
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.span.clone()]
+        &text[self.span()]
     }
+
+    /// Byte span of the word without a possessive ending.
+    pub fn span(&self) -> Span {
+        self.start()..self.end()
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Index into `Document::sentences`, if the word is in a sentence.
+    pub fn sentence(&self) -> Option<usize> {
+        (self.sentence != NO_SENTENCE).then_some(self.sentence as usize)
+    }
+
+    pub fn possessive(&self) -> bool {
+        self.has(Token::POSSESSIVE)
+    }
+
+    pub fn sentence_start(&self) -> bool {
+        self.has(Token::SENTENCE_START)
+    }
+
+    pub fn in_quote(&self) -> bool {
+        self.has(Token::IN_QUOTE)
+    }
+
+    pub fn headline(&self) -> bool {
+        self.has(Token::HEADLINE)
+    }
+
+    pub fn joined(&self) -> bool {
+        self.has(Token::JOINED)
+    }
+
+    pub fn lowercase(&self) -> bool {
+        self.has(Token::LOWERCASE)
+    }
+
+    pub fn hyphenated(&self) -> bool {
+        self.has(Token::HYPHENATED)
+    }
+
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// `flag` if `on`, for building a token's flags.
+fn flag(on: bool, flag: u8) -> u8 {
+    if on { flag } else { 0 }
 }
 
 pub fn is_capitalized(word: &str) -> bool {
@@ -58,8 +130,14 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
     let mut sentence = 0;
     let mut quote = 0;
     let mut prev_end = 0;
-    let mut prev_sentence = usize::MAX;
-    for span in WordSpans::new(text) {
+    let mut prev_sentence = NO_SENTENCE;
+    let mut prev_possessive = false;
+    assert!(
+        text.len() <= MAX_TEXT_LEN,
+        "texts over {MAX_TEXT_LEN} bytes cannot be analyzed"
+    );
+    let mut words = WordSpans::new(text);
+    while let Some((span, hyphenated)) = words.next_word() {
         while sentence < doc.sentences.len() && doc.sentences[sentence].end <= span.start {
             sentence += 1;
         }
@@ -70,7 +148,12 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
             .sentences
             .get(sentence)
             .is_some_and(|s| s.start <= span.start);
-        let sentence_id = if in_sentence { sentence } else { usize::MAX };
+        // Fits: there are fewer sentences than bytes.
+        let sentence_id = if in_sentence {
+            sentence as u32
+        } else {
+            NO_SENTENCE
+        };
         let in_quote = doc
             .quotes
             .get(quote)
@@ -83,15 +166,23 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
             .is_some_and(|h| h.start <= span.start);
         let (span, possessive) = strip_possessive(text, span);
         let gap = &text[prev_end.min(span.start)..span.start];
-        let joined = sentence_id == prev_sentence && gap.chars().all(|c| c == ' ');
+        let joined = sentence_id == prev_sentence && gap.bytes().all(|b| b == b' ');
+        let flags = flag(possessive, Token::POSSESSIVE)
+            | flag(sentence_id != prev_sentence, Token::SENTENCE_START)
+            | flag(in_quote, Token::IN_QUOTE)
+            | flag(in_headline, Token::HEADLINE)
+            | flag(joined && !prev_possessive, Token::JOINED)
+            | flag(
+                text.as_bytes()[span.start].is_ascii_lowercase(),
+                Token::LOWERCASE,
+            )
+            | flag(hyphenated, Token::HYPHENATED);
+        // Offsets fit: the text is at most MAX_TEXT_LEN bytes.
         tokens.push(Token {
-            sentence_start: sentence_id != prev_sentence,
-            headline: in_headline,
-            span: span.clone(),
-            possessive,
+            start: span.start as u32,
+            end: span.end as u32,
             sentence: sentence_id,
-            in_quote,
-            joined: joined && !tokens.last().is_some_and(|t: &Token| t.possessive),
+            flags,
         });
         prev_end = span.end
             + if possessive {
@@ -100,6 +191,7 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
                 0
             };
         prev_sentence = sentence_id;
+        prev_possessive = possessive;
     }
     tokens
 }
@@ -124,6 +216,10 @@ fn possessive_len(text: &str, span: &Span) -> usize {
 
 fn strip_possessive(text: &str, span: Span) -> (Span, bool) {
     let word = &text[span.clone()];
+    // Most words do not end in 's'.
+    if !word.ends_with('s') {
+        return (span, false);
+    }
     for suffix in ["’s", "'s"] {
         if let Some(stem) = word.strip_suffix(suffix)
             && !stem.is_empty()
@@ -133,6 +229,18 @@ fn strip_possessive(text: &str, span: Span) -> (Span, bool) {
     }
     (span, false)
 }
+
+/// ASCII letters and digits by byte: one look-up instead of three range
+/// tests for each letter of a text.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Byte spans of words: letters and digits, joined by inner hyphens and
 /// apostrophes, with the periods of abbreviations and initials.
@@ -147,10 +255,9 @@ impl<'a> WordSpans<'a> {
     }
 }
 
-impl Iterator for WordSpans<'_> {
-    type Item = Span;
-
-    fn next(&mut self) -> Option<Span> {
+impl WordSpans<'_> {
+    /// The next word, and whether a hyphen ('-' or '‑') joins its parts.
+    fn next_word(&mut self) -> Option<(Span, bool)> {
         let text = self.text;
         let bytes = text.as_bytes();
         // Skip to the next letter or digit; ASCII bytes are decided without
@@ -171,10 +278,18 @@ impl Iterator for WordSpans<'_> {
             self.pos += c.len_utf8();
         };
         let mut end = start;
+        let mut hyphenated = false;
         loop {
             // Plain ASCII letters and digits need no decoding.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
                 end += 1;
+            }
+            // Nor do the spaces and punctuation that end most words.
+            if bytes
+                .get(end)
+                .is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.'))
+            {
+                break;
             }
             let Some(d) = text[end..].chars().next() else {
                 break;
@@ -192,10 +307,19 @@ impl Iterator for WordSpans<'_> {
             if !joins {
                 break;
             }
+            hyphenated |= matches!(d, '-' | '‑');
             end += d.len_utf8();
         }
         self.pos = end;
-        Some(start..end)
+        Some((start..end, hyphenated))
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        self.next_word().map(|(span, _)| span)
     }
 }
 
@@ -250,8 +374,8 @@ mod tests {
         let doc = Document::analyze("Russia’s president and the Smiths’ house.");
         let toks = tokenize(&doc);
         assert_eq!(toks[0].text(&doc.text), "Russia");
-        assert!(toks[0].possessive);
-        assert!(!toks[1].joined, "a possessive breaks a name run");
+        assert!(toks[0].possessive());
+        assert!(!toks[1].joined(), "a possessive breaks a name run");
     }
 
     #[test]

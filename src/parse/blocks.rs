@@ -168,10 +168,12 @@ fn char_count(s: &str) -> usize {
 }
 
 fn is_heading(s: &str) -> bool {
-    s.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
-        && !s.starts_with("By ")
+    // The cheap tests first: they rule out most lines of prose before any
+    // words are counted.
+    s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !ends_with_punctuation(s)
-        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !s.starts_with("By ")
+        && s.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
 }
 
 /// Running prose, as opposed to a byline or dateline before the body.

@@ -18,20 +18,16 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let s = &text[span.clone()];
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut pos = 0;
+    while let Some((i, c)) = next_terminator(s, pos) {
+        // Further terminators and closing marks belong to this one.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if matches!(d, '.' | '!' | '?') || CLOSERS.contains(&d) {
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
+        while let Some(d) = s[end..].chars().next()
+            && (matches!(d, '.' | '!' | '?') || CLOSERS.contains(&d))
+        {
+            end += d.len_utf8();
         }
+        pos = end;
         if c == '.' && is_abbreviation(&s[start..i]) {
             continue;
         }
@@ -42,6 +38,23 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     }
     push_trimmed(&mut out, s, start..s.len(), span.start);
     out
+}
+
+/// The next '.', '!', '?' or '…' at or after `pos`, found by bytes: only
+/// the lead byte of '…' (0xe2) needs a decode.
+fn next_terminator(s: &str, mut pos: usize) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    loop {
+        let i = pos
+            + bytes[pos..]
+                .iter()
+                .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xe2))?;
+        let c = s[i..].chars().next()?;
+        if matches!(c, '.' | '!' | '?' | '…') {
+            return Some((i, c));
+        }
+        pos = i + c.len_utf8();
+    }
 }
 
 /// The word before a period is a known abbreviation, an initial ("J.") or
