@@ -7,6 +7,8 @@
 //! the quote before it in the same paragraph, or of the paragraph before,
 //! when nothing else attributes it. When unsure, no speaker.
 
+use std::cell::Cell;
+
 use super::lexicon::{self, Gender, is_speech_verb};
 use super::people::{People, PersonMention};
 use super::tokens::Token;
@@ -31,6 +33,7 @@ pub fn attribute(doc: &Document, tokens: &[Token], people: &People) -> Vec<Optio
         doc,
         tokens,
         people,
+        last_token_at: Cell::new(0),
     };
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(doc.quotes.len());
     for (i, q) in doc.quotes.iter().enumerate() {
@@ -52,6 +55,8 @@ struct Context<'a> {
     doc: &'a Document,
     tokens: &'a [Token],
     people: &'a People,
+    /// The last answer of `token_at`, where the next search starts.
+    last_token_at: Cell<usize>,
 }
 
 /// A subject found next to a speech verb: a person, or an explicit
@@ -63,9 +68,14 @@ impl Context<'_> {
         self.tokens[i].text(&self.doc.text)
     }
 
-    /// First token at or after a byte position.
+    /// First token at or after a byte position. The positions asked for
+    /// lie near each other, so the search gallops from the last answer: a
+    /// binary search over all tokens of a long book would miss the cache at
+    /// most of its steps.
     fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.start() < pos)
+        let k = gallop(self.tokens, self.last_token_at.get(), |t| t.start() < pos);
+        self.last_token_at.set(k);
+        k
     }
 
     fn paragraph_end(&self, pos: usize) -> usize {
@@ -370,6 +380,32 @@ impl Context<'_> {
     }
 }
 
+/// `items.partition_point(before)`, searched outwards from `hint` in
+/// doubling steps, then by bisection within the last step.
+fn gallop<T>(items: &[T], hint: usize, before: impl Fn(&T) -> bool) -> usize {
+    let hint = hint.min(items.len());
+    let mut step = 1;
+    if hint == 0 || before(&items[hint - 1]) {
+        // The answer is at `hint` or after it.
+        let mut lo = hint;
+        while lo + step <= items.len() && before(&items[lo + step - 1]) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(items.len());
+        lo + items[lo..hi].partition_point(before)
+    } else {
+        // The answer is before `hint`.
+        let mut hi = hint;
+        while hi >= step && !before(&items[hi - step]) {
+            hi -= step;
+            step *= 2;
+        }
+        let lo = hi.saturating_sub(step);
+        lo + items[lo..hi].partition_point(before)
+    }
+}
+
 /// Words that end the noun phrase after an inverted verb ("said the agency,
 /// which Smith founded").
 fn ends_subject(word: &str) -> bool {
@@ -402,4 +438,21 @@ fn is_preposition(word: &str) -> bool {
 /// Subjects that speak for a group, never for one named person.
 fn is_plural_pronoun(word: &str) -> bool {
     matches!(word, "they" | "They" | "we" | "We")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gallop;
+
+    #[test]
+    fn galloping_finds_what_bisection_finds_from_any_hint() {
+        let items = [1, 3, 3, 5, 8, 13, 21, 34, 55, 89];
+        for pos in 0..100 {
+            let expected = items.partition_point(|&x| x < pos);
+            for hint in 0..=items.len() + 1 {
+                assert_eq!(gallop(&items, hint, |&x| x < pos), expected, "{pos} {hint}");
+            }
+        }
+        assert_eq!(gallop(&[] as &[i32], 3, |_| true), 0);
+    }
 }

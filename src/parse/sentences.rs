@@ -19,7 +19,8 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut pos = 0;
-    while let Some((i, c)) = next_terminator(s, pos) {
+    let ellipses = s.contains('…');
+    while let Some((i, c)) = next_terminator(s, pos, ellipses) {
         // Further terminators and closing marks belong to this one.
         let mut end = i + c.len_utf8();
         while let Some(d) = s[end..].chars().next()
@@ -41,9 +42,14 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
 }
 
 /// The next '.', '!', '?' or '…' at or after `pos`, found by bytes: only
-/// the lead byte of '…' (0xe2) needs a decode.
-fn next_terminator(s: &str, mut pos: usize) -> Option<(usize, char)> {
+/// the lead byte of '…' (0xe2) needs a decode, and a text without any
+/// `ellipses` is searched with vector code.
+fn next_terminator(s: &str, mut pos: usize, ellipses: bool) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
+    if !ellipses {
+        let i = pos + memchr::memchr3(b'.', b'!', b'?', &bytes[pos..])?;
+        return Some((i, char::from(bytes[i])));
+    }
     loop {
         let i = pos
             + bytes[pos..]
