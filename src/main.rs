@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use byline::articles::{self, Article};
 use byline::batch;
 use byline::cli::{self, Cli, Command};
+use byline::document::Document;
 use byline::library::Library;
 use byline::state::State;
 use clap::Parser;
@@ -23,14 +24,19 @@ fn main() -> ExitCode {
     if let Some(Command::Stats { files, json }) = &cli.command {
         return stats(files, *json, cli.max_size);
     }
-    // One long article in the reader opens before its analysis is done.
+    let (config, problems) = byline::config::load(cli.config.as_deref());
+    warn_all(&problems);
+    // One article file in the reader is read once here: a long one opens
+    // before its analysis is done.
     if !cli.json
         && !cli.print
         && reader_possible()
-        && cli.files.len() <= 1
-        && let Some(code) = read_one_long(&cli)
+        && let Some(opened) = open_one_file(&cli)
     {
-        return code;
+        return match opened {
+            Ok((article, unfinished)) => read(&cli, &config, vec![article], unfinished),
+            Err(code) => code,
+        };
     }
     let (articles, several) = match open(&cli.files, cli.max_size) {
         Ok(a) => a,
@@ -42,8 +48,6 @@ fn main() -> ExitCode {
         }
         return print(&byline::export::to_json(&articles[0].doc));
     }
-    let (config, problems) = byline::config::load(cli.config.as_deref());
-    warn_all(&problems);
     let tty = std::io::stdout().is_terminal();
     if cli.print {
         let color = tty && color_allowed() && !dumb_terminal();
@@ -66,6 +70,18 @@ fn main() -> ExitCode {
         let texts: Vec<&str> = articles.iter().map(|a| a.doc.text.as_str()).collect();
         return print(&texts.join("\n"));
     }
+    read(&cli, &config, articles, None)
+}
+
+/// Open the reader on the articles, with their saved reading positions;
+/// `unfinished` is the first article still to be completed (see
+/// [`open_one_file`]).
+fn read(
+    cli: &Cli,
+    config: &byline::config::Config,
+    articles: Vec<Article>,
+    unfinished: Option<Document>,
+) -> ExitCode {
     let n = articles.len();
     let states = articles
         .into_iter()
@@ -76,8 +92,11 @@ fn main() -> ExitCode {
             } else {
                 a.name()
             };
-            let mut s = State::new(a.doc, name);
-            apply(&config, &mut s);
+            let mut s = match (i, &unfinished) {
+                (0, Some(_)) => State::pending(a.doc, name),
+                _ => State::new(a.doc, name),
+            };
+            apply(config, &mut s);
             s
         })
         .collect();
@@ -98,7 +117,7 @@ fn main() -> ExitCode {
     }
     let mut library = Library::new(states);
     library.keys = config.keys.clone();
-    match byline::tui::run_library(library, None) {
+    match byline::tui::run_library(library, unfinished) {
         Ok(library) => {
             if let Some(dir) = &resume {
                 for s in &library.states {
@@ -142,33 +161,28 @@ fn dumb_terminal() -> bool {
 /// Texts larger than this open before their analysis is done.
 const BACKGROUND_ANALYSIS: usize = 256 * 1024;
 
-/// A single article long enough to be worth drawing before its analysis:
-/// parse it, open the reader, and analyze it on another thread. None when
-/// the article is short (or several), for the ordinary path.
-fn read_one_long(cli: &Cli) -> Option<ExitCode> {
-    let source = articles::sources(&cli.files).ok()?.into_iter().next()?;
-    // Stdin can be read only once: it takes the ordinary path.
-    if !matches!(source, byline::input::Source::File(_)) {
+/// A single article file for the reader, read once: a long one only
+/// outlined (its copy to complete comes back too), a short one analyzed.
+/// None for stdin, a directory or several files: the ordinary path.
+fn open_one_file(cli: &Cli) -> Option<Result<(Article, Option<Document>), ExitCode>> {
+    let sources = articles::sources(&cli.files).ok()?;
+    let [source @ byline::input::Source::File(_)] = sources.as_slice() else {
         return None;
-    }
-    let text = match articles::read(&source, cli.max_size) {
-        Ok(t) if t.text.len() > BACKGROUND_ANALYSIS => t,
-        _ => return None,
     };
-    warn_all(&text.warnings);
-    let (config, problems) = byline::config::load(cli.config.as_deref());
-    warn_all(&problems);
-    let article = text.outline();
-    let unfinished = article.doc.clone();
-    let mut state = State::pending(article.doc, article.source.display_name());
-    apply(&config, &mut state);
-    let mut library = Library::new(vec![state]);
-    library.keys = config.keys.clone();
-    Some(match byline::tui::run_library(library, Some(unfinished)) {
-        Ok(_) => reader_exit(),
+    Some(match articles::read(source, cli.max_size) {
+        Ok(text) => {
+            warn_all(&text.warnings);
+            if text.text.len() > BACKGROUND_ANALYSIS {
+                let article = text.outline();
+                let unfinished = article.doc.clone();
+                Ok((article, Some(unfinished)))
+            } else {
+                Ok((text.analyze(), None))
+            }
+        }
         Err(e) => {
-            complain(&format!("terminal error: {e}"));
-            ExitCode::FAILURE
+            complain(&e.to_string());
+            Err(ExitCode::from(e.exit_code()))
         }
     })
 }

@@ -15,8 +15,6 @@ const DEMONYMS_TSV: &str = include_str!("../../assets/demonyms.tsv");
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     pub name: &'static str,
-    pub kind: &'static str,
-    pub country: &'static str,
     pub coords: Option<(f64, f64)>,
 }
 
@@ -49,12 +47,7 @@ impl Gazetteer {
             }
             let id = places.len();
             let coords = f[3].trim().parse().ok().zip(f[4].trim().parse().ok());
-            places.push(Place {
-                name: f[0],
-                kind: f[1],
-                country: f[2],
-                coords,
-            });
+            places.push(Place { name: f[0], coords });
             let aliases = f[5].split('|').map(str::trim).filter(|a| !a.is_empty());
             for form in std::iter::once(f[0]).chain(aliases) {
                 if !is_proper_form(form) {

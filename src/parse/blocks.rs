@@ -142,7 +142,7 @@ fn markdown_heading(text: &str, span: &Span) -> Option<Span> {
     (!inner.is_empty()).then_some(inner)
 }
 
-pub fn word_count(s: &str) -> usize {
+fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 

@@ -6,9 +6,8 @@ mod sentences;
 
 use crate::document::{Document, Section};
 
-pub use blocks::word_count;
-pub use quotes::find_quotes;
-pub use sentences::split_sentences;
+use quotes::find_quotes;
+use sentences::split_sentences;
 
 /// Build the document structure: sections, sentences and quotes.
 pub fn parse(text: String) -> Document {
