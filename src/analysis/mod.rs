@@ -199,29 +199,6 @@ fn add_organizations(
     }
 }
 
-/// A bare number right after a capitalized name is part of that name
-/// ("iPhone 17", "Boeing 737", "Windows 11"), not a quantity.
-fn names_a_model(text: &str, m: &numbers::NumberMatch) -> bool {
-    if m.kind != numbers::NumberKind::Cardinal
-        || !text[m.span.clone()].bytes().all(|b| b.is_ascii_digit())
-    {
-        return false;
-    }
-    let Some(before) = text[..m.span.start].strip_suffix(' ') else {
-        return false;
-    };
-    let word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let named = word.chars().any(char::is_uppercase) && !lexicon::is_calendar(word);
-    let sentence_start = before[..before.len() - word.len()]
-        .trim_end()
-        .ends_with(['.', '!', '?', '\n'])
-        || before.len() == word.len();
-    named && !sentence_start && !lexicon::is_title(word)
-}
-
 /// Capital initials of a name's words, skipping "of", "the" and "and".
 fn initials(name: &str) -> String {
     name.split_whitespace()
@@ -235,7 +212,7 @@ fn initials(name: &str) -> String {
 fn add_numbers(text: &str, person_spans: &[Span], out: &mut Vec<Entity>) {
     let mut found = Grouped::new(out, EntityKind::Number);
     for m in numbers::find_numbers(text) {
-        if overlaps_any(person_spans, &m.span) || names_a_model(text, &m) {
+        if overlaps_any(person_spans, &m.span) {
             continue;
         }
         let name = &text[m.span.clone()];

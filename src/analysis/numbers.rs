@@ -100,7 +100,29 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             None => i = t.end,
         }
     }
+    out.retain(|m| !names_a_model(text, m));
     out
+}
+
+/// A bare number right after a capitalized name is part of that name
+/// ("iPhone 17", "Boeing 737", "Windows 11"), not a quantity.
+fn names_a_model(text: &str, m: &NumberMatch) -> bool {
+    if m.kind != NumberKind::Cardinal || !text[m.span.clone()].bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let Some(before) = text[..m.span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let named = word.chars().any(char::is_uppercase) && !super::lexicon::is_calendar(word);
+    let sentence_start = before[..before.len() - word.len()]
+        .trim_end()
+        .ends_with(['.', '!', '?', '\n'])
+        || before.len() == word.len();
+    named && !sentence_start && !super::lexicon::is_title(word)
 }
 
 // ---------------------------------------------------------------------------
