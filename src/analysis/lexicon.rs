@@ -1031,15 +1031,21 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 pub fn is_title(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    member(&SET, TITLES, word)
-        || is_title_modifier(word)
-        || prefixed_title(word).is_some_and(|t| member(&SET, TITLES, t))
+    // Titles and their modifiers in one table, true for titles: one look-up
+    // for the many words that are neither.
+    static TABLE: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let modifiers = TITLE_MODIFIERS.iter().map(|&w| (w, false));
+        modifiers.chain(TITLES.iter().map(|&w| (w, true))).collect()
+    });
+    table.contains_key(word) || prefixed_title(word).is_some_and(|t| table.get(t) == Some(&true))
 }
 
 /// "Then-President", "ex-Minister": a title with a time prefix.
 fn prefixed_title(word: &str) -> Option<&str> {
-    let (prefix, title) = word.split_once('-')?;
+    // A byte search: words are short, and most hold no hyphen.
+    let hyphen = word.bytes().position(|b| b == b'-')?;
+    let (prefix, title) = (&word[..hyphen], &word[hyphen + 1..]);
     matches!(
         prefix.to_ascii_lowercase().as_str(),
         "then" | "ex" | "former" | "acting" | "interim" | "future"

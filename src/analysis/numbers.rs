@@ -87,6 +87,9 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         } else if !(c.is_ascii_digit() || c == b'$' || c == b'\'' || c >= 0x80) {
             i += 1;
             continue;
+        } else if let Some(len) = dash_or_quote(&b[i..]) {
+            i += len;
+            continue;
         }
         let Some(t) = sc.tok(i) else {
             break;
@@ -102,6 +105,13 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     }
     out.retain(|m| !names_a_model(text, m));
     out
+}
+
+/// Byte length of a dash, ellipsis or curly quote other than ’ at the start
+/// of `b`: common in prose, they start no number (’ starts "’90s").
+fn dash_or_quote(b: &[u8]) -> Option<usize> {
+    // – — ‘ “ ” … in UTF-8.
+    matches!(b, [0xe2, 0x80, 0x93 | 0x94 | 0x98 | 0x9c | 0x9d | 0xa6, ..]).then_some(3)
 }
 
 /// A bare number right after a capitalized name is part of that name
@@ -2440,6 +2450,19 @@ mod tests {
                 ("21st", Ordinal)
             ]
         );
+    }
+
+    #[test]
+    fn dashes_and_quotes_are_passed_over_but_not_the_apostrophe() {
+        for c in ['–', '—', '‘', '“', '”', '…'] {
+            assert_eq!(dash_or_quote(c.to_string().as_bytes()), Some(3), "{c}");
+        }
+        assert_eq!(dash_or_quote("’".as_bytes()), None);
+        let spans: Vec<&str> = find_numbers("“12 boats”—in the ’90s…")
+            .iter()
+            .map(|m| &"“12 boats”—in the ’90s…"[m.span.clone()])
+            .collect();
+        assert_eq!(spans, ["12 boats", "’90s"]);
     }
 
     #[test]
