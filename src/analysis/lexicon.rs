@@ -1006,9 +1006,14 @@ fn member(cell: &'static WordSet, list: &'static [&'static str], word: &str) -> 
         .contains(word)
 }
 
-/// Membership ignoring case, without allocating for lowercase words.
+/// Membership ignoring case, for lists of lowercase ASCII words, without
+/// allocating.
 fn member_folded(cell: &'static WordSet, list: &'static [&'static str], word: &str) -> bool {
-    if word.chars().any(char::is_uppercase) {
+    // No other word lowers to one of them ("Natásha" stays non-ASCII).
+    if !word.is_ascii() {
+        return false;
+    }
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
         with_lowercase(word, |lower| member(cell, list, lower))
     } else {
         member(cell, list, word)
@@ -1214,6 +1219,16 @@ mod tests {
         assert_eq!(pronoun_gender("She"), Some(Gender::Female));
         assert_eq!(pronoun_gender("they"), None);
         assert_eq!(title_gender("Mrs."), Gender::Female);
+    }
+
+    #[test]
+    fn case_folded_lists_are_lowercase_ascii() {
+        // `member_folded` rules out other words before any look-up.
+        for w in ROLE_NOUNS.iter().chain(FUNCTION_WORDS) {
+            assert!(w.is_ascii() && w.to_ascii_lowercase() == *w, "{w}");
+        }
+        assert!(is_function_word("The") && is_role_noun("SPOKESMAN"));
+        assert!(!is_function_word("Thé"));
     }
 
     #[test]
