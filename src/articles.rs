@@ -153,25 +153,21 @@ mod tests {
 
     #[test]
     fn a_directory_means_its_article_files_in_order() {
-        let dir = std::env::temp_dir().join(format!("byline-articles-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::tempdir().unwrap();
         for f in ["b.md", "a.txt", "c.html", "notes.pdf", "z.jpg"] {
-            std::fs::write(dir.join(f), "x").unwrap();
+            std::fs::write(dir.path().join(f), "x").unwrap();
         }
-        let got = sources(std::slice::from_ref(&dir)).unwrap();
+        let got = sources(&[dir.path().to_path_buf()]).unwrap();
         let names: Vec<String> = got.iter().map(Source::display_name).collect();
         assert_eq!(names, ["a.txt", "b.md", "c.html"]);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn an_empty_directory_is_refused_and_no_argument_is_the_sample() {
-        let dir = std::env::temp_dir().join(format!("byline-empty-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let err = sources(std::slice::from_ref(&dir)).unwrap_err();
+        let dir = tempfile::tempdir().unwrap();
+        let err = sources(&[dir.path().to_path_buf()]).unwrap_err();
         assert!(err.to_string().contains("no article files"));
         assert_eq!(err.exit_code(), 2);
-        std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(sources(&[]).unwrap(), [Source::Bundled]);
     }
 }

@@ -337,17 +337,15 @@ mod tests {
 
     #[test]
     fn a_bad_file_is_a_warning_and_the_defaults() {
-        let dir = std::env::temp_dir().join(format!("byline-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("config.toml");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
         std::fs::write(&path, "theme = 3\n").unwrap();
         let (c, warnings) = load(Some(&path));
         assert_eq!(c, Config::default());
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("config.toml:1:9:"), "{warnings:?}");
         assert!(warnings[0].ends_with("using the defaults"));
-        let (_, warnings) = load(Some(&dir.join("missing.toml")));
+        let (_, warnings) = load(Some(&dir.path().join("missing.toml")));
         assert!(warnings[0].contains("cannot read settings"));
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

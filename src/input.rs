@@ -504,20 +504,20 @@ mod tests {
 
     #[test]
     fn a_directory_is_refused() {
-        let dir = std::env::temp_dir();
-        let err = load(&Source::File(dir), DEFAULT_MAX_SIZE).unwrap_err();
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(&Source::File(dir.path().into()), DEFAULT_MAX_SIZE).unwrap_err();
         assert!(matches!(err, InputError::Directory { .. }));
     }
 
     #[test]
     fn a_regular_file_over_the_limit_is_refused_before_reading() {
-        let path = std::env::temp_dir().join(format!("byline-input-{}.txt", std::process::id()));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("article.txt");
         std::fs::write(&path, "Title\nBody.\n").unwrap();
         let source = Source::File(path.clone());
         let err = load(&source, 5).unwrap_err();
         assert!(matches!(err, InputError::TooLarge { limit: 5, .. }));
         assert_eq!(load(&source, 12).unwrap().text, "Title\nBody.\n");
-        std::fs::remove_file(path).unwrap();
     }
 
     #[test]

@@ -151,10 +151,12 @@ mod tests {
     use super::*;
     use crate::state::{Action, update};
 
-    fn temp(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("byline-resume-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        d
+    /// A state directory that does not exist yet, inside a temp dir that
+    /// is removed when the returned guard drops.
+    fn temp() -> (tempfile::TempDir, PathBuf) {
+        let guard = tempfile::tempdir().unwrap();
+        let d = guard.path().join("state");
+        (guard, d)
     }
 
     fn reader() -> State {
@@ -172,7 +174,7 @@ mod tests {
 
     #[test]
     fn position_and_selection_round_trip() {
-        let dir = temp("trip");
+        let (_guard, dir) = temp();
         let mut s = reader();
         update(&mut s, Action::PageDown);
         update(&mut s, Action::PageDown);
@@ -206,12 +208,11 @@ mod tests {
         let mut other = State::new(crate::document::Document::analyze("T\n\nBody."), "t");
         store.restore(&mut other);
         assert_eq!(other.anchor, 0);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_broken_file_is_ignored_with_a_warning() {
-        let dir = temp("broken");
+        let (_guard, dir) = temp();
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join(FILE),
@@ -239,7 +240,6 @@ mod tests {
         // Saving over the broken file repairs it.
         bad.save(&dir).unwrap();
         assert!(Store::load(&dir).1.is_none());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+use tempfile::TempDir;
+
 fn byline(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
@@ -21,12 +23,13 @@ fn byline(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// A file `name` holding `bytes`, alone in a new temp directory that is
+/// removed when the returned guard drops: keep it while the file is used.
+fn temp_file(name: &str, bytes: &[u8]) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
-    path
+    (dir, path)
 }
 
 fn stderr(o: &Output) -> String {
@@ -58,22 +61,21 @@ fn missing_file_is_named_in_a_one_line_error() {
 
 #[test]
 fn directory_without_articles_is_refused() {
-    let dir = std::env::temp_dir().join(format!("byline-cli-empty-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let o = byline(&["--json", dir.to_str().unwrap()], None);
+    let dir = tempfile::tempdir().unwrap();
+    let o = byline(&["--json", dir.path().to_str().unwrap()], None);
     assert_refused(&o, "no article files");
 }
 
 #[test]
 fn binary_file_is_refused() {
-    let path = temp_file("image.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let (_dir, path) = temp_file("image.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let o = byline(&["--json", path.to_str().unwrap()], None);
     assert_refused_with(&o, 4, "binary");
 }
 
 #[test]
 fn invalid_utf8_is_replaced_with_a_warning() {
-    let path = temp_file(
+    let (_dir, path) = temp_file(
         "latin1.txt",
         b"Caf\xe9 Headline\nA body line that says caf\xe9.",
     );
@@ -155,7 +157,7 @@ fn json_offsets_are_char_boundaries_inside_the_text() {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_with_exit_3() {
-    let path = temp_file("sized.txt", &[b'a'; 2000]);
+    let (_dir, path) = temp_file("sized.txt", &[b'a'; 2000]);
     let p = path.to_str().unwrap();
     let o = byline(&["--json", "--max-size", "1999", p], None);
     assert_refused_with(&o, 3, "larger than the limit of 1999 bytes");
@@ -166,7 +168,7 @@ fn a_file_over_the_size_limit_is_refused_with_exit_3() {
 
 #[test]
 fn the_size_limit_can_come_from_the_environment() {
-    let path = temp_file("env-sized.txt", &[b'a'; 3000]);
+    let (_dir, path) = temp_file("env-sized.txt", &[b'a'; 3000]);
     let run = |limit: &str| {
         Command::new(env!("CARGO_BIN_EXE_byline"))
             .args(["--json", path.to_str().unwrap()])
@@ -190,7 +192,7 @@ fn stdin_over_the_limit_is_refused() {
 
 #[test]
 fn an_empty_file_is_an_empty_document() {
-    let path = temp_file("empty.txt", b"");
+    let (_dir, path) = temp_file("empty.txt", b"");
     let o = byline(&["--json", path.to_str().unwrap()], None);
     assert!(o.status.success(), "stderr: {}", stderr(&o));
     let v = json(&o);
@@ -207,7 +209,7 @@ fn one_ten_megabyte_line_is_read_and_exported() {
     let sentence = "Officials said the deal, worth $500 million, was \u{201c}a turning point\u{201d} for Kyiv. ";
     let line = sentence.repeat(10 * 1024 * 1024 / sentence.len() + 1);
     assert!(line.len() >= 10 * 1024 * 1024 && !line.contains('\n'));
-    let path = temp_file("huge-line.txt", line.as_bytes());
+    let (_dir, path) = temp_file("huge-line.txt", line.as_bytes());
     let o = byline(&["--json", path.to_str().unwrap()], None);
     std::fs::remove_file(&path).unwrap();
     assert!(o.status.success(), "stderr: {}", stderr(&o));
@@ -230,7 +232,7 @@ fn utf16_files_with_a_bom_are_decoded_with_a_warning() {
                 unit.to_le_bytes()
             });
         }
-        let path = temp_file(name, &bytes);
+        let (_dir, path) = temp_file(name, &bytes);
         let o = byline(&["--json", path.to_str().unwrap()], None);
         assert!(o.status.success(), "stderr: {}", stderr(&o));
         assert!(stderr(&o).contains("decoded from UTF-16"));
@@ -250,10 +252,8 @@ fn character_devices_are_refused_at_once() {
 #[cfg(unix)]
 #[test]
 fn a_fifo_is_read_with_the_size_limit() {
-    let dir = std::env::temp_dir().join(format!("byline-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let fifo = dir.join("endless.fifo");
-    let _ = std::fs::remove_file(&fifo);
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("endless.fifo");
     let made = Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
         eprintln!("skipped: mkfifo is not available");
@@ -273,14 +273,13 @@ fn a_fifo_is_read_with_the_size_limit() {
     let _ = writer.kill();
     let _ = writer.wait();
     assert_refused_with(&o, 3, "larger than the limit of 1048576 bytes (1 MiB)");
-    std::fs::remove_file(&fifo).unwrap();
 }
 
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_refused() {
     use std::os::unix::fs::PermissionsExt;
-    let path = temp_file("secret.txt", b"Title\nBody.");
+    let (_dir, path) = temp_file("secret.txt", b"Title\nBody.");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::File::open(&path).is_ok() {
         eprintln!("skipped: running as root, permissions are not enforced");
@@ -304,7 +303,7 @@ fn a_closed_pipe_ends_quietly() {
     // Far more than a pipe buffer, so the writer is still busy when the
     // reader goes away, like `byline FILE | head -1`.
     let article = "Title\n\n".to_string() + &"A paragraph of the article.\n\n".repeat(40_000);
-    let path = temp_file("long.txt", article.as_bytes());
+    let (_dir, path) = temp_file("long.txt", article.as_bytes());
     let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .arg(&path)
         .stdin(Stdio::null())

@@ -1,21 +1,20 @@
 //! The command line beyond one article: several files and directories,
 //! JSON Lines, `stats`, `--print`, completions, the man page and help.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
+use tempfile::TempDir;
+
 fn byline(args: &[&str]) -> Output {
+    // A private home for this run: no settings file, and any state goes
+    // where it is removed afterwards.
+    let home = tempfile::tempdir().unwrap();
     Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .env_remove("NO_COLOR")
-        .env(
-            "BYLINE_CONFIG_DIR",
-            std::env::temp_dir().join("byline-commands-no-config"),
-        )
-        .env(
-            "BYLINE_STATE_DIR",
-            std::env::temp_dir().join("byline-commands-state"),
-        )
+        .env("BYLINE_CONFIG_DIR", home.path().join("no-config"))
+        .env("BYLINE_STATE_DIR", home.path().join("state"))
         .output()
         .expect("the binary runs")
 }
@@ -38,10 +37,10 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-/// A directory of three short articles quoting the same people.
-fn corpus() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-corpus-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+/// A directory of three short articles quoting the same people, removed
+/// when the returned guard drops.
+fn corpus() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
     let articles = [
         (
             "a.txt",
@@ -58,7 +57,7 @@ fn corpus() -> PathBuf {
         ("notes.log", "not an article"),
     ];
     for (name, text) in articles {
-        std::fs::write(dir.join(name), text).unwrap();
+        std::fs::write(dir.path().join(name), text).unwrap();
     }
     dir
 }
@@ -87,7 +86,7 @@ fn json_with_several_files_prints_json_lines_in_order() {
 #[test]
 fn a_directory_means_its_article_files() {
     let dir = corpus();
-    let o = byline(&["--json", dir.to_str().unwrap()]);
+    let o = byline(&["--json", dir.path().to_str().unwrap()]);
     let out = stdout(&o);
     let sources: Vec<String> = out
         .lines()
@@ -99,7 +98,7 @@ fn a_directory_means_its_article_files() {
 #[test]
 fn stats_sums_up_who_is_quoted() {
     let dir = corpus();
-    let out = stdout(&byline(&["stats", dir.to_str().unwrap()]));
+    let out = stdout(&byline(&["stats", dir.path().to_str().unwrap()]));
     let mut lines = out.lines();
     assert_eq!(
         lines.next().unwrap().split_whitespace().collect::<Vec<_>>(),
@@ -115,7 +114,7 @@ fn stats_sums_up_who_is_quoted() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&byline(&[
         "stats",
         "--json",
-        dir.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
     ])))
     .unwrap();
     assert_eq!(v["articles"], 3);
@@ -166,9 +165,8 @@ fn man_page_help_and_version() {
 fn print_config_and_a_bad_config_file() {
     let default = stdout(&byline(&["--print-config"]));
     assert!(default.contains("theme = \"dark\"") && default.contains("[keys]"));
-    let dir = std::env::temp_dir().join(format!("byline-cfg-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("config.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
     std::fs::write(&path, "reading_width = 70\n[keys]\njump = \"J\"\n").unwrap();
     let o = byline(&[
         "--config",

@@ -68,6 +68,9 @@ struct Session {
     writer: Box<dyn Write + Send>,
     master: Box<dyn portable_pty::MasterPty + Send>,
     reader: std::thread::JoinHandle<()>,
+    /// The binary's settings and state directory, removed when the
+    /// session is over (last, after the fields above).
+    _home: tempfile::TempDir,
 }
 
 impl Session {
@@ -91,11 +94,9 @@ impl Session {
         // Never the real home: settings and reading positions in a temp dir.
         // One per run of the binary, so one test's saved position never
         // moves another's start.
-        static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let home = std::env::temp_dir().join(format!("byline-e2e-{}-{run}", std::process::id()));
-        cmd.env("BYLINE_STATE_DIR", home.join("state"));
-        cmd.env("BYLINE_CONFIG_DIR", home.join("config"));
+        let home = tempfile::tempdir().expect("a temp dir");
+        cmd.env("BYLINE_STATE_DIR", home.path().join("state"));
+        cmd.env("BYLINE_CONFIG_DIR", home.path().join("config"));
         let child = pair.slave.spawn_command(cmd).expect("spawn byline");
         drop(pair.slave);
         let term: Shared = Arc::new(Mutex::new(Term {
@@ -130,6 +131,7 @@ impl Session {
             writer,
             master: pair.master,
             reader,
+            _home: home,
         }
     }
 
@@ -275,7 +277,8 @@ fn without_a_terminal_it_prints_plain_text() {
 fn a_long_text_opens_at_once_and_its_sidebar_fills_later() {
     let chapter = "Governor Nadia Okafor spoke in Lagos on Monday. “We will build it,” Okafor said. The plan costs $3 billion and covers 12 districts.\n\n";
     let text = format!("A Very Long Report\n\n{}", chapter.repeat(4000));
-    let path = std::env::temp_dir().join(format!("byline-long-{}.txt", std::process::id()));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
     std::fs::write(&path, text).unwrap();
     let mut session = Session::start_with(&[path.to_str().unwrap()]);
     let term = Arc::clone(&session.term);
@@ -287,7 +290,6 @@ fn a_long_text_opens_at_once_and_its_sidebar_fills_later() {
     session.press(b"G");
     wait_text(&term, "100%");
     assert_restored(&session.quit());
-    let _ = std::fs::remove_file(path);
 }
 
 /// The map and the quotes view, opened with their keys and read back from

@@ -198,9 +198,8 @@ fn a_huge_line_of_escapes_is_inert_in_both_modes() {
     // attribution; see the ignored tests in tests/properties.rs.)
     let unit = "Berg said \u{201c}\x1b[31mred\x1b[0m\u{202e}\u{201d} \u{9b}2J. ";
     let line = unit.repeat(2 * 1024 * 1024 / unit.len());
-    let dir = std::env::temp_dir().join(format!("byline-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("huge-line.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge-line.txt");
     std::fs::write(&path, &line).unwrap();
     for json in [false, true] {
         let o = run(&path, json);
@@ -208,17 +207,14 @@ fn a_huge_line_of_escapes_is_inert_in_both_modes() {
         assert_inert(&o.stdout, "huge line");
         assert!(o.stdout.len() > line.len());
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_hostile_file_name_is_shown_inert_in_the_error() {
-    let dir = std::env::temp_dir().join(format!("byline-hostile-name-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("\x1b]0;pwned\x07\u{202e}gnp.exe");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("\x1b]0;pwned\x07\u{202e}gnp.exe");
     std::fs::write(&path, b"\0\0\0").unwrap();
     assert_refused(&path, 4, "^[]0;pwned^G<U+202E>gnp.exe");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, ExitStatus, PtySize, native_pty_system};
+use tempfile::TempDir;
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
@@ -30,6 +31,9 @@ struct Pty {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     master: Box<dyn portable_pty::MasterPty + Send>,
+    /// The private home the program was started with (see [`command`]),
+    /// removed when the `Pty` is dropped.
+    _home: TempDir,
 }
 
 fn size(rows: u16, cols: u16) -> PtySize {
@@ -42,31 +46,33 @@ fn size(rows: u16, cols: u16) -> PtySize {
 }
 
 /// The reader (or `program`) with a private state and config directory
-/// and the given environment.
-fn command(program: &str, env: &[(&str, &str)]) -> CommandBuilder {
+/// and the given environment. The directory is removed when the returned
+/// guard drops: keep it until the program is done (see [`Pty::spawn`]).
+fn command(program: &str, env: &[(&str, &str)]) -> (CommandBuilder, TempDir) {
     let mut cmd = CommandBuilder::new(program);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
     cmd.env_remove("BYLINE_TEST_PANIC");
-    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let home = std::env::temp_dir().join(format!("byline-term-{}-{run}", std::process::id()));
-    cmd.env("BYLINE_STATE_DIR", home.join("state"));
-    cmd.env("BYLINE_CONFIG_DIR", home.join("config"));
+    let home = tempfile::tempdir().expect("a temp dir");
+    cmd.env("BYLINE_STATE_DIR", home.path().join("state"));
+    cmd.env("BYLINE_CONFIG_DIR", home.path().join("config"));
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd
+    (cmd, home)
 }
 
 const BYLINE: &str = env!("CARGO_BIN_EXE_byline");
 
 impl Pty {
     fn byline(env: &[(&str, &str)]) -> Pty {
-        Pty::spawn(command(BYLINE, env))
+        let (cmd, home) = command(BYLINE, env);
+        Pty::spawn(cmd, home)
     }
 
-    fn spawn(cmd: CommandBuilder) -> Pty {
+    /// Start `cmd` in a new pty; `home` (from [`command`]) lives as long
+    /// as the returned `Pty`.
+    fn spawn(cmd: CommandBuilder, home: TempDir) -> Pty {
         let pair = native_pty_system()
             .openpty(size(ROWS, COLS))
             .expect("open a pty");
@@ -96,6 +102,7 @@ impl Pty {
             child,
             writer,
             master: pair.master,
+            _home: home,
         }
     }
 
@@ -387,10 +394,9 @@ fn a_resize_storm_then_quit() {
 /// `fg` sets it up again and redraws everything; so does `kill -TSTP`.
 #[test]
 fn ctrl_z_and_sigtstp_suspend_and_fg_redraws() {
-    let bash = command("bash", &[("PS1", "$ "), ("HISTFILE", "/dev/null")]);
-    let mut cmd = bash;
+    let (mut cmd, home) = command("bash", &[("PS1", "$ "), ("HISTFILE", "/dev/null")]);
     cmd.args(["--norc", "--noprofile", "-i"]);
-    let mut pty = Pty::spawn(cmd);
+    let mut pty = Pty::spawn(cmd, home);
     pty.wait_text("$");
     pty.press(format!("{BYLINE}\r").as_bytes());
     pty.wait_for("the reader", status_shown);
