@@ -1,7 +1,7 @@
 //! Word lists that carry general knowledge of English news writing: titles,
 //! speech verbs, organization words, and the embedded data tables.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use super::wordmap::WordMap;
 use std::sync::OnceLock;
 
 /// Capitalized titles and role words that stand before a name and are not
@@ -997,27 +997,22 @@ const PARTICLES: &[&str] = &[
     "du", "bin", "ibn", "bint", "al", "el", "ben", "ter", "zu", "y", "e",
 ];
 
-type WordSet = OnceLock<HashSet<&'static str>>;
+type WordSet = OnceLock<WordMap<()>>;
 
-/// Membership in a word list, through a hash set built on first use: the
+/// Membership in a word list, through a table built on first use: the
 /// analysis asks these questions for every word of a long book.
 fn member(cell: &'static WordSet, list: &'static [&'static str], word: &str) -> bool {
-    cell.get_or_init(|| list.iter().copied().collect())
-        .contains(word)
+    words(cell, list).contains(word)
 }
 
-/// Membership ignoring case, for lists of lowercase ASCII words, without
-/// allocating.
+fn words(cell: &'static WordSet, list: &'static [&'static str]) -> &'static WordMap<()> {
+    cell.get_or_init(|| list.iter().map(|&w| (w, ())).collect())
+}
+
+/// Membership ignoring case, for lists of lowercase ASCII words.
 fn member_folded(cell: &'static WordSet, list: &'static [&'static str], word: &str) -> bool {
     // No other word lowers to one of them ("Natásha" stays non-ASCII).
-    if !word.is_ascii() {
-        return false;
-    }
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        with_lowercase(word, |lower| member(cell, list, lower))
-    } else {
-        member(cell, list, word)
-    }
+    word.is_ascii() && words(cell, list).get_ascii_lowercase(word).is_some()
 }
 
 /// `f` of the word in lowercase: short ASCII words, nearly all, are
@@ -1038,12 +1033,12 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 pub fn is_title(word: &str) -> bool {
     // Titles and their modifiers in one table, true for titles: one look-up
     // for the many words that are neither.
-    static TABLE: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    static TABLE: OnceLock<WordMap<bool>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let modifiers = TITLE_MODIFIERS.iter().map(|&w| (w, false));
         modifiers.chain(TITLES.iter().map(|&w| (w, true))).collect()
     });
-    table.contains_key(word) || prefixed_title(word).is_some_and(|t| table.get(t) == Some(&true))
+    table.contains(word) || prefixed_title(word).is_some_and(|t| table.get(t) == Some(&true))
 }
 
 /// "Then-President", "ex-Minister": a title with a time prefix.
@@ -1184,7 +1179,7 @@ pub fn title_gender(word: &str) -> Gender {
 
 /// Given names with their usual gender, from `assets/given_names.tsv`.
 pub fn given_name(word: &str) -> Option<Gender> {
-    static TABLE: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    static TABLE: OnceLock<WordMap<Gender>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
             include_str!("../../assets/given_names.tsv")

@@ -9,6 +9,7 @@ pub mod numbers;
 mod people;
 mod phrases;
 pub mod tokens;
+mod wordmap;
 
 use rustc_hash::FxHashMap as HashMap;
 
