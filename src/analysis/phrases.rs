@@ -60,6 +60,10 @@ impl<V> Phrases<V> {
                 || self.lowercase_starts
                     & lowercase_bit(text.as_bytes()[token.start()], token.span().len())
                     != 0;
+            if !may_start && !token.hyphenated() {
+                i += 1;
+                continue;
+            }
             let longest = if may_start {
                 self.starts.get(token.text(text)).copied().unwrap_or(0)
             } else {
