@@ -74,9 +74,9 @@ fn is_abbreviation(before: &str) -> bool {
         return false;
     }
     let single_capital = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-    single_capital
-        || word.contains('.')
-        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // Every abbreviation is short: the list is read only for short words.
+    let listed = || word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    single_capital || word.contains('.') || listed()
 }
 
 fn starts_new_sentence(rest: &str) -> bool {
@@ -142,6 +142,15 @@ mod tests {
         assert_eq!(
             split("It cost 3.5 million. and more"),
             ["It cost 3.5 million. and more"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_are_short() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6));
+        assert_eq!(
+            split("Messrs. Lee and Kim. Approx. ten."),
+            ["Messrs. Lee and Kim.", "Approx. ten."]
         );
     }
 
