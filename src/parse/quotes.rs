@@ -166,7 +166,8 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
 /// a quoted title in Title Case.
 fn is_scare_quote(text: &str, span: &Span) -> bool {
     let inner = &text[span.clone()];
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Five words are enough to tell a quote that is not short.
+    let words: Vec<&str> = inner.split_whitespace().take(5).collect();
     if words.len() > 4 {
         return false;
     }
