@@ -388,6 +388,15 @@ fn an_acronym_joins_the_name_whose_initials_it_spells() {
 }
 
 #[test]
+fn an_acronym_joins_the_first_name_it_spells() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The World Food Programme and the Western Farmers Party met. WFP trucks were stuck."
+    ));
+    assert_eq!(mentions_of(&doc, "World Food Programme").len(), 2);
+    assert_eq!(mentions_of(&doc, "Western Farmers Party").len(), 1);
+}
+
+#[test]
 fn a_lede_speaker_named_in_the_next_paragraph() {
     let doc = Document::analyze(&format!(
         "{HEAD}A senior European envoy told reporters on Monday that the bloc “will not be rushed,” officials said.\nSpecial Envoy Marta Kowalczyk was in Geneva for three days of talks.\nA spokesman for the ministry said “nothing is agreed.”\nPresident Ian Doyle will visit next week."

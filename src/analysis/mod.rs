@@ -41,16 +41,14 @@ pub fn analyze(doc: &mut Document) {
 
     let mut entities = Vec::new();
     let mut person_entity = vec![None; people.persons.len()];
-    for (pid, p) in people.persons.iter().enumerate() {
-        let mentions: Vec<Mention> = people
-            .mentions
-            .iter()
-            .filter(|m| m.person == pid)
-            .map(|m| Mention {
-                span: m.span.clone(),
-                description: m.description,
-            })
-            .collect();
+    let mut by_person: Vec<Vec<Mention>> = vec![Vec::new(); people.persons.len()];
+    for m in &people.mentions {
+        by_person[m.person].push(Mention {
+            span: m.span.clone(),
+            description: m.description,
+        });
+    }
+    for ((pid, p), mentions) in people.persons.iter().enumerate().zip(by_person) {
         if mentions.is_empty() {
             continue;
         }
@@ -168,27 +166,34 @@ fn add_organizations(
             alias.insert(acronym, &text[long.clone()]);
         }
     }
+    // Each look-up table keeps the first name, in text order, that fits: a
+    // table rather than a search per name keeps a long book linear.
     let long_names: Vec<&str> = spans
         .iter()
         .map(|s| &text[s.clone()])
         .filter(|n| n.contains(' '))
         .collect();
+    let mut by_initials: HashMap<String, &str> = HashMap::default();
+    let mut by_place_dropped: HashMap<&str, &str> = HashMap::default();
+    for &long in &long_names {
+        by_initials.entry(initials(long)).or_insert(long);
+        for (place, rest) in place_prefixes(long) {
+            if gaz.lookup(place).is_some() || gaz.demonym(place).is_some() {
+                by_place_dropped.entry(rest).or_insert(long);
+            }
+        }
+    }
     for s in spans {
         let acronym = &text[s.clone()];
         if names::is_acronym(acronym) && !alias.contains_key(acronym) {
             let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-            if let Some(long) = long_names.iter().find(|n| initials(n) == letters) {
+            if let Some(long) = by_initials.get(&letters) {
                 alias.insert(acronym, long);
             }
         }
     }
     for short in &long_names {
-        let fuller = long_names.iter().find(|long| {
-            long.strip_suffix(*short)
-                .and_then(|prefix| prefix.strip_suffix(' '))
-                .is_some_and(|place| gaz.lookup(place).is_some() || gaz.demonym(place).is_some())
-        });
-        if let Some(long) = fuller {
+        if let Some(long) = by_place_dropped.get(short) {
             alias.entry(short).or_insert(long);
         }
     }
@@ -198,6 +203,14 @@ fn add_organizations(
         let name = alias.get(raw).copied().unwrap_or(raw);
         orgs.mention(name, name, None, s.clone());
     }
+}
+
+/// A name split at each space into the words before it and the rest:
+/// "U.S. State Department" gives ("U.S.", "State Department") and ("U.S.
+/// State", "Department").
+fn place_prefixes(name: &str) -> impl Iterator<Item = (&str, &str)> {
+    name.match_indices(' ')
+        .map(move |(i, _)| (&name[..i], &name[i + 1..]))
 }
 
 /// Capital initials of a name's words, skipping "of", "the" and "and".
