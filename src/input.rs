@@ -321,12 +321,21 @@ fn decode_utf16(body: &[u8], order: ByteOrder) -> (String, usize) {
     (text, bad)
 }
 
+/// CRLF and lone CR line ends as LF, in one pass that jumps from one CR to
+/// the next.
 fn normalize_newlines(text: &str) -> String {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for cr in memchr::memchr_iter(b'\r', text.as_bytes()) {
+        out.push_str(&text[from..cr]);
+        out.push('\n');
+        from = cr + 1;
+        if text.as_bytes().get(from) == Some(&b'\n') {
+            from += 1;
+        }
     }
+    out.push_str(&text[from..]);
+    out
 }
 
 #[cfg(test)]
@@ -338,6 +347,21 @@ mod tests {
         let loaded = decode(b"\xef\xbb\xbfTitle\r\nBody\rMore", "t").unwrap();
         assert_eq!(loaded.text, "Title\nBody\nMore");
         assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn every_kind_of_line_end_becomes_one_newline() {
+        for (raw, want) in [
+            ("a\r\nb", "a\nb"),
+            ("a\rb", "a\nb"),
+            ("a\r\r\nb\n", "a\n\nb\n"),
+            ("\r", "\n"),
+            ("\r\n\r\n", "\n\n"),
+            ("é\r", "é\n"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(normalize_newlines(raw), want, "{raw:?}");
+        }
     }
 
     #[test]
