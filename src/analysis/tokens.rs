@@ -125,10 +125,11 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         .filter(|s| is_title_case(&text[s.span.clone()]))
         .map(|s| s.span.clone())
         .collect();
-    let mut headline = 0;
+    let quote_spans: Vec<Span> = doc.quotes.iter().map(|q| q.span.clone()).collect();
+    let mut sentences = Cursor::new(&doc.sentences);
+    let mut quotes = Cursor::new(&quote_spans);
+    let mut headlines = Cursor::new(&headline_spans);
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut sentence = 0;
-    let mut quote = 0;
     let mut prev_end = 0;
     let mut prev_sentence = NO_SENTENCE;
     let mut prev_possessive = false;
@@ -138,32 +139,10 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
     );
     let mut words = WordSpans::new(text);
     while let Some((span, hyphenated)) = words.next_word() {
-        while sentence < doc.sentences.len() && doc.sentences[sentence].end <= span.start {
-            sentence += 1;
-        }
-        while quote < doc.quotes.len() && doc.quotes[quote].span.end <= span.start {
-            quote += 1;
-        }
-        let in_sentence = doc
-            .sentences
-            .get(sentence)
-            .is_some_and(|s| s.start <= span.start);
         // Fits: there are fewer sentences than bytes.
-        let sentence_id = if in_sentence {
-            sentence as u32
-        } else {
-            NO_SENTENCE
-        };
-        let in_quote = doc
-            .quotes
-            .get(quote)
-            .is_some_and(|q| q.span.start <= span.start);
-        while headline < headline_spans.len() && headline_spans[headline].end <= span.start {
-            headline += 1;
-        }
-        let in_headline = headline_spans
-            .get(headline)
-            .is_some_and(|h| h.start <= span.start);
+        let sentence_id = sentences.at(span.start).map_or(NO_SENTENCE, |i| i as u32);
+        let in_quote = quotes.at(span.start).is_some();
+        let in_headline = headlines.at(span.start).is_some();
         let (span, possessive) = strip_possessive(text, span);
         let gap = &text.as_bytes()[prev_end.min(span.start)..span.start];
         let joined = sentence_id == prev_sentence && gap.iter().all(|&b| b == b' ');
@@ -194,6 +173,53 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         prev_possessive = possessive;
     }
     tokens
+}
+
+/// Which of a sorted list of disjoint spans holds each of a rising series
+/// of positions. The current span's bounds are kept at hand: for nearly
+/// every word, two comparisons answer.
+struct Cursor<'a> {
+    spans: &'a [Span],
+    next: usize,
+    current: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(spans: &'a [Span]) -> Self {
+        Cursor {
+            spans,
+            next: 0,
+            current: None,
+            start: usize::MAX,
+            end: 0,
+        }
+    }
+
+    /// The index of the span holding `pos`, if any.
+    fn at(&mut self, pos: usize) -> Option<usize> {
+        if pos >= self.end {
+            self.advance(pos);
+        }
+        self.current.filter(|_| pos >= self.start)
+    }
+
+    fn advance(&mut self, pos: usize) {
+        while self.spans.get(self.next).is_some_and(|s| s.end <= pos) {
+            self.next += 1;
+        }
+        match self.spans.get(self.next) {
+            Some(s) => {
+                self.current = Some(self.next);
+                (self.start, self.end) = (s.start, s.end);
+            }
+            None => {
+                self.current = None;
+                (self.start, self.end) = (usize::MAX, usize::MAX);
+            }
+        }
+    }
 }
 
 /// A line in which most words are capitalized.
@@ -382,6 +408,32 @@ mod tests {
             words("US-Ukraine deal, end."),
             ["US-Ukraine", "deal", "end"]
         );
+    }
+
+    #[test]
+    fn cursor_finds_the_span_holding_each_position() {
+        let spans = [2..4, 4..6, 9..10];
+        let mut cursor = Cursor::new(&spans);
+        let found: Vec<Option<usize>> = (0..12).map(|p| cursor.at(p)).collect();
+        let none = None;
+        assert_eq!(
+            found,
+            [
+                none,
+                none,
+                Some(0),
+                Some(0),
+                Some(1),
+                Some(1),
+                none,
+                none,
+                none,
+                Some(2),
+                none,
+                none
+            ]
+        );
+        assert_eq!(Cursor::new(&[]).at(0), None);
     }
 
     #[test]
