@@ -27,6 +27,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod map;
+pub mod search;
 pub mod state;
 pub mod timeline;
 pub mod tui;

@@ -5,7 +5,6 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
 use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthChar;
 
@@ -13,6 +12,7 @@ use crate::document::{Document, EntityId, EntityKind, Span};
 use crate::index::{Index, Row};
 use crate::layout::{Areas, LineTable};
 use crate::map::MapLayout;
+use crate::search::{Finder, Found};
 use crate::timeline::{Timeline, row_lines};
 
 /// Lines moved by one notch of the mouse wheel.
@@ -105,11 +105,10 @@ pub enum Search {
     Off,
     /// The query being typed.
     Typing(String),
-    /// A confirmed query and its hits (sorted, non-overlapping).
+    /// A confirmed query and its current hit (`None`: no matches).
     Active {
-        query: String,
-        hits: Vec<Span>,
-        current: Option<usize>,
+        finder: Finder,
+        found: Option<Found>,
     },
 }
 
@@ -978,10 +977,10 @@ fn step(spans: &[Span], current: Option<usize>, pos: usize, forward: bool) -> Op
 
 fn step_match(state: &mut State, forward: bool) {
     let pos = state.anchor;
-    if let Search::Active { hits, current, .. } = &mut state.search {
-        if let Some(i) = step(hits, *current, pos, forward) {
-            *current = Some(i);
-            let span = hits[i].clone();
+    if let Search::Active { finder, found } = &mut state.search {
+        if let Some(f) = found {
+            *f = finder.step(&state.doc.text, f, forward);
+            let span = f.hit.clone();
             reveal(state, &span);
         }
         return;
@@ -1072,31 +1071,14 @@ fn confirm_search(state: &mut State) {
     let Search::Typing(query) = std::mem::take(&mut state.search) else {
         return;
     };
-    if query.is_empty() {
+    let Some(finder) = Finder::new(&query) else {
         return;
-    }
-    let hits = find_all(&state.doc.text, &query);
-    let current = step(&hits, None, state.anchor, true);
-    if let Some(i) = current {
-        let span = hits[i].clone();
-        reveal(state, &span);
-    }
-    state.search = Search::Active {
-        query,
-        hits,
-        current,
     };
-}
-
-/// Non-overlapping, ASCII case-insensitive occurrences of `query`.
-pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    let Ok(ac) = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([query])
-    else {
-        return Vec::new();
-    };
-    ac.find_iter(text).map(|m| m.start()..m.end()).collect()
+    let found = finder.first(&state.doc.text, state.anchor);
+    if let Some(f) = &found {
+        reveal(state, &f.hit.clone());
+    }
+    state.search = Search::Active { finder, found };
 }
 
 /// Narrow the sidebar to the filter, keeping the selected entry when it

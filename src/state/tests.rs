@@ -1,5 +1,6 @@
 use super::*;
 use crate::document::{Section, SectionKind};
+use crate::search::{COUNT_LIMIT, Found, Tally};
 use crate::testutil;
 
 fn sized(doc: Document, w: u16, h: u16) -> State {
@@ -60,12 +61,18 @@ pub(crate) fn check(s: &State) {
         assert!(q < s.doc.quotes.len());
     }
     if let Search::Active {
-        hits,
-        current: Some(c),
-        ..
+        finder,
+        found: Some(f),
     } = &s.search
     {
-        assert!(*c < hits.len());
+        let shown = s
+            .doc
+            .text
+            .get(f.hit.clone())
+            .expect("a hit on char boundaries");
+        assert!(shown.eq_ignore_ascii_case(finder.query()));
+        let total = f.tally.total().unwrap_or(usize::MAX);
+        assert!(f.ordinal.is_none_or(|k| 1 <= k && k <= total));
     }
     assert!(s.anchor <= s.doc.text.len());
     assert!(s.quotes_cursor < s.index.quote_list.selectable.len().max(1));
@@ -251,6 +258,59 @@ fn n_without_selection_or_search_does_nothing() {
     assert_eq!(s.mention, None);
 }
 
+/// Type `query` after `/` and press Enter.
+pub(crate) fn search(s: &mut State, query: &str) {
+    update(s, Action::SearchStart);
+    for c in query.chars() {
+        update(s, Action::SearchInput(c));
+    }
+    update(s, Action::SearchConfirm);
+}
+
+/// The current hit of the active search, `None` for no matches.
+fn found(s: &State) -> Option<&Found> {
+    let Search::Active { found, .. } = &s.search else {
+        panic!("search not active: {:?}", s.search);
+    };
+    found.as_ref()
+}
+
+/// The current hit and its ordinal.
+fn at(s: &State) -> (Span, Option<usize>) {
+    let f = found(s).expect("a hit");
+    (f.hit.clone(), f.ordinal)
+}
+
+/// The hits by their definition: one scan from the start of the text,
+/// ASCII case folded, each from the leftmost occurrence after the last.
+fn full_scan(text: &str, query: &str) -> Vec<Span> {
+    let (t, q) = (text.as_bytes(), query.as_bytes());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + q.len() <= t.len() {
+        if t[i..i + q.len()].eq_ignore_ascii_case(q) {
+            out.push(i..i + q.len());
+            i += q.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// One paragraph of text, not sized: a hit moves the anchor to its start.
+fn paragraph(text: &str) -> State {
+    let doc = Document {
+        text: text.to_string(),
+        sections: vec![Section {
+            kind: SectionKind::Paragraph,
+            span: 0..text.len(),
+        }],
+        ..Document::default()
+    };
+    State::new(doc, "test.txt")
+}
+
 #[test]
 fn search_types_confirms_steps_and_clears() {
     let mut s = bundled(80, 24);
@@ -263,23 +323,14 @@ fn search_types_confirms_steps_and_clears() {
     update(&mut s, Action::SearchInput('U'));
     assert_eq!(s.search, Search::Typing("aluminU".into()));
     update(&mut s, Action::SearchConfirm);
-    let Search::Active { hits, current, .. } = &s.search else {
-        panic!("search not active");
-    };
     let count = s.doc.text.matches("aluminu").count();
-    assert_eq!(hits.len(), count);
-    assert_eq!(*current, Some(0));
+    assert_eq!(found(&s).unwrap().tally, Tally::All(count));
+    assert_eq!(at(&s).1, Some(1));
     update(&mut s, Action::NextMatch);
-    assert!(matches!(
-        s.search,
-        Search::Active {
-            current: Some(1),
-            ..
-        }
-    ));
+    assert_eq!(at(&s).1, Some(2));
     update(&mut s, Action::PrevMatch);
     update(&mut s, Action::PrevMatch);
-    assert!(matches!(s.search, Search::Active { current: Some(c), .. } if c == count - 1));
+    assert_eq!(at(&s).1, Some(count));
     check(&s);
     update(&mut s, Action::Cancel);
     assert_eq!(s.search, Search::Off);
@@ -292,12 +343,218 @@ fn search_types_confirms_steps_and_clears() {
     update(&mut s, Action::SearchInput('x'));
     update(&mut s, Action::Cancel);
     assert_eq!(s.search, Search::Off);
-    // No hits: n does nothing.
-    update(&mut s, Action::SearchStart);
-    update(&mut s, Action::SearchInput('§'));
-    update(&mut s, Action::SearchConfirm);
+}
+
+#[test]
+fn search_steps_both_ways_and_wraps_around() {
+    let mut s = paragraph("one Two three two TWO end");
+    search(&mut s, "two");
+    assert_eq!(found(&s).unwrap().tally, Tally::All(3));
+    assert_eq!(at(&s), (4..7, Some(1)));
     update(&mut s, Action::NextMatch);
-    assert!(matches!(&s.search, Search::Active { hits, current: None, .. } if hits.is_empty()));
+    assert_eq!(at(&s), (14..17, Some(2)));
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s), (18..21, Some(3)));
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s), (4..7, Some(1)), "n wraps to the first hit");
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s), (18..21, Some(3)), "N wraps to the last hit");
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s), (14..17, Some(2)));
+    check(&s);
+}
+
+#[test]
+fn search_starts_at_a_hit_exactly_at_the_anchor() {
+    let text = "x the the the";
+    let mut s = paragraph(text);
+    s.anchor = 6;
+    search(&mut s, "the");
+    assert_eq!(at(&s), (6..9, Some(2)));
+    update(&mut s, Action::Cancel);
+    s.anchor = 7;
+    search(&mut s, "the");
+    assert_eq!(at(&s), (10..13, Some(3)));
+    update(&mut s, Action::Cancel);
+    s.anchor = 11;
+    search(&mut s, "the");
+    assert_eq!(at(&s), (2..5, Some(1)), "past the last hit: the first");
+}
+
+#[test]
+fn search_folds_ascii_case_only() {
+    let text = "Naïve NAÏVE naïve NAïVE";
+    let mut s = paragraph(text);
+    search(&mut s, "naïve");
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        seen.push(&text[at(&s).0]);
+        update(&mut s, Action::NextMatch);
+    }
+    assert_eq!(seen, ["Naïve", "naïve", "NAïVE"]);
+    assert_eq!(found(&s).unwrap().tally, Tally::All(3));
+    update(&mut s, Action::Cancel);
+    search(&mut s, "NAÏVE");
+    assert_eq!(&text[at(&s).0], "NAÏVE");
+    assert_eq!(found(&s).unwrap().tally, Tally::All(1));
+    check(&s);
+}
+
+#[test]
+fn search_without_hits_says_no_matches() {
+    let mut s = bundled(80, 24);
+    update(&mut s, Action::PageDown);
+    let (top, anchor) = (s.top, s.anchor);
+    search(&mut s, "§§");
+    assert_eq!(found(&s), None);
+    update(&mut s, Action::NextMatch);
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(found(&s), None);
+    assert_eq!((s.top, s.anchor), (top, anchor), "nothing to show: stay");
+    check(&s);
+}
+
+#[test]
+fn search_hits_do_not_overlap() {
+    let mut s = paragraph("aaaaa");
+    search(&mut s, "aaa");
+    assert_eq!(at(&s), (0..3, Some(1)));
+    assert_eq!(found(&s).unwrap().tally, Tally::All(1));
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s), (0..3, Some(1)));
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s), (0..3, Some(1)));
+
+    // From inside a run, the hits are still those of a scan from the start.
+    let mut s = paragraph("aaaaaaa");
+    s.anchor = 1;
+    search(&mut s, "aaa");
+    assert_eq!(at(&s), (3..6, Some(2)));
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s), (0..3, Some(1)));
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s), (3..6, Some(2)));
+}
+
+#[test]
+fn search_backwards_across_a_long_gap() {
+    // Far more than the first backward window between the two hits.
+    let text = format!("needle {}needle end", "hay ".repeat(100_000));
+    let last = text.rfind("needle").unwrap();
+    let mut s = paragraph(&text);
+    s.anchor = last;
+    search(&mut s, "NEEDLE");
+    assert_eq!(at(&s), (last..last + 6, Some(2)));
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s), (0..6, Some(1)));
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s), (last..last + 6, Some(2)), "N wraps over the gap");
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s), (0..6, Some(1)));
+}
+
+#[test]
+fn search_counts_up_to_a_limit() {
+    let n = COUNT_LIMIT + 5;
+    let mut s = paragraph(&"ab ".repeat(n));
+    search(&mut s, "ab");
+    let last_counted = (COUNT_LIMIT - 1) * 3;
+    assert_eq!(found(&s).unwrap().tally, Tally::Over { last_counted });
+    assert_eq!(at(&s).1, Some(1));
+    for _ in 1..COUNT_LIMIT {
+        update(&mut s, Action::NextMatch);
+    }
+    assert_eq!(at(&s), (last_counted..last_counted + 2, Some(COUNT_LIMIT)));
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s).1, None, "past the limit: not counted");
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s).1, Some(COUNT_LIMIT), "back at the limit: counted");
+    for _ in 1..COUNT_LIMIT {
+        update(&mut s, Action::PrevMatch);
+    }
+    assert_eq!(at(&s).1, Some(1));
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s), ((n - 1) * 3..n * 3 - 1, None), "the last one");
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s), (0..2, Some(1)));
+    check(&s);
+}
+
+/// Pieces of generated texts: letters that fold, a letter that does not,
+/// and stretches longer than the first backward window, of a letter that
+/// queries overlap in or of one they never match.
+const PIECES: &[&str] = &["a", "A", "b", "é", " ", "ab", "aa", "x"];
+
+fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        16 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        1 => (1000..2000usize).prop_map(|n| "x".repeat(n)),
+        1 => (1030..1300usize).prop_map(|n| "a".repeat(n)),
+    ]
+}
+
+/// Confirm `query` from `anchor` and return the hit found.
+fn first_hit(text: &str, query: &str, anchor: usize) -> Option<Span> {
+    let mut s = paragraph(text);
+    s.anchor = anchor;
+    search(&mut s, query);
+    found(&s).map(|f| f.hit.clone())
+}
+
+/// What the status line may know of the `k`-th hit (0-based): its number
+/// among the first [`COUNT_LIMIT`], nothing past them.
+fn ordinal(k: usize) -> Option<usize> {
+    (k < COUNT_LIMIT).then_some(k + 1)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn stepping_visits_the_same_hits_as_a_full_scan(
+        pieces in proptest::collection::vec(piece(), 0..60),
+        query in "[aAbé]{1,3}",
+        start in proptest::prelude::any::<proptest::sample::Index>(),
+    ) {
+        let text = pieces.concat();
+        let all = full_scan(&text, &query);
+        let mut s = paragraph(&text);
+        let mut anchor = start.index(text.len() + 1);
+        while !text.is_char_boundary(anchor) {
+            anchor -= 1;
+        }
+        s.anchor = anchor;
+        search(&mut s, &query);
+        if all.is_empty() {
+            proptest::prop_assert_eq!(found(&s), None);
+            return Ok(());
+        }
+        let n = all.len();
+        let tally = match all.get(COUNT_LIMIT - 1) {
+            Some(h) if n > COUNT_LIMIT => Tally::Over { last_counted: h.start },
+            _ => Tally::All(n),
+        };
+        proptest::prop_assert_eq!(found(&s).unwrap().tally, tally);
+        let first = all.iter().position(|h| h.start >= anchor).unwrap_or(0);
+        for (step, k) in (first..).map(|i| i % n).take(n + 1).enumerate() {
+            proptest::prop_assert_eq!(at(&s), (all[k].clone(), ordinal(k)), "forward step {}", step);
+            update(&mut s, Action::NextMatch);
+        }
+        for k in (0..=first).rev().chain((0..n).rev()) {
+            update(&mut s, Action::PrevMatch);
+            proptest::prop_assert_eq!(at(&s), (all[k].clone(), ordinal(k)), "backward");
+        }
+        check(&s);
+        // From inside a hit, where an occurrence that is no hit may start
+        // (a sample of them: each confirm counts the hits again).
+        for (i, h) in all.iter().enumerate().step_by(n / 16 + 1) {
+            if text.is_char_boundary(h.start + 1) {
+                let next = all.get(i + 1).unwrap_or(&all[0]);
+                proptest::prop_assert_eq!(first_hit(&text, &query, h.start + 1), Some(next.clone()));
+            }
+        }
+    }
 }
 
 #[test]

@@ -60,6 +60,17 @@ fn base_style(theme: Theme, kind: SectionKind) -> Style {
     }
 }
 
+/// The bytes of the text shown on screen.
+fn visible_bytes(state: &State) -> Range<usize> {
+    let lines = &state.lines.lines;
+    let shown = lines.get(state.top..(state.top + state.text_height()).min(lines.len()));
+    match shown {
+        Some([first, .., last]) => first.span.start..last.span.end,
+        Some([only]) => only.span.clone(),
+        _ => 0..0,
+    }
+}
+
 /// What is selected, resolved once per frame.
 struct Context<'a> {
     state: &'a State,
@@ -71,7 +82,8 @@ struct Context<'a> {
     current_mention: Option<Range<usize>>,
     current_quote: Option<Range<usize>>,
     current_quote_style: Style,
-    hits: &'a [Range<usize>],
+    /// Search hits on screen.
+    hits: Vec<Range<usize>>,
     current_hit: Option<Range<usize>>,
 }
 
@@ -99,11 +111,12 @@ impl<'a> Context<'a> {
             .and_then(|q| q.speaker)
             .and_then(slot)
             .map_or(theme.unattributed(), |s| theme.quote(s));
-        let (hits, current_hit): (&[Range<usize>], _) = match &state.search {
-            Search::Active { hits, current, .. } => {
-                (hits, current.and_then(|c| hits.get(c)).cloned())
-            }
-            _ => (&[], None),
+        let (hits, current_hit) = match &state.search {
+            Search::Active { finder, found } => (
+                finder.overlapping(&doc.text, visible_bytes(state)),
+                found.as_ref().map(|f| f.hit.clone()),
+            ),
+            _ => (Vec::new(), None),
         };
         Context {
             state,
@@ -127,7 +140,7 @@ impl<'a> Context<'a> {
         let mentions = state.index.mentions_in(&range);
         let quotes = state.index.quotes_in(doc, &range);
         let placeholders = spans_in(&doc.placeholders, &range);
-        let hits = spans_in(self.hits, &range);
+        let hits = spans_in(&self.hits, &range);
 
         let mut cuts = vec![range.start, range.end];
         let mut cut = |s: &Range<usize>| {

@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::index::Row;
 use crate::keymap;
+use crate::search::COUNT_LIMIT;
 use crate::state::{Search, State};
 use crate::view::theme::Theme;
 
@@ -27,15 +28,17 @@ pub fn text(state: &State) -> String {
     }
     match &state.search {
         Search::Typing(q) => parts.push(format!("/{q}█")),
-        Search::Active {
-            query,
-            hits,
-            current,
-        } => parts.push(match current {
-            _ if hits.is_empty() => format!("/{query}: no matches"),
-            Some(c) => format!("/{query}: hit {} of {}", c + 1, hits.len()),
-            None => format!("/{query}: {} hits", hits.len()),
-        }),
+        Search::Active { finder, found } => {
+            let query = finder.query();
+            parts.push(match found {
+                None => format!("/{query}: no matches"),
+                Some(f) => format!(
+                    "/{query}: hit {} of {}",
+                    counted(f.ordinal),
+                    counted(f.tally.total())
+                ),
+            });
+        }
         Search::Off => {
             if let Some(id) = state.selected_entity() {
                 let e = &doc.entities[id];
@@ -50,6 +53,11 @@ pub fn text(state: &State) -> String {
         }
     }
     parts.join(" · ")
+}
+
+/// A number of search hits, or "more than" the count limit.
+fn counted(n: Option<usize>) -> String {
+    n.map_or_else(|| format!(">{COUNT_LIMIT}"), |n| n.to_string())
 }
 
 pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {

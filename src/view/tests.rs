@@ -10,7 +10,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::*;
 use crate::document::{Document, Quote};
-use crate::state::tests::{random_action, rng};
+use crate::search::COUNT_LIMIT;
+use crate::state::tests::{random_action, rng, search};
 use crate::state::{Action, update};
 use crate::testutil;
 
@@ -264,6 +265,83 @@ fn search_hits_and_placeholders_are_visible() {
     let p = s.doc.placeholders[0].start;
     assert!(text_of(&t).contains("^G"));
     assert!(has(cell(&t, &s, p), Modifier::REVERSED));
+}
+
+#[test]
+fn search_highlights_the_hits_on_screen_far_into_a_long_text() {
+    let text = format!(
+        "Title\n\n{}",
+        "hay hay hay hay hay hay hay needle ".repeat(400)
+    );
+    let mut s = sized(Document::analyze(&text), 60, 20);
+    for _ in 0..40 {
+        update(&mut s, Action::PageDown);
+    }
+    search(&mut s, "HAY NEEDLE");
+    let t = draw_state(&s);
+    let theme = Theme::new(true);
+    let hits = s
+        .doc
+        .text
+        .match_indices("hay needle")
+        .map(|(i, _)| i..i + 10);
+    let crate::state::Search::Active { found: Some(f), .. } = &s.search else {
+        panic!("no hit: {:?}", s.search);
+    };
+    assert!(s.top > 100, "far from the start");
+    let (mut shown, mut broken) = (0, 0);
+    for hit in hits {
+        let style = if hit == f.hit {
+            theme.current_hit()
+        } else {
+            theme.search_hit()
+        };
+        let on_screen: Vec<usize> = hit
+            .clone()
+            .filter(|&i| s.doc.text.as_bytes()[i] != b' ')
+            .filter(|&i| cell_of(&s, i).is_some())
+            .collect();
+        for &i in &on_screen {
+            assert_eq!(
+                cell(&t, &s, i).bg,
+                style.bg.unwrap(),
+                "byte {i} of hit {hit:?}"
+            );
+        }
+        if !on_screen.is_empty() {
+            shown += 1;
+            broken += usize::from(s.lines.lines_of(&hit).len() > 1);
+        }
+        // The hay before a hit is not one.
+        if let Some(p) = cell_of(&s, hit.start - 4) {
+            assert_eq!(t.backend().buffer()[p].bg, Color::Reset);
+        }
+    }
+    assert!(shown >= 5, "{shown} hits on screen");
+    assert!(
+        broken >= 1,
+        "a hit broken across two lines is highlighted on both"
+    );
+}
+
+#[test]
+fn search_status_counts_up_to_a_limit_and_says_no_matches() {
+    let doc = Document::analyze(&"ab ".repeat(COUNT_LIMIT + 5));
+    let mut s = sized(doc, 120, 30);
+    let status = |s: &State| text_of(&draw_state(s)).lines().last().unwrap().to_string();
+    search(&mut s, "ab");
+    assert!(status(&s).contains("/ab: hit 1 of >999"), "{}", status(&s));
+    update(&mut s, Action::PrevMatch);
+    assert!(
+        status(&s).contains("/ab: hit >999 of >999"),
+        "{}",
+        status(&s)
+    );
+    search(&mut s, "ba");
+    assert!(status(&s).contains("/ba: no matches"), "{}", status(&s));
+    update(&mut s, Action::Top);
+    search(&mut s, "ab ab");
+    assert!(status(&s).contains("hit 1 of 502"), "{}", status(&s));
 }
 
 #[test]
