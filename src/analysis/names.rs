@@ -10,6 +10,7 @@ use super::lexicon::{
     is_speech_verb, is_title,
 };
 use super::tokens::{Token, is_all_caps, is_capitalized};
+use super::wordmap::load_le;
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 5;
@@ -94,11 +95,12 @@ impl<'a> Common<'a> {
     fn of(text: &'a str, tokens: &[Token]) -> Common<'a> {
         let mut common = Common::default();
         // The flag decides words starting in ASCII; others are decoded.
-        let words = tokens
-            .iter()
-            .filter(|t| t.lowercase() || !text.as_bytes()[t.start()].is_ascii())
-            .map(|t| t.text(text))
-            .filter(|w| w.starts_with(char::is_lowercase));
+        let lowercase = |t: &&Token| {
+            t.lowercase()
+                || (!text.as_bytes()[t.start()].is_ascii()
+                    && t.text(text).starts_with(char::is_lowercase))
+        };
+        let words = tokens.iter().filter(lowercase).map(|t| t.text(text));
         for w in words {
             match packed(w) {
                 Some(k) => common.short.insert(k),
@@ -119,9 +121,8 @@ impl<'a> Common<'a> {
 /// A word of at most eight bytes as a number. Words hold no NUL bytes, so
 /// the zero padding cannot make two words one.
 fn packed(word: &str) -> Option<u64> {
-    let mut buf = [0u8; 8];
-    buf.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
-    Some(u64::from_le_bytes(buf))
+    // Fits: at most eight bytes.
+    (word.len() <= 8).then(|| load_le(word.as_bytes()) as u64)
 }
 
 fn word<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {

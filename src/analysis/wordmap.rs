@@ -64,22 +64,68 @@ impl<'a, V> FromIterator<(&'a str, V)> for WordMap<V> {
 
 /// The packed key of a short word, ASCII letters lowered if `lower`.
 fn key(word: &[u8], lower: bool) -> Option<u128> {
-    let mut buf = [0u8; PACKED_LEN + 1];
-    let bytes = buf
-        .get_mut(..word.len())
-        .filter(|_| word.len() <= PACKED_LEN)?;
-    bytes.copy_from_slice(word);
+    if word.len() > PACKED_LEN {
+        return None;
+    }
+    let mut k = load_le(word);
     if lower {
-        bytes.make_ascii_lowercase();
+        k = ascii_lowercase(k);
     }
     // Fits: at most PACKED_LEN.
-    buf[PACKED_LEN] = word.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    Some(k | (word.len() as u128) << (8 * PACKED_LEN))
+}
+
+/// Up to 16 bytes as a little-endian number, zero-padded. Two overlapping
+/// loads of fixed size instead of a copy of variable length, which would be
+/// a call to `memcpy` for each word of a book.
+pub fn load_le(b: &[u8]) -> u128 {
+    let n = b.len();
+    let word = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+    let half = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or_default());
+    match n {
+        0 => 0,
+        1..4 => {
+            u128::from(b[0])
+                | u128::from(b[n / 2]) << (8 * (n / 2))
+                | u128::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..8 => u128::from(half(0)) | u128::from(half(n - 4)) << (8 * (n - 4)),
+        8..=16 => u128::from(word(0)) | u128::from(word(n - 8)) << (8 * (n - 8)),
+        _ => panic!("load_le takes at most 16 bytes"),
+    }
+}
+
+/// ASCII uppercase letters of a packed word lowered, all bytes at once.
+fn ascii_lowercase(k: u128) -> u128 {
+    const LO: u128 = u128::from_le_bytes([1; 16]);
+    const HI: u128 = LO << 7;
+    // Per byte, with the high bit as the flag: 'A' <= b <= 'Z' and ASCII.
+    let y = k & !HI;
+    let upper =
+        (y + (0x80 - u128::from(b'A')) * LO) & !(y + (0x80 - u128::from(b'Z') - 1) * LO) & !k & HI;
+    k | upper >> 2
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loads_are_the_bytes_in_order() {
+        let text = "abcdefghijklmnopQ";
+        for n in 0..=16 {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(&text.as_bytes()[..n]);
+            assert_eq!(
+                load_le(&text.as_bytes()[..n]),
+                u128::from_le_bytes(buf),
+                "{n}"
+            );
+        }
+        let mixed = "AbZ@[`az{ Mc-O'K";
+        let lowered = load_le(mixed.to_ascii_lowercase().as_bytes());
+        assert_eq!(ascii_lowercase(load_le(mixed.as_bytes())), lowered);
+    }
 
     #[test]
     fn short_and_long_words_padding_and_case() {
