@@ -11,18 +11,22 @@ const DOTTED: &[&str] = &[
 ];
 
 /// Longest text the analysis takes: token offsets are 32-bit, which keeps a
-/// token at 16 bytes, so the passes over all tokens of a long book read half
-/// the memory. `input::MAX_SIZE_CAP` keeps every loaded text under it.
+/// token at 12 bytes, so the passes over all tokens of a long book read
+/// little memory. `input::MAX_SIZE_CAP` keeps every loaded text under it.
 pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
+/// Longest word, in bytes: a token keeps its length in 16 bits. A longer run
+/// of letters, which no language writes, is cut into several words.
+const MAX_WORD_LEN: usize = u16::MAX as usize;
 
 /// A word of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The word without a possessive ending.
     start: u32,
-    end: u32,
     /// Index into `Document::sentences`, or `NO_SENTENCE`.
     sentence: u32,
+    len: u16,
     /// The `Token::*` flags below.
     flags: u8,
 }
@@ -60,7 +64,7 @@ impl Token {
     }
 
     pub fn end(&self) -> usize {
-        self.end as usize
+        self.start() + usize::from(self.len)
     }
 
     /// Index into `Document::sentences`, if the word is in a sentence.
@@ -159,7 +163,8 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         // Offsets fit: the text is at most MAX_TEXT_LEN bytes.
         tokens.push(Token {
             start: span.start as u32,
-            end: span.end as u32,
+            // Fits: `next_word` cuts longer words.
+            len: span.len() as u16,
             sentence: sentence_id,
             flags,
         });
@@ -336,6 +341,12 @@ impl WordSpans<'_> {
             hyphenated |= matches!(d, '-' | '‑');
             end += d.len_utf8();
         }
+        if end - start > MAX_WORD_LEN {
+            end = start + MAX_WORD_LEN;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+        }
         self.pos = end;
         Some((start..end, hyphenated))
     }
@@ -434,6 +445,21 @@ mod tests {
             ]
         );
         assert_eq!(Cursor::new(&[]).at(0), None);
+    }
+
+    #[test]
+    fn tokens_are_small_and_endless_words_are_cut() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let text = format!(
+            "{}é{} end",
+            "a".repeat(MAX_WORD_LEN - 1),
+            "b".repeat(70_000)
+        );
+        let spans: Vec<Span> = word_spans(&text).collect();
+        assert_eq!(spans[0], 0..MAX_WORD_LEN - 1, "not inside the é");
+        assert!(spans.iter().all(|s| s.len() <= MAX_WORD_LEN));
+        assert_eq!(spans.iter().map(|s| s.len()).sum::<usize>(), text.len() - 1);
+        assert_eq!(&text[spans[spans.len() - 1].clone()], "end");
     }
 
     #[test]
