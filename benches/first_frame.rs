@@ -6,9 +6,9 @@
 //! `$BYLINE_CORPUS` or `../shared/corpus/`; without it, only that case is
 //! skipped.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -23,19 +23,37 @@ fn main() {
         eprintln!("build the release binary first: cargo build --release");
         return;
     }
-    measure(&bin, None, "Putin Indicates Russia", "bundled article");
+    // Settings and reading positions of their own: the user's neither
+    // change what is measured nor are changed by it.
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let home = home.path();
+    measure(
+        &bin,
+        home,
+        None,
+        "Putin Indicates Russia",
+        "bundled article",
+    );
     let dir = std::env::var("BYLINE_CORPUS")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
     let novel = PathBuf::from(dir).join("war-and-peace.txt");
     if novel.exists() {
-        measure(&bin, Some(&novel), "Project Gutenberg", "war-and-peace.txt");
+        measure(
+            &bin,
+            home,
+            Some(&novel),
+            "Project Gutenberg",
+            "war-and-peace.txt",
+        );
     } else {
         eprintln!("skipping the novel: {} not found", novel.display());
     }
 }
 
-fn measure(bin: &PathBuf, file: Option<&PathBuf>, title: &str, label: &str) {
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| first_frame(bin, file, title)).collect();
+fn measure(bin: &PathBuf, home: &Path, file: Option<&PathBuf>, title: &str, label: &str) {
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| first_frame(bin, home, file, title))
+        .collect();
     times.sort();
     println!(
         "first frame, {label}: median {:.1} ms (min {:.1}, max {:.1}, {RUNS} runs, {COLS}x{ROWS})",
@@ -49,7 +67,7 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn first_frame(bin: &PathBuf, file: Option<&PathBuf>, title: &str) -> Duration {
+fn first_frame(bin: &PathBuf, home: &Path, file: Option<&PathBuf>, title: &str) -> Duration {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -63,6 +81,8 @@ fn first_frame(bin: &PathBuf, file: Option<&PathBuf>, title: &str) -> Duration {
         cmd.arg(f);
     }
     cmd.env("TERM", "xterm-256color");
+    cmd.env("BYLINE_CONFIG_DIR", home.join("config"));
+    cmd.env("BYLINE_STATE_DIR", home.join("state"));
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("spawn byline");
     drop(pair.slave);
@@ -88,5 +108,3 @@ fn first_frame(bin: &PathBuf, file: Option<&PathBuf>, title: &str) -> Duration {
     let _ = child.wait();
     elapsed
 }
-
-use std::io::Write;
