@@ -1,14 +1,17 @@
 //! Text search that finds hits where they are needed, never all at once.
 //!
 //! The hits of a query are its ASCII case-insensitive, non-overlapping
-//! occurrences, as one scan from the start of the text finds them. Confirm
+//! occurrences, as one scan from the start of the text finds them. They
+//! are looked for in the text with its ASCII letters lowered ([`fold`]),
+//! which keeps every byte where it was: a plain substring search, the
+//! fastest kind, then gives the offsets into the text itself. Confirm
 //! looks for the first one after the reading position, `n`/`N` for the
 //! next or previous one, and the view for those on screen, so the work of a
 //! keypress depends on the distance to a hit, not on the length of the text.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Input};
+use memchr::memmem;
 
 use crate::document::Span;
 
@@ -26,11 +29,17 @@ pub const COUNT_LIMIT: usize = 999;
 /// it holds a hit or reaches the start of the text.
 const BACK_WINDOW: usize = 1024;
 
-/// A query's searcher.
+/// The text that searches run on: its ASCII letters lowered, every byte in
+/// its place.
+pub fn fold(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// A query's searcher. Its methods take the [`fold`]ed text.
 #[derive(Debug, Clone)]
 pub struct Finder {
     query: String,
-    ac: AhoCorasick,
+    needle: memmem::Finder<'static>,
 }
 
 impl PartialEq for Finder {
@@ -101,13 +110,10 @@ impl Finder {
         if query.is_empty() {
             return None;
         }
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([query])
-            .ok()?;
+        let needle = memmem::Finder::new(query.to_ascii_lowercase().as_bytes()).into_owned();
         Some(Finder {
             query: query.to_string(),
-            ac,
+            needle,
         })
     }
 
@@ -116,11 +122,11 @@ impl Finder {
     }
 
     /// The first hit at or after `pos`, wrapping around to the start.
-    pub fn first(&self, text: &str, pos: usize) -> Option<Found> {
+    pub fn first(&self, folded: &str, pos: usize) -> Option<Found> {
         let hit = self
-            .first_in(text, pos..text.len())
-            .or_else(|| self.first_in(text, 0..pos))?;
-        let (tally, ordinal) = self.count(text, &hit);
+            .first_in(folded, pos..folded.len())
+            .or_else(|| self.first_in(folded, 0..pos))?;
+        let (tally, ordinal) = self.count(folded, &hit);
         Some(Found {
             hit,
             ordinal,
@@ -129,11 +135,11 @@ impl Finder {
     }
 
     /// The next (or previous) hit from the current one, wrapping around.
-    pub fn step(&self, text: &str, found: &Found, forward: bool) -> Found {
+    pub fn step(&self, folded: &str, found: &Found, forward: bool) -> Found {
         let hit = if forward {
-            self.after(text, &found.hit)
+            self.after(folded, &found.hit)
         } else {
-            self.before(text, &found.hit)
+            self.before(folded, &found.hit)
         };
         Found {
             ordinal: found.neighbour_ordinal(&hit, forward),
@@ -143,36 +149,39 @@ impl Finder {
     }
 
     /// The hit after a hit, wrapping around (to itself if it is the only one).
-    fn after(&self, text: &str, hit: &Span) -> Span {
+    fn after(&self, folded: &str, hit: &Span) -> Span {
         // A hit's end is inside no hit: scan on from there.
-        let mut next = self.scan(text, hit.end..text.len());
+        let mut next = self.scan(folded, hit.end..folded.len());
         next.next()
-            .or_else(|| self.first_in(text, 0..hit.end))
+            .or_else(|| self.first_in(folded, 0..hit.end))
             .unwrap_or_else(|| hit.clone())
     }
 
     /// The hit before a hit, wrapping around (to itself if it is the only one).
-    fn before(&self, text: &str, hit: &Span) -> Span {
-        self.last_in(text, 0..hit.start)
-            .or_else(|| self.last_in(text, hit.start..text.len()))
+    fn before(&self, folded: &str, hit: &Span) -> Span {
+        self.last_in(folded, 0..hit.start)
+            .or_else(|| self.last_in(folded, hit.start..folded.len()))
             .unwrap_or_else(|| hit.clone())
     }
 
     /// The hits that overlap a byte range, in order.
-    pub fn overlapping(&self, text: &str, range: Range<usize>) -> Vec<Span> {
+    pub fn overlapping(&self, folded: &str, range: Range<usize>) -> Vec<Span> {
         let from = range.start.saturating_sub(self.query.len() - 1);
-        self.starting_in(text, from..range.end)
+        self.starting_in(folded, from..range.end)
             .filter(|h| h.end > range.start)
             .collect()
     }
 
     /// Hits counted from the start of the text up to the limit, and the
     /// ordinal of `hit` if it is among them.
-    fn count(&self, text: &str, hit: &Span) -> (Tally, Option<usize>) {
+    fn count(&self, folded: &str, hit: &Span) -> (Tally, Option<usize>) {
         let mut ordinal = None;
         let mut last_counted = 0;
         let mut n = 0;
-        for h in self.starting_in(text, 0..text.len()).take(COUNT_LIMIT + 1) {
+        for h in self
+            .starting_in(folded, 0..folded.len())
+            .take(COUNT_LIMIT + 1)
+        {
             n += 1;
             if n <= COUNT_LIMIT {
                 last_counted = h.start;
@@ -189,18 +198,18 @@ impl Finder {
         (tally, ordinal)
     }
 
-    fn first_in(&self, text: &str, range: Range<usize>) -> Option<Span> {
-        self.starting_in(text, range).next()
+    fn first_in(&self, folded: &str, range: Range<usize>) -> Option<Span> {
+        self.starting_in(folded, range).next()
     }
 
     /// The last hit that starts in `range`, from windows before its end
     /// that grow until one holds a hit.
-    fn last_in(&self, text: &str, range: Range<usize>) -> Option<Span> {
+    fn last_in(&self, folded: &str, range: Range<usize>) -> Option<Span> {
         let mut end = range.end;
         let mut width = BACK_WINDOW;
         while end > range.start {
             let start = end.saturating_sub(width).max(range.start);
-            if let Some(hit) = self.starting_in(text, start..end).last() {
+            if let Some(hit) = self.starting_in(folded, start..end).last() {
                 return Some(hit);
             }
             end = start;
@@ -210,19 +219,20 @@ impl Finder {
     }
 
     /// The hits that start in `range`, in order.
-    fn starting_in(&self, text: &str, range: Range<usize>) -> impl Iterator<Item = Span> {
-        let from = self.resync(text, range.start);
-        self.scan(text, from..range.end)
+    fn starting_in(&self, folded: &str, range: Range<usize>) -> impl Iterator<Item = Span> {
+        let from = self.resync(folded, range.start);
+        self.scan(folded, from..range.end)
             .filter(move |h| h.start >= range.start)
     }
 
     /// The hits that start in `range`, whose start must be inside no hit.
-    fn scan(&self, text: &str, range: Range<usize>) -> impl Iterator<Item = Span> {
+    fn scan(&self, folded: &str, range: Range<usize>) -> impl Iterator<Item = Span> {
         // Wide enough for a hit that starts just before the end.
-        let to = (range.end + self.query.len() - 1).min(text.len());
-        self.ac
-            .find_iter(Input::new(text).range(range.start..to))
-            .map(|m| m.start()..m.end())
+        let to = (range.end + self.query.len() - 1).min(folded.len());
+        let len = self.query.len();
+        self.needle
+            .find_iter(&folded.as_bytes()[range.start..to])
+            .map(move |i| range.start + i..range.start + i + len)
     }
 
     /// A position at or before `pos` inside no hit, from where a scan
@@ -233,13 +243,13 @@ impl Finder {
     /// occurrences before it, so step back to the earliest one until none
     /// overlaps. A query that cannot overlap itself ("the") needs at most
     /// two such looks; "aaa" in a run of a's walks back the run.
-    fn resync(&self, text: &str, pos: usize) -> usize {
+    fn resync(&self, folded: &str, pos: usize) -> usize {
         let len = self.query.len();
         let mut at = pos;
         loop {
-            let window = at.saturating_sub(len - 1)..(at + len - 1).min(text.len());
-            match self.ac.find(Input::new(text).range(window)) {
-                Some(m) if m.start() < at => at = m.start(),
+            let window = at.saturating_sub(len - 1)..(at + len - 1).min(folded.len());
+            match self.needle.find(&folded.as_bytes()[window.clone()]) {
+                Some(i) if window.start + i < at => at = window.start + i,
                 _ => return at,
             }
         }

@@ -107,7 +107,8 @@ pub enum Search {
     Typing(String),
     /// A confirmed query and its current hit (`None`: no matches).
     Active {
-        finder: Finder,
+        /// Boxed: a searcher is large, and most states search nothing.
+        finder: Box<Finder>,
         found: Option<Found>,
     },
 }
@@ -115,6 +116,9 @@ pub enum Search {
 #[derive(Debug, Clone)]
 pub struct State {
     pub doc: Document,
+    /// The text as searches read it (see [`crate::search::fold`]), made
+    /// once so that no keypress has to.
+    pub folded: String,
     /// Shown in the status line.
     pub name: String,
     pub index: Index,
@@ -175,6 +179,7 @@ impl State {
     pub fn new(doc: Document, name: impl Into<String>) -> State {
         let index = Index::build(&doc);
         State {
+            folded: crate::search::fold(&doc.text),
             doc,
             name: name.into(),
             index,
@@ -979,7 +984,7 @@ fn step_match(state: &mut State, forward: bool) {
     let pos = state.anchor;
     if let Search::Active { finder, found } = &mut state.search {
         if let Some(f) = found {
-            *f = finder.step(&state.doc.text, f, forward);
+            *f = finder.step(&state.folded, f, forward);
             let span = f.hit.clone();
             reveal(state, &span);
         }
@@ -1074,11 +1079,14 @@ fn confirm_search(state: &mut State) {
     let Some(finder) = Finder::new(&query) else {
         return;
     };
-    let found = finder.first(&state.doc.text, state.anchor);
+    let found = finder.first(&state.folded, state.anchor);
     if let Some(f) = &found {
         reveal(state, &f.hit.clone());
     }
-    state.search = Search::Active { finder, found };
+    state.search = Search::Active {
+        finder: Box::new(finder),
+        found,
+    };
 }
 
 /// Narrow the sidebar to the filter, keeping the selected entry when it
