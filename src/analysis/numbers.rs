@@ -11,6 +11,7 @@
 //! of tokens ahead, so the work is linear in the text and nothing is
 //! allocated per token.
 
+use super::tokens::ascii_run_end;
 use std::ops::Range;
 
 /// One numeric expression found in the text.
@@ -76,7 +77,7 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         let c = b[i];
         if c.is_ascii_alphabetic() {
             // Fast path: most words are skipped after one table test.
-            let mut end = ascii_letters_end(b, i + 1);
+            let mut end = ascii_run_end(b, i + 1, false);
             if end < b.len() && (b[end] == b'\'' || b[end] >= 0x80) {
                 end = sc.word_end(i);
             }
@@ -192,31 +193,6 @@ impl Lc {
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
-}
-
-/// End of the run of ASCII letters from `i`, eight bytes at a time.
-#[inline]
-fn ascii_letters_end(b: &[u8], mut i: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Per byte, with the high bit as the flag: fold case, keep 7 bits
-        // (no carries between bytes), then test 'a' <= y <= 'z' and ASCII.
-        let y = (x | (0x20 * LO)) & !HI;
-        let ge_a = y + (0x80 - u64::from(b'a')) * LO;
-        let gt_z = y + (0x80 - u64::from(b'z') - 1) * LO;
-        let letters = ge_a & !gt_z & !x & HI;
-        let others = !letters & HI;
-        if others != 0 {
-            return i + (others.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && b[i].is_ascii_alphabetic() {
-        i += 1;
-    }
-    i
 }
 
 fn digits_end(b: &[u8], mut i: usize) -> usize {

@@ -261,22 +261,11 @@ fn strip_possessive(text: &str, span: Span) -> (Span, bool) {
     (span, false)
 }
 
-/// ASCII letters and digits by byte: one look-up instead of three range
-/// tests for each letter of a text.
-const ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// The end of the run of ASCII letters and digits at `i`, found eight
-/// bytes at a time: one well-predicted branch for most words, where a loop
-/// by byte mispredicts its exit at the end of each word.
-fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
+/// The end of the run of ASCII letters (and digits, if `digits`) at `i`,
+/// found eight bytes at a time: one well-predicted branch for most words,
+/// where a loop by byte mispredicts its exit at the end of each word.
+#[inline]
+pub fn ascii_run_end(b: &[u8], mut i: usize, digits: bool) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // Per byte, with the high bit as the flag: `lo <= y <= hi` for 7-bit
@@ -284,18 +273,21 @@ fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
     let within = |y: u64, lo: u8, hi: u8| {
         (y + (0x80 - u64::from(lo)) * LO) & !(y + (0x80 - u64::from(hi) - 1) * LO)
     };
+    let in_run = |c: u8| c.is_ascii_alphabetic() || (digits && c.is_ascii_digit());
     while let Some(chunk) = b.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let y = x & !HI;
-        let letters = within(y | (0x20 * LO), b'a', b'z');
-        let digits = within(y, b'0', b'9');
-        let others = !((letters | digits) & !x) & HI;
+        let mut run = within(y | (0x20 * LO), b'a', b'z');
+        if digits {
+            run |= within(y, b'0', b'9');
+        }
+        let others = !(run & !x) & HI;
         if others != 0 {
             return i + (others.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while b.get(i).is_some_and(|&c| ASCII_ALNUM[usize::from(c)]) {
+    while b.get(i).is_some_and(|&c| in_run(c)) {
         i += 1;
     }
     i
@@ -340,7 +332,7 @@ impl WordSpans<'_> {
         let mut hyphenated = false;
         loop {
             // Plain ASCII letters and digits need no decoding.
-            end = ascii_alnum_end(bytes, end);
+            end = ascii_run_end(bytes, end, true);
             // Nor do the spaces and punctuation that end most words.
             if bytes
                 .get(end)
@@ -489,15 +481,18 @@ mod tests {
     }
 
     #[test]
-    fn alnum_runs_end_where_the_byte_loop_ends() {
-        let text = "abcXYZ09 a1b2c3d4e5f6g7h8i9_ z@[`{/:é0123456789abcdef, Zz9";
+    fn runs_end_where_the_byte_loop_ends() {
+        let text = "abcXYZ09 a1b2c3d4e5f6g7h8i9_ z@[`{/:é0123456789abcdef, Zz9 abcdefghijklm";
         let b = text.as_bytes();
-        for i in 0..b.len() {
-            let mut end = i;
-            while b.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
+        for digits in [false, true] {
+            let in_run = |c: &u8| c.is_ascii_alphabetic() || (digits && c.is_ascii_digit());
+            for i in 0..b.len() {
+                let mut end = i;
+                while b.get(end).is_some_and(in_run) {
+                    end += 1;
+                }
+                assert_eq!(ascii_run_end(b, i, digits), end, "at {i}, digits {digits}");
             }
-            assert_eq!(ascii_alnum_end(b, i), end, "at {i}");
         }
     }
 
