@@ -288,27 +288,32 @@ fn description_at<'a>(
     if !tokens.get(i)?.joined() {
         return None;
     }
-    if let Some(p) = gaz.demonym(tokens[i].text(text)) {
+    // Demonyms are capitalized: a lowercase word needs no look-up.
+    if !tokens[i].lowercase()
+        && let Some(p) = gaz.demonym(tokens[i].text(text))
+    {
         country = Some(p);
         i += 1;
     }
-    let mut words = Vec::new();
+    // The words are gathered only for the few descriptions found: most
+    // "the"s of a book start none.
+    let mut end = i;
     for t in tokens.iter().skip(i).take(3) {
         let w = t.text(text);
         if !t.joined() || !w.starts_with(char::is_lowercase) {
             break;
         }
-        words.push(w);
+        end += 1;
         if is_individual_role(w) {
             break;
         }
     }
-    let end = i + words.len();
     let after_is_name = tokens
         .get(end)
         .is_some_and(|n| n.joined() && n.text(text).starts_with(char::is_uppercase));
-    let head = words.last()?;
-    (is_individual_role(head) && !after_is_name).then_some((end, country, words))
+    let head = tokens[i..end].last()?.text(text);
+    let words = || tokens[i..end].iter().map(|t| t.text(text)).collect();
+    (is_individual_role(head) && !after_is_name).then(|| (end, country, words()))
 }
 
 /// Roles that single out one person (not "official", "resident").
