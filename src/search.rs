@@ -123,10 +123,19 @@ impl Finder {
 
     /// The first hit at or after `pos`, wrapping around to the start.
     pub fn first(&self, folded: &str, pos: usize) -> Option<Found> {
-        let hit = self
-            .first_in(folded, pos..folded.len())
-            .or_else(|| self.first_in(folded, 0..pos))?;
-        let (tally, ordinal) = self.count(folded, &hit);
+        // The count's one scan from the start meets that hit on its way,
+        // unless it lies past the counted ones: then it is looked for.
+        let (tally, met) = self.count(folded, pos);
+        if tally == Tally::All(0) {
+            return None;
+        }
+        let (hit, ordinal) = match met {
+            Some((hit, k)) => (hit, Some(k)),
+            None => match self.first_in(folded, pos..folded.len()) {
+                Some(hit) => (hit, None),
+                None => (self.first_in(folded, 0..pos)?, Some(1)),
+            },
+        };
         Some(Found {
             hit,
             ordinal,
@@ -172,10 +181,12 @@ impl Finder {
             .collect()
     }
 
-    /// Hits counted from the start of the text up to the limit, and the
-    /// ordinal of `hit` if it is among them.
-    fn count(&self, folded: &str, hit: &Span) -> (Tally, Option<usize>) {
-        let mut ordinal = None;
+    /// Hits counted from the start of the text up to the limit, and among
+    /// the counted ones the first at or after `pos` (or, when none is, the
+    /// very first) with its ordinal.
+    fn count(&self, folded: &str, pos: usize) -> (Tally, Option<(Span, usize)>) {
+        let mut met = None;
+        let mut very_first = None;
         let mut last_counted = 0;
         let mut n = 0;
         for h in self
@@ -183,19 +194,20 @@ impl Finder {
             .take(COUNT_LIMIT + 1)
         {
             n += 1;
-            if n <= COUNT_LIMIT {
-                last_counted = h.start;
-                if h == *hit {
-                    ordinal = Some(n);
-                }
+            if n > COUNT_LIMIT {
+                break;
             }
+            last_counted = h.start;
+            if met.is_none() && h.start >= pos {
+                met = Some((h.clone(), n));
+            }
+            very_first.get_or_insert(h);
         }
-        let tally = if n > COUNT_LIMIT {
-            Tally::Over { last_counted }
+        if n > COUNT_LIMIT {
+            (Tally::Over { last_counted }, met)
         } else {
-            Tally::All(n)
-        };
-        (tally, ordinal)
+            (Tally::All(n), met.or(very_first.map(|h| (h, 1))))
+        }
     }
 
     fn first_in(&self, folded: &str, range: Range<usize>) -> Option<Span> {

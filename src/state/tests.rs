@@ -480,6 +480,30 @@ fn search_counts_up_to_a_limit() {
     check(&s);
 }
 
+#[test]
+fn search_confirm_counts_from_the_start_wherever_it_stands() {
+    let n = COUNT_LIMIT + 5;
+    let text = format!("{} tail", "ab ".repeat(n));
+    for (anchor, hit, ordinal) in [
+        // Among the counted hits: found by the count's scan.
+        (3 * 10, 30..32, Some(11)),
+        // Past them: looked for, not counted.
+        (3 * (n - 2), 3 * (n - 2)..3 * (n - 2) + 2, None),
+        // After every hit: round to the first.
+        (text.len() - 2, 0..2, Some(1)),
+    ] {
+        let mut s = paragraph(&text);
+        s.anchor = anchor;
+        search(&mut s, "AB");
+        assert_eq!(at(&s), (hit, ordinal), "from {anchor}");
+    }
+    let mut s = paragraph("one ab two ab three");
+    s.anchor = 15;
+    search(&mut s, "ab");
+    assert_eq!(at(&s), (4..6, Some(1)), "few hits, all before: the first");
+    assert_eq!(found(&s).unwrap().tally, Tally::All(2));
+}
+
 /// Pieces of generated texts: letters that fold, a letter that does not,
 /// and stretches longer than the first backward window, of a letter that
 /// queries overlap in or of one they never match.
