@@ -69,6 +69,10 @@ fn split_affiliation(
     tokens: &[Token],
     run: Range<usize>,
 ) -> (Range<usize>, Option<Range<usize>>) {
+    // A split needs a name of two words before "of".
+    if run.len() < 4 {
+        return (run, None);
+    }
     // Honorifics may stand first: "Dr Eoin O'Malley of Dublin City University".
     let first_name = run
         .clone()
@@ -178,11 +182,13 @@ fn classify(
     // Leading sentence words, months and weekdays are part of no name.
     let mut lead = run.start;
     while lead < run.end {
-        let sentence_word = tokens[lead].sentence_start()
-            && lexicon::given_name(w(lead)).is_none()
-            && !is_title(w(lead))
-            && common.has(w(lead));
-        if !(is_function_word(w(lead)) || is_calendar(w(lead)) || sentence_word) {
+        let sentence_word = || {
+            tokens[lead].sentence_start()
+                && lexicon::given_name(w(lead)).is_none()
+                && !is_title(w(lead))
+                && common.has(w(lead))
+        };
+        if !(is_function_word(w(lead)) || is_calendar(w(lead)) || sentence_word()) {
             break;
         }
         lead += 1;
