@@ -347,13 +347,16 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
         return None;
     }
     let given = lexicon::given_name(words[0]);
-    let cue = role_before(text, tokens, run.start)
-        || apposition_after(text, tokens, run.end)
-        || speech_verb_adjacent(text, tokens, run.clone());
     let strong = stripped.head_title
         || (words.len() >= 2 && (given.is_some() || role_before(text, tokens, run.start)))
         || (words.len() >= 2 && apposition_after(text, tokens, run.end));
-    if !(strong || cue) {
+    // Asked only of names that lack stronger evidence.
+    let cue = || {
+        role_before(text, tokens, run.start)
+            || apposition_after(text, tokens, run.end)
+            || speech_verb_adjacent(text, tokens, run.clone())
+    };
+    if !(strong || cue()) {
         return None;
     }
     let gender = match stripped.gender {
