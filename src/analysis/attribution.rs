@@ -12,7 +12,7 @@ use std::cell::Cell;
 use super::lexicon::{self, Gender, is_speech_verb};
 use super::people::{People, PersonMention};
 use super::tokens::Token;
-use crate::document::{Document, Quote, SectionKind, Span};
+use crate::document::{Document, Quote, Section, SectionKind, Span};
 
 /// How many words after a quote may hold its attribution.
 const AFTER_WINDOW: usize = 6;
@@ -31,9 +31,12 @@ const PRONOUN_WINDOW: usize = 50;
 pub fn attribute(doc: &Document, tokens: &[Token], people: &People) -> Vec<Option<usize>> {
     let ctx = Context {
         doc,
-        tokens,
+        tokens: Near::new(tokens),
+        sentences: Near::new(&doc.sentences),
+        sections: Near::new(&doc.sections),
+        quotes: Near::new(&doc.quotes),
+        mentions: Near::new(&people.mentions),
         people,
-        last_token_at: Cell::new(0),
     };
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(doc.quotes.len());
     for (i, q) in doc.quotes.iter().enumerate() {
@@ -51,12 +54,47 @@ pub fn attribute(doc: &Document, tokens: &[Token], people: &People) -> Vec<Optio
     speakers
 }
 
+/// The positions asked about lie near the quote at hand, and the quotes
+/// come in order: every table is searched from its last answer.
 struct Context<'a> {
     doc: &'a Document,
-    tokens: &'a [Token],
+    tokens: Near<'a, Token>,
+    sentences: Near<'a, Span>,
+    sections: Near<'a, Section>,
+    quotes: Near<'a, Quote>,
+    mentions: Near<'a, PersonMention>,
     people: &'a People,
-    /// The last answer of `token_at`, where the next search starts.
-    last_token_at: Cell<usize>,
+}
+
+/// A sorted table searched outwards from its last answer: a binary search
+/// over a long book's table would miss the cache at most of its steps.
+struct Near<'a, T> {
+    items: &'a [T],
+    last: Cell<usize>,
+}
+
+impl<'a, T> Near<'a, T> {
+    fn new(items: &'a [T]) -> Self {
+        Near {
+            items,
+            last: Cell::new(0),
+        }
+    }
+
+    /// `items.partition_point(before)`.
+    fn partition_point(&self, before: impl Fn(&T) -> bool) -> usize {
+        let k = gallop(self.items, self.last.get(), before);
+        self.last.set(k);
+        k
+    }
+}
+
+impl<T> std::ops::Deref for Near<'_, T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        self.items
+    }
 }
 
 /// A subject found next to a speech verb: a person, or an explicit
@@ -68,14 +106,9 @@ impl Context<'_> {
         self.tokens[i].text(&self.doc.text)
     }
 
-    /// First token at or after a byte position. The positions asked for
-    /// lie near each other, so the search gallops from the last answer: a
-    /// binary search over all tokens of a long book would miss the cache at
-    /// most of its steps.
+    /// First token at or after a byte position.
     fn token_at(&self, pos: usize) -> usize {
-        let k = gallop(self.tokens, self.last_token_at.get(), |t| t.start() < pos);
-        self.last_token_at.set(k);
-        k
+        self.tokens.partition_point(|t| t.start() < pos)
     }
 
     fn paragraph_end(&self, pos: usize) -> usize {
@@ -85,9 +118,8 @@ impl Context<'_> {
 
     fn mention_at(&self, tok: usize) -> Option<&PersonMention> {
         let span = self.tokens[tok].span();
-        let ms = &self.people.mentions;
-        let k = ms.partition_point(|m| m.span.end <= span.start);
-        ms.get(k).filter(|m| m.span.start <= span.start)
+        let k = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions.get(k).filter(|m| m.span.start <= span.start)
     }
 
     /// "…,” Trump said", "…,” said Senator Peters", "…,” he added".
@@ -189,9 +221,8 @@ impl Context<'_> {
     }
 
     fn next_quote_start(&self, q: &Quote) -> usize {
-        let qs = &self.doc.quotes;
-        let k = qs.partition_point(|o| o.span.start <= q.span.end);
-        qs.get(k).map_or(usize::MAX, |o| o.span.start)
+        let k = self.quotes.partition_point(|o| o.span.start <= q.span.end);
+        self.quotes.get(k).map_or(usize::MAX, |o| o.span.start)
     }
 
     /// The first speech verb earlier in the sentence whose subject is a
@@ -226,9 +257,8 @@ impl Context<'_> {
     }
 
     fn sentence_of(&self, pos: usize) -> Option<Span> {
-        let s = &self.doc.sentences;
-        let k = s.partition_point(|r| r.end <= pos);
-        s.get(k).filter(|r| r.start <= pos).cloned()
+        let k = self.sentences.partition_point(|r| r.end <= pos);
+        self.sentences.get(k).filter(|r| r.start <= pos).cloned()
     }
 
     /// The nearest person or pronoun before a verb, within the sentence.
@@ -337,17 +367,18 @@ impl Context<'_> {
     }
 
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &PersonMention> {
-        let ms = &self.people.mentions;
-        let from = ms.partition_point(|m| m.span.start < span.start);
-        ms[from..]
+        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        self.mentions[from..]
             .iter()
             .take_while(move |m| m.span.end <= span.end)
     }
 
     fn section_index(&self, pos: usize) -> Option<usize> {
-        let s = &self.doc.sections;
-        let k = s.partition_point(|r| r.span.end <= pos);
-        s.get(k).filter(|r| r.span.start <= pos).map(|_| k)
+        let k = self.sections.partition_point(|r| r.span.end <= pos);
+        self.sections
+            .get(k)
+            .filter(|r| r.span.start <= pos)
+            .map(|_| k)
     }
 
     fn ends_paragraph(&self, q: &Quote) -> bool {
@@ -360,8 +391,8 @@ impl Context<'_> {
     /// The most recent person named outside quotes before `pos` whose
     /// gender fits.
     fn resolve_pronoun(&self, g: Gender, pos: usize) -> Option<usize> {
-        let ms = &self.people.mentions;
-        ms[..ms.partition_point(|m| m.span.end <= pos)]
+        let ms = self.mentions.items;
+        ms[..self.mentions.partition_point(|m| m.span.end <= pos)]
             .iter()
             .rev()
             .take(PRONOUN_WINDOW)
@@ -374,9 +405,8 @@ impl Context<'_> {
     }
 
     fn in_quote(&self, pos: usize) -> bool {
-        let qs = &self.doc.quotes;
-        let k = qs.partition_point(|q| q.span.end <= pos);
-        qs.get(k).is_some_and(|q| q.span.start <= pos)
+        let k = self.quotes.partition_point(|q| q.span.end <= pos);
+        self.quotes.get(k).is_some_and(|q| q.span.start <= pos)
     }
 }
 
