@@ -1,0 +1,71 @@
+//! `byline --json` as a whole process, on the novel and on four copies of
+//! it: reading, decoding, analysis and export, each run in a fresh process,
+//! so that both sizes start from the same empty memory. Medians over
+//! several runs, and their ratio.
+//!
+//! `cargo bench --bench end_to_end` (after `cargo build --release`). The
+//! novel is read from `$BYLINE_CORPUS` or `../shared/corpus/`; without it,
+//! the bench says so and measures nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 7;
+
+fn main() {
+    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/byline");
+    if !bin.exists() {
+        eprintln!("build the release binary first: cargo build --release");
+        return;
+    }
+    let dir = std::env::var("BYLINE_CORPUS")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
+    let novel = PathBuf::from(dir).join("war-and-peace.txt");
+    let Ok(text) = std::fs::read_to_string(&novel) else {
+        eprintln!("skipping: {} not found", novel.display());
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("a temporary directory");
+    let four = tmp.path().join("four-copies.txt");
+    // A line break between copies, as in the analysis bench.
+    std::fs::write(&four, format!("{text}\n").repeat(4)).expect("write four copies");
+    let one = median(&bin, &novel);
+    let all = median(&bin, &four);
+    println!(
+        "byline --json war-and-peace.txt: median {:.1} ms ({RUNS} runs)",
+        ms(one)
+    );
+    println!(
+        "byline --json four copies: median {:.1} ms ({RUNS} runs)",
+        ms(all)
+    );
+    println!("ratio {:.2}", all.as_secs_f64() / one.as_secs_f64());
+}
+
+fn median(bin: &Path, file: &Path) -> Duration {
+    let mut times: Vec<Duration> = (0..RUNS).map(|_| run(bin, file)).collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+fn run(bin: &Path, file: &Path) -> Duration {
+    let start = Instant::now();
+    let status = Command::new(bin)
+        .args(["--json", "--max-size", "64M"])
+        .arg(file)
+        .stdout(Stdio::null())
+        .status()
+        .expect("run byline");
+    let elapsed = start.elapsed();
+    assert!(
+        status.success(),
+        "byline --json failed on {}",
+        file.display()
+    );
+    elapsed
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
