@@ -55,7 +55,7 @@ pub struct Binding {
     pub label: &'static str,
     pub action: Action,
     pub description: &'static str,
-    /// Also shown in the status line's short hint.
+    /// Also shown in the status line's short hint, after the first key.
     pub hint: Option<&'static str>,
 }
 
@@ -128,7 +128,7 @@ pub const BINDINGS: &[Binding] = &[
             Action::FocusNext,
             "focus text / sidebar",
         ),
-        "Tab sidebar",
+        "sidebar",
     ),
     bind(
         &[code(KeyCode::BackTab)],
@@ -156,7 +156,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     hinted(
         bind(&[key('n')], "n", Action::NextMatch, "next hit / mention"),
-        "n next",
+        "next",
     ),
     bind(
         &[key('N')],
@@ -184,7 +184,7 @@ pub const BINDINGS: &[Binding] = &[
             Action::SearchStart,
             "search / filter sidebar",
         ),
-        "/ search",
+        "search",
     ),
     bind(
         &[code(KeyCode::Esc)],
@@ -219,21 +219,64 @@ pub const BINDINGS: &[Binding] = &[
     ),
     hinted(
         bind(&[key('?')], "?", Action::ToggleHelp, "this help"),
-        "? help",
+        "help",
     ),
     hinted(
         bind(&[key('q'), ctrl('c')], "q C-c", Action::Quit, "quit"),
-        "q quit",
+        "quit",
     ),
 ];
 
-/// The status line's short key hint.
-pub fn hint() -> String {
+/// The status line's short key hint, with the keys the settings give.
+pub fn hint(overrides: &Overrides) -> String {
     BINDINGS
         .iter()
-        .filter_map(|b| b.hint)
+        .filter_map(|b| {
+            let first = keys_of(b, overrides).first()?;
+            Some(format!("{} {}", key_name(first), b.hint?))
+        })
         .collect::<Vec<_>>()
         .join("  ")
+}
+
+/// How a binding's keys are shown in help: its label, or the keys the
+/// settings gave its action instead.
+pub fn label(b: &Binding, overrides: &Overrides) -> String {
+    match overrides.iter().find(|(a, _)| *a == b.action) {
+        Some((_, keys)) => keys.iter().map(key_name).collect::<Vec<_>>().join(" "),
+        None => b.label.to_string(),
+    }
+}
+
+/// The keys that trigger a binding's action, after the settings.
+fn keys_of<'a>(b: &'a Binding, overrides: &'a Overrides) -> &'a [Key] {
+    match overrides.iter().find(|(a, _)| *a == b.action) {
+        Some((_, keys)) => keys,
+        None => b.keys,
+    }
+}
+
+/// A key by name, as [`parse_key`] reads it.
+pub fn key_name(k: &Key) -> String {
+    let name = match k.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "S-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        other => format!("{other:?}"),
+    };
+    if k.ctrl { format!("C-{name}") } else { name }
 }
 
 /// A key by name, as in the settings file: a character ("x", "G"), "C-x"
@@ -525,7 +568,18 @@ mod tests {
                 seen.push(*k);
             }
         }
-        assert!(hint().contains("? help"));
+        assert_eq!(hint(&[]), "Tab sidebar  n next  / search  ? help  q quit");
+    }
+
+    #[test]
+    fn key_names_read_back_as_the_same_keys() {
+        for name in [
+            "x", "G", "C-x", "Space", "PgDn", "PgUp", "S-Tab", "Esc", "End", "/", "?",
+        ] {
+            let k = parse_key(name).unwrap();
+            assert_eq!(key_name(&k), name);
+            assert_eq!(parse_key(&key_name(&k)), Some(k));
+        }
     }
 
     #[test]

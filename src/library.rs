@@ -14,8 +14,6 @@ pub struct Library {
     /// The article list is open, with its cursor here.
     pub list: Option<usize>,
     pub quit: bool,
-    /// Keys remapped by the settings.
-    pub keys: Vec<(Action, Vec<crate::keymap::Key>)>,
 }
 
 impl Library {
@@ -27,7 +25,6 @@ impl Library {
             current: 0,
             list: None,
             quit: false,
-            keys: Vec::new(),
         }
     }
 

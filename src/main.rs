@@ -115,8 +115,7 @@ fn read(
     for s in &mut states {
         store.restore(s);
     }
-    let mut library = Library::new(states);
-    library.keys = config.keys.clone();
+    let library = Library::new(states);
     match byline::tui::run_library(library, unfinished) {
         Ok(library) => {
             if let Some(dir) = &resume {
@@ -195,6 +194,7 @@ fn apply(config: &byline::config::Config, s: &mut State) {
     };
     s.reading_width = config.reading_width;
     s.show_kinds = config.entity_colors;
+    s.keys = config.keys.clone();
 }
 
 fn color_allowed() -> bool {

@@ -171,6 +171,8 @@ pub struct State {
     pub filtering: bool,
     /// Palette and highlights from the settings.
     pub look: crate::view::theme::Look,
+    /// Keys the settings gave to actions instead of their defaults.
+    pub keys: Vec<(Action, Vec<crate::keymap::Key>)>,
     /// The widest the text column gets.
     pub reading_width: u16,
 }
@@ -211,6 +213,7 @@ impl State {
             filter: String::new(),
             filtering: false,
             look: crate::view::theme::Look::default(),
+            keys: Vec::new(),
             reading_width: crate::layout::MAX_TEXT_WIDTH,
         }
     }

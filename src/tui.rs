@@ -316,7 +316,7 @@ fn event_loop(
                 sig.stop.store(true, Ordering::SeqCst);
                 break;
             }
-            if let Some(action) = keymap::map_event_with(&ev, lib.mode(), &lib.keys) {
+            if let Some(action) = keymap::map_event_with(&ev, lib.mode(), &lib.current().keys) {
                 library::update(lib, action);
             }
             if lib.quit || !event::poll(DRAIN_WAIT)? {

@@ -79,6 +79,15 @@ impl Session {
     }
 
     fn start_with(args: &[&str]) -> Session {
+        Session::spawn(args, None)
+    }
+
+    /// The bundled article, with this settings file.
+    fn configured(settings: &str) -> Session {
+        Session::spawn(&[], Some(settings))
+    }
+
+    fn spawn(args: &[&str], settings: Option<&str>) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -97,6 +106,10 @@ impl Session {
         let home = tempfile::tempdir().expect("a temp dir");
         cmd.env("BYLINE_STATE_DIR", home.path().join("state"));
         cmd.env("BYLINE_CONFIG_DIR", home.path().join("config"));
+        if let Some(text) = settings {
+            std::fs::create_dir_all(home.path().join("config")).unwrap();
+            std::fs::write(home.path().join("config/config.toml"), text).unwrap();
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn byline");
         drop(pair.slave);
         let term: Shared = Arc::new(Mutex::new(Term {
@@ -257,6 +270,21 @@ fn a_flood_of_wheel_events_then_quit() {
     let flood = "\x1b[<65;10;10M".repeat(1000);
     session.press(flood.as_bytes());
     wait_text(&term, "100%");
+    assert_restored(&session.quit());
+}
+
+#[test]
+fn remapped_keys_show_in_the_hint_and_in_help() {
+    let mut session = Session::configured("[keys]\nnext_match = \"C-n\"\n");
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "C-n next");
+    session.press(b"?");
+    wait_for(&term, "help with the remapped key", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains("C-n") && l.contains("next hit / mention"))
+    });
+    session.press(b"?");
     assert_restored(&session.quit());
 }
 

@@ -9,14 +9,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::keymap::BINDINGS;
+use crate::keymap::{self, BINDINGS, Overrides};
 use crate::view::fit;
 use crate::view::theme::Theme;
 
 const DESC_WIDTH: usize = 28;
 
-pub fn render(screen: Rect, theme: Theme, buf: &mut Buffer) {
-    let label_w = BINDINGS.iter().map(|b| b.label.width()).max().unwrap_or(0) + 2;
+pub fn render(screen: Rect, theme: Theme, keys: &Overrides, buf: &mut Buffer) {
+    let labels: Vec<String> = BINDINGS.iter().map(|b| keymap::label(b, keys)).collect();
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 2;
     let col_w = label_w + DESC_WIDTH;
     let n = BINDINGS.len();
     let rows_avail = usize::from(screen.height.saturating_sub(2)).max(1);
@@ -37,14 +38,14 @@ pub fn render(screen: Rect, theme: Theme, buf: &mut Buffer) {
         .title(Line::from(" Keys (? or Esc closes) ").style(theme.group()));
     let inner = block.inner(area);
     block.render(area, buf);
-    for (i, b) in BINDINGS.iter().enumerate() {
+    for (i, (b, label)) in BINDINGS.iter().zip(&labels).enumerate() {
         let (col, row) = (i / rows, i % rows);
         let x = inner.x as usize + col * (col_w + 2);
         if row >= usize::from(inner.height) || x >= usize::from(inner.right()) {
             continue;
         }
         let avail = usize::from(inner.right()) - x;
-        let label = format!("{:<label_w$}", b.label);
+        let label = format!("{label:<label_w$}");
         let line = Line::from(vec![
             Span::styled(label, Style::new().patch(theme.group())),
             Span::raw(fit(b.description, DESC_WIDTH)),

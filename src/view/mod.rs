@@ -66,7 +66,7 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
         quotes::render(state, theme, buf);
     }
     if state.help {
-        help::render(area, theme, buf);
+        help::render(area, theme, &state.keys, buf);
     }
 }
 

@@ -64,7 +64,7 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
     let area = state.areas.status;
     buf.set_style(area, theme.status());
     let left = format!(" {}", text(state));
-    let hint = keymap::hint();
+    let hint = keymap::hint(&state.keys);
     let w = usize::from(area.width);
     let mut spans = vec![Span::raw(left.clone())];
     if left.width() + hint.width() + 3 <= w {

@@ -377,6 +377,46 @@ fn help_overlay_lists_the_keys() {
 }
 
 #[test]
+fn help_and_hint_show_the_keys_the_settings_give() {
+    use crate::keymap::parse_key;
+    let mut s = sized(testutil::bundled(), 120, 40);
+    let keys = |names: &[&str]| names.iter().map(|n| parse_key(n).unwrap()).collect();
+    s.keys = vec![
+        (Action::Quit, keys(&["x"])),
+        (Action::NextMatch, keys(&["C-n", "PgDn"])),
+    ];
+    let status = text_of(&draw_state(&s));
+    let hint = status.lines().last().unwrap_or_default();
+    assert!(
+        hint.contains("x quit") && hint.contains("C-n next"),
+        "{hint}"
+    );
+    assert!(
+        !hint.contains("q quit") && !hint.contains(" n next"),
+        "{hint}"
+    );
+    update(&mut s, Action::ToggleHelp);
+    let screen = text_of(&draw_state(&s));
+    let row = |description: &str| {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(description))
+            .unwrap_or_default();
+        // The key column just before this description.
+        let before = &line[..line.find(description).unwrap_or(0)];
+        before
+            .split('│')
+            .next_back()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    assert_eq!(row("quit"), "x");
+    assert_eq!(row("next hit / mention"), "C-n PgDn");
+    assert_eq!(row("previous hit / mention"), "N", "others keep their keys");
+}
+
+#[test]
 fn outline_shows_headings_and_status_names_the_section() {
     let mut doc =
         Document::analyze("Title\n\nFirst part\n\nSome text here.\n\nSecond part\n\nMore.");
