@@ -8,6 +8,7 @@ use byline::cli::{self, Cli, Command};
 use byline::document::Document;
 use byline::library::Library;
 use byline::state::State;
+use byline::view::theme::{Look, Theme};
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -59,7 +60,10 @@ fn main() -> ExitCode {
                 }
                 out.push_str(&format!("==> {} <==\n", a.name()));
             }
-            out.push_str(&byline::print::annotate(&a.doc, color));
+            out.push_str(&byline::print::annotate(
+                &a.doc,
+                Theme::with_look(color, look(&config)),
+            ));
         }
         return print_raw(&out);
     }
@@ -186,12 +190,17 @@ fn open_one_file(cli: &Cli) -> Option<Result<(Article, Option<Document>), ExitCo
     })
 }
 
-/// Settings that shape one article's reader.
-fn apply(config: &byline::config::Config, s: &mut State) {
-    s.look = byline::view::theme::Look {
+/// The colors the settings choose.
+fn look(config: &byline::config::Config) -> Look {
+    Look {
         palette: config.palette,
         quote_colors: config.quote_colors,
-    };
+    }
+}
+
+/// Settings that shape one article's reader.
+fn apply(config: &byline::config::Config, s: &mut State) {
+    s.look = look(config);
     s.reading_width = config.reading_width;
     s.show_kinds = config.entity_colors;
     s.keys = config.keys.clone();

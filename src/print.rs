@@ -1,7 +1,8 @@
 //! `--print`: the annotated article as text, for a pager or a pipe. With
 //! color (stdout a terminal, no NO_COLOR) the title and headings are bold
-//! and every quote has its speaker's color, as in the reader; without, the
-//! text is printed as it is. The entity list follows the text.
+//! and every quote has its speaker's color in the theme of the settings, as
+//! in the reader; without, the text is printed as it is. The entity list
+//! follows the text.
 
 use std::fmt::Write;
 
@@ -13,10 +14,10 @@ use crate::view::theme::Theme;
 
 const RESET: &str = "\x1b[0m";
 
-/// The article and its entity list.
-pub fn annotate(doc: &Document, color: bool) -> String {
+/// The article and its entity list, colored if the theme has color.
+pub fn annotate(doc: &Document, theme: Theme) -> String {
+    let color = theme.has_color();
     let index = Index::build(doc);
-    let theme = Theme::new(color);
     let mut out = if color {
         colored_text(doc, &index, theme)
     } else {
@@ -59,9 +60,13 @@ pub fn annotate(doc: &Document, color: bool) -> String {
     out
 }
 
-/// The SGR sequence of a speaker's color, if they have quotes.
+/// The SGR sequence of a speaker's color, if they have quotes and the
+/// settings color quotes by speaker.
 fn speaker_sgr(index: &Index, theme: Theme, id: usize) -> Option<String> {
     let slot = index.speaker_color.get(id).copied().flatten()?;
+    if !theme.colors_quotes() {
+        return None;
+    }
     match theme.speaker_color(slot) {
         Color::Indexed(n) => Some(format!("\x1b[38;5;{n}m")),
         _ => None,
@@ -127,7 +132,7 @@ mod tests {
     #[test]
     fn plain_output_is_the_text_then_the_entities() {
         let doc = crate::testutil::bundled();
-        let out = annotate(&doc, false);
+        let out = annotate(&doc, Theme::new(false));
         assert!(out.starts_with(&doc.text));
         assert!(!out.contains('\x1b'));
         assert!(out.contains("\nPeople ("));
@@ -137,7 +142,7 @@ mod tests {
     #[test]
     fn colored_output_colors_quotes_by_speaker() {
         let doc = crate::testutil::doc_with_people();
-        let out = annotate(&doc, true);
+        let out = annotate(&doc, Theme::new(true));
         let index = Index::build(&doc);
         let anna = speaker_sgr(&index, Theme::new(true), 0).unwrap();
         assert!(out.contains(&format!("{anna}yes{RESET}")), "{out:?}");
@@ -145,6 +150,34 @@ mod tests {
         // Without the codes, the text is unchanged.
         let stripped = strip(&out);
         assert!(stripped.starts_with(&doc.text), "{stripped:?}");
+    }
+
+    #[test]
+    fn colored_output_follows_the_theme_of_the_settings() {
+        use crate::view::theme::{Look, Palette};
+        let doc = crate::testutil::doc_with_people();
+        let with = |palette, quote_colors| {
+            annotate(
+                &doc,
+                Theme::with_look(
+                    true,
+                    Look {
+                        palette,
+                        quote_colors,
+                    },
+                ),
+            )
+        };
+        let dark = with(Palette::Dark, true);
+        let light = with(Palette::Light, true);
+        assert_ne!(dark, light, "light has its own speaker colors");
+        assert_eq!(strip(&dark), strip(&light));
+        let plain_quotes = with(Palette::Dark, false);
+        assert!(!plain_quotes.contains("\x1b[38;5;"), "{plain_quotes:?}");
+        assert!(
+            plain_quotes.contains("\x1b[3myes"),
+            "quotes in italics: {plain_quotes:?}"
+        );
     }
 
     fn strip(s: &str) -> String {

@@ -62,6 +62,15 @@ impl Theme {
         Theme { color, look }
     }
 
+    pub fn has_color(self) -> bool {
+        self.color
+    }
+
+    /// Quotes take their speaker's color.
+    pub fn colors_quotes(self) -> bool {
+        self.color && self.look.quote_colors
+    }
+
     /// A grey for quieter text, readable on the palette's background.
     fn grey(self) -> Color {
         match self.look.palette {
@@ -90,7 +99,7 @@ impl Theme {
 
     /// A quote by a speaker with this palette slot.
     pub fn quote(self, slot: usize) -> Style {
-        if self.color && self.look.quote_colors {
+        if self.colors_quotes() {
             Style::new().fg(self.speaker_color(slot))
         } else {
             Style::new().add_modifier(Modifier::ITALIC)
