@@ -156,8 +156,6 @@ const TITLE_MODIFIERS: &[&str] = &[
     "Tory",
     "Libertarian",
     "Foreign",
-    "Foreign
-/// Minister",
     "Vice",
     "Prime",
     "Deputy",

@@ -99,12 +99,15 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
             Some(m) => {
                 i = m.span.end;
                 floor = i;
-                out.push(m);
+                // The number of a model name is still read past, but kept
+                // as no quantity.
+                if !names_a_model(text, &m) {
+                    out.push(m);
+                }
             }
             None => i = t.end,
         }
     }
-    out.retain(|m| !names_a_model(text, m));
     out
 }
 
