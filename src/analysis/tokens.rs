@@ -181,12 +181,13 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
 }
 
 /// Which of a sorted list of disjoint spans holds each of a rising series
-/// of positions. The current span's bounds are kept at hand: for nearly
+/// of positions. The bounds of the next span are kept at hand: for nearly
 /// every word, two comparisons answer.
 struct Cursor<'a> {
     spans: &'a [Span],
+    /// The first span that does not end at or before the last position.
     next: usize,
-    current: Option<usize>,
+    /// Its bounds, `usize::MAX` past the last span.
     start: usize,
     end: usize,
 }
@@ -196,7 +197,6 @@ impl<'a> Cursor<'a> {
         Cursor {
             spans,
             next: 0,
-            current: None,
             start: usize::MAX,
             end: 0,
         }
@@ -207,23 +207,17 @@ impl<'a> Cursor<'a> {
         if pos >= self.end {
             self.advance(pos);
         }
-        self.current.filter(|_| pos >= self.start)
+        (pos >= self.start).then_some(self.next)
     }
 
     fn advance(&mut self, pos: usize) {
         while self.spans.get(self.next).is_some_and(|s| s.end <= pos) {
             self.next += 1;
         }
-        match self.spans.get(self.next) {
-            Some(s) => {
-                self.current = Some(self.next);
-                (self.start, self.end) = (s.start, s.end);
-            }
-            None => {
-                self.current = None;
-                (self.start, self.end) = (usize::MAX, usize::MAX);
-            }
-        }
+        (self.start, self.end) = self
+            .spans
+            .get(self.next)
+            .map_or((usize::MAX, usize::MAX), |s| (s.start, s.end));
     }
 }
 
