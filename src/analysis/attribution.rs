@@ -175,7 +175,9 @@ impl Context<'_> {
             let before_name = window[..verb]
                 .iter()
                 .take_while(|&&i| self.tokens[i].start() < m.span.start);
-            let in_phrase = before_name.clone().any(|&i| is_preposition(self.word(i)));
+            let in_phrase = before_name
+                .clone()
+                .any(|&i| lexicon::is_preposition(self.word(i)));
             return Some((!in_phrase).then_some(m.person));
         }
         if verb == 1 {
@@ -456,13 +458,6 @@ fn ends_subject(word: &str) -> bool {
             | "although"
             | "though"
     ) || is_speech_verb(word)
-}
-
-fn is_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "for" | "of" | "to" | "with" | "from" | "by" | "at" | "on" | "in" | "near" | "behind"
-    )
 }
 
 /// Subjects that speak for a group, never for one named person.

@@ -1066,6 +1066,26 @@ pub fn is_speech_verb(word: &str) -> bool {
     member(&SET, SPEECH_VERBS, word)
 }
 
+/// Prepositions that put a name in a phrase of place or company ("in
+/// Vienna", "with Smith"), in any case.
+pub fn is_preposition(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "at"
+            | "from"
+            | "to"
+            | "near"
+            | "across"
+            | "of"
+            | "into"
+            | "for"
+            | "with"
+            | "by"
+            | "on"
+            | "behind"
+    )
+}
+
 /// Generational suffixes that end a name ("Martin Luther King Jr.",
 /// "Charles III") without being its surname.
 pub fn is_name_suffix(word: &str) -> bool {

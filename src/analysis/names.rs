@@ -222,17 +222,11 @@ fn classify(
     // ("in Vienna Kutuzov"), nor an unknown word opening a sentence before a
     // given name and a surname ("Keeper Tomas Vidal", "Taoiseach Leo
     // Varadkar"; not "Nguyen Xuan Phuc" within a sentence).
-    let is_preposition = |w: &str| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "in" | "at" | "from" | "to" | "near" | "across" | "of" | "into"
-        )
-    };
     let after_preposition = |i: usize| {
         if i == run.start {
-            run.start > 0 && tokens[run.start].joined() && is_preposition(w(run.start - 1))
+            run.start > 0 && tokens[run.start].joined() && lexicon::is_preposition(w(run.start - 1))
         } else {
-            is_preposition(w(i - 1))
+            lexicon::is_preposition(w(i - 1))
         }
     };
     while lead + 1 < run.end && lexicon::given_name(w(lead)).is_none() {
