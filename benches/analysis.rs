@@ -10,19 +10,11 @@ fn main() {
     divan::main();
 }
 
-fn novel() -> Option<String> {
-    let dir = std::env::var("BYLINE_CORPUS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
-    let path = std::path::Path::new(&dir).join("war-and-peace.txt");
-    match std::fs::read(&path) {
-        // The reader's own decoding: BOM, CRLF line ends, invalid bytes.
-        Ok(bytes) => byline::input::decode(&bytes, "novel").ok().map(|l| l.text),
-        Err(e) => {
-            eprintln!("skipping novel benches: {}: {e}", path.display());
-            None
-        }
-    }
-}
+#[path = "support/corpus.rs"]
+mod corpus;
+#[path = "support/decoded.rs"]
+mod decoded;
+use decoded::novel_text as novel;
 
 #[divan::bench]
 fn analyze_bundled(bencher: divan::Bencher) {

@@ -7,21 +7,22 @@
 //! novel is read from `$BYLINE_CORPUS` or `../shared/corpus/`; without it,
 //! the bench says so and measures nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "support/binary.rs"]
+mod binary;
+#[path = "support/corpus.rs"]
+mod corpus;
 
 const RUNS: usize = 7;
 
 fn main() {
-    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/byline");
-    if !bin.exists() {
-        eprintln!("build the release binary first: cargo build --release");
+    let Some(bin) = binary::release_binary() else {
         return;
-    }
-    let dir = std::env::var("BYLINE_CORPUS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
-    let novel = PathBuf::from(dir).join("war-and-peace.txt");
+    };
+    let novel = corpus::novel_path();
     let Ok(text) = std::fs::read_to_string(&novel) else {
         eprintln!("skipping: {} not found", novel.display());
         return;

@@ -13,16 +13,19 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
+#[path = "support/binary.rs"]
+mod binary;
+#[path = "support/corpus.rs"]
+mod corpus;
+
 const ROWS: u16 = 60;
 const COLS: u16 = 200;
 const RUNS: usize = 9;
 
 fn main() {
-    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/byline");
-    if !bin.exists() {
-        eprintln!("build the release binary first: cargo build --release");
+    let Some(bin) = binary::release_binary() else {
         return;
-    }
+    };
     // Settings and reading positions of their own: the user's neither
     // change what is measured nor are changed by it.
     let home = tempfile::tempdir().expect("a temporary directory");
@@ -34,9 +37,7 @@ fn main() {
         "Putin Indicates Russia",
         "bundled article",
     );
-    let dir = std::env::var("BYLINE_CORPUS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
-    let novel = PathBuf::from(dir).join("war-and-peace.txt");
+    let novel = corpus::novel_path();
     if novel.exists() {
         measure(
             &bin,

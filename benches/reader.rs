@@ -20,24 +20,15 @@ fn main() {
     divan::main();
 }
 
+#[path = "support/corpus.rs"]
+mod corpus;
+#[path = "support/decoded.rs"]
+mod decoded;
+
 fn novel() -> Option<&'static Document> {
     static DOC: OnceLock<Option<Document>> = OnceLock::new();
-    DOC.get_or_init(|| {
-        let dir = std::env::var("BYLINE_CORPUS")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into());
-        let path = std::path::Path::new(&dir).join("war-and-peace.txt");
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                let text = byline::input::decode(&bytes, "novel").ok()?.text;
-                Some(Document::analyze(&text))
-            }
-            Err(e) => {
-                eprintln!("skipping novel cases: {}: {e}", path.display());
-                None
-            }
-        }
-    })
-    .as_ref()
+    DOC.get_or_init(|| Some(Document::analyze(&decoded::novel_text()?)))
+        .as_ref()
 }
 
 fn bundled() -> &'static Document {
