@@ -242,42 +242,55 @@ pub fn hint(overrides: &Overrides) -> String {
 /// How a binding's keys are shown in help: its label, or the keys the
 /// settings gave its action instead.
 pub fn label(b: &Binding, overrides: &Overrides) -> String {
-    match overrides.iter().find(|(a, _)| *a == b.action) {
-        Some((_, keys)) => keys.iter().map(key_name).collect::<Vec<_>>().join(" "),
+    match remapped(b, overrides) {
+        Some(keys) => keys.iter().map(key_name).collect::<Vec<_>>().join(" "),
         None => b.label.to_string(),
     }
 }
 
 /// The keys that trigger a binding's action, after the settings.
 fn keys_of<'a>(b: &'a Binding, overrides: &'a Overrides) -> &'a [Key] {
-    match overrides.iter().find(|(a, _)| *a == b.action) {
-        Some((_, keys)) => keys,
-        None => b.keys,
-    }
+    remapped(b, overrides).unwrap_or(b.keys)
+}
+
+/// The keys the settings gave a binding's action, if they remap it.
+fn remapped<'a>(b: &Binding, overrides: &'a Overrides) -> Option<&'a [Key]> {
+    overrides
+        .iter()
+        .find(|(a, _)| *a == b.action)
+        .map(|(_, keys)| keys.as_slice())
 }
 
 /// A key by name, as [`parse_key`] reads it.
 pub fn key_name(k: &Key) -> String {
-    let name = match k.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => "Up".into(),
-        KeyCode::Down => "Down".into(),
-        KeyCode::Left => "Left".into(),
-        KeyCode::Right => "Right".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "S-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        other => format!("{other:?}"),
+    let name = match NAMED_KEYS.iter().find(|(_, c)| *c == k.code) {
+        Some((name, _)) => name.to_string(),
+        None => match k.code {
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        },
     };
     if k.ctrl { format!("C-{name}") } else { name }
 }
+
+/// The keys with names, each by the name it is shown with; the settings
+/// may also write "PageUp", "PageDown" and "BackTab".
+const NAMED_KEYS: &[(&str, KeyCode)] = &[
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("S-Tab", KeyCode::BackTab),
+    ("Backspace", KeyCode::Backspace),
+    ("Space", KeyCode::Char(' ')),
+];
 
 /// A key by name, as in the settings file: a character ("x", "G"), "C-x"
 /// for Ctrl, or a named key ("PgDn", "Esc", "S-Tab", "Space", ...).
@@ -289,30 +302,20 @@ pub fn parse_key(name: &str) -> Option<Key> {
             _ => None,
         };
     }
-    let named = match name {
-        "Up" => KeyCode::Up,
-        "Down" => KeyCode::Down,
-        "Left" => KeyCode::Left,
-        "Right" => KeyCode::Right,
-        "PgUp" | "PageUp" => KeyCode::PageUp,
-        "PgDn" | "PageDown" => KeyCode::PageDown,
-        "Home" => KeyCode::Home,
-        "End" => KeyCode::End,
-        "Enter" => KeyCode::Enter,
-        "Esc" => KeyCode::Esc,
-        "Tab" => KeyCode::Tab,
-        "S-Tab" | "BackTab" => KeyCode::BackTab,
-        "Backspace" => KeyCode::Backspace,
-        "Space" => KeyCode::Char(' '),
-        _ => {
-            let mut chars = name.chars();
-            return match (chars.next(), chars.next()) {
-                (Some(c), None) if !c.is_control() => Some(key(c)),
-                _ => None,
-            };
-        }
+    let name = match name {
+        "PageUp" => "PgUp",
+        "PageDown" => "PgDn",
+        "BackTab" => "S-Tab",
+        other => other,
     };
-    Some(code(named))
+    if let Some(&(_, named)) = NAMED_KEYS.iter().find(|(n, _)| *n == name) {
+        return Some(code(named));
+    }
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_control() => Some(key(c)),
+        _ => None,
+    }
 }
 
 /// Actions remapped by the settings, each with its keys. A remapped action
