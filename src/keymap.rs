@@ -583,6 +583,14 @@ mod tests {
             assert_eq!(key_name(&k), name);
             assert_eq!(parse_key(&key_name(&k)), Some(k));
         }
+        for (alias, name) in [
+            ("PageUp", "PgUp"),
+            ("PageDown", "PgDn"),
+            ("BackTab", "S-Tab"),
+        ] {
+            assert_eq!(parse_key(alias), parse_key(name));
+        }
+        assert_eq!(parse_key("Nope"), None);
     }
 
     #[test]
