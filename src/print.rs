@@ -16,7 +16,7 @@ const RESET: &str = "\x1b[0m";
 
 /// The article and its entity list, colored if the theme has color.
 pub fn annotate(doc: &Document, theme: Theme) -> String {
-    let color = theme.has_color();
+    let color = theme.color;
     let index = Index::build(doc);
     let mut out = if color {
         colored_text(doc, &index, theme)

@@ -62,10 +62,6 @@ impl Theme {
         Theme { color, look }
     }
 
-    pub fn has_color(self) -> bool {
-        self.color
-    }
-
     /// Quotes take their speaker's color.
     pub fn colors_quotes(self) -> bool {
         self.color && self.look.quote_colors
