@@ -89,6 +89,91 @@ pub struct Quote {
     /// Continues the quote before it: its opening mark repeats at a new
     /// paragraph while the previous paragraph left the quote open.
     pub continues: bool,
+    /// Why the quote has its speaker, or none.
+    pub attribution: Attribution,
+}
+
+/// Why a quote was given its speaker (or no one), and how sure that is:
+/// the reader shows it, so a guess can be told from a certainty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    pub rule: Rule,
+    /// How likely the verdict is right, in percent.
+    pub confidence: u8,
+    /// The words that attribute the quote ("Okafor said", "he added").
+    pub cue: Option<Span>,
+}
+
+impl Attribution {
+    /// A speaker below this confidence is not worth showing as certain.
+    pub const SURE: u8 = 75;
+
+    pub fn is_sure(&self) -> bool {
+        self.confidence >= Self::SURE
+    }
+}
+
+/// The evidence that decided a quote's speaker.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// A name next to a speech verb after the quote: "…," Okafor said.
+    Named,
+    /// A speech verb, then the name: "…," said Okafor.
+    SaidName,
+    /// A description of a person named elsewhere: "…," the senator said.
+    Description,
+    /// A pronoun, resolved to the person the passage is about.
+    Pronoun,
+    /// "according to Okafor".
+    AccordingTo,
+    /// An earlier speech verb in the sentence: Okafor said the plan "…".
+    ReportedSpeech,
+    /// A clause ending in a colon: Okafor disagreed: "…".
+    Colon,
+    /// A lede's unnamed speaker, named at the start of the next paragraph.
+    NamedNext,
+    /// A quote running on into a new paragraph.
+    Continued,
+    /// The speaker of the quote before it in the paragraph.
+    SameParagraph,
+    /// A paragraph of quotation after another speaker's quote.
+    LastSpeaker,
+    /// The paragraph before introduced it ("… Okafor said:").
+    Introduced,
+    /// The paragraph before was about one person.
+    ParagraphSubject,
+    /// An unnamed person speaks: "a spokesman said", "one said".
+    Unnamed,
+    /// A group, organization or country speaks: "the ministry said".
+    Group,
+    /// Nothing attributes the quote.
+    #[default]
+    None,
+}
+
+impl Rule {
+    /// The rule in a few words, for the status line and the quotes view.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Rule::Named => "named by the quote",
+            Rule::SaidName => "named after the verb",
+            Rule::Description => "described by the quote",
+            Rule::Pronoun => "pronoun, the person talked about",
+            Rule::AccordingTo => "according to",
+            Rule::ReportedSpeech => "speaker of the sentence",
+            Rule::Colon => "introduced by a colon",
+            Rule::NamedNext => "named in the next paragraph",
+            Rule::Continued => "quote goes on",
+            Rule::SameParagraph => "same speaker as the quote before",
+            Rule::LastSpeaker => "last speaker",
+            Rule::Introduced => "introduced by the paragraph before",
+            Rule::ParagraphSubject => "the person of the paragraph before",
+            Rule::Unnamed => "an unnamed speaker",
+            Rule::Group => "a group speaks",
+            Rule::None => "no attribution found",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]

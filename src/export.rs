@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::document::{Document, EntityKind, SectionKind};
+use crate::document::{Attribution, Document, EntityKind, Rule, SectionKind};
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -48,6 +48,36 @@ struct QuoteOut {
     start: usize,
     end: usize,
     speaker: Option<usize>,
+    attribution: AttributionOut,
+}
+
+/// Why a quote has its speaker: the rule, its confidence from 0 to 1, and
+/// the words that attribute the quote.
+#[derive(Serialize)]
+struct AttributionOut {
+    rule: Rule,
+    confidence: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<SpanOut>,
+}
+
+#[derive(Serialize)]
+struct SpanOut {
+    start: usize,
+    end: usize,
+}
+
+impl From<&Attribution> for AttributionOut {
+    fn from(a: &Attribution) -> Self {
+        AttributionOut {
+            rule: a.rule,
+            confidence: f64::from(a.confidence) / 100.0,
+            cue: a.cue.as_ref().map(|c| SpanOut {
+                start: c.start,
+                end: c.end,
+            }),
+        }
+    }
 }
 
 /// The document as pretty-printed JSON.
@@ -103,6 +133,7 @@ fn export(doc: &Document) -> Export<'_> {
                 start: q.span.start,
                 end: q.span.end,
                 speaker: q.speaker,
+                attribution: AttributionOut::from(&q.attribution),
             })
             .collect(),
     }

@@ -139,6 +139,7 @@ mod tests {
             span: 0..1,
             speaker: Some(99),
             continues: false,
+            attribution: Default::default(),
         });
         assert!(check(&doc).unwrap_err().contains("does not exist"));
 

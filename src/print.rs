@@ -21,7 +21,7 @@ pub fn annotate(doc: &Document, theme: Theme) -> String {
     let mut out = if color {
         colored_text(doc, &index, theme)
     } else {
-        doc.text.clone()
+        marked_text(doc)
     };
     if !out.ends_with('\n') && !out.is_empty() {
         out.push('\n');
@@ -73,6 +73,42 @@ fn speaker_sgr(index: &Index, theme: Theme, id: usize) -> Option<String> {
     }
 }
 
+/// The plain text with each attributed quote's speaker in brackets right
+/// after its closing mark (`“…,” [Ada Okafor] she said`), so a pipe keeps
+/// who said what; a guessed speaker has a question mark (`[Ada Okafor?]`).
+fn marked_text(doc: &Document) -> String {
+    let mut out = String::with_capacity(doc.text.len() + doc.quotes.len() * 16);
+    let mut from = 0;
+    for q in &doc.quotes {
+        let Some(e) = q.speaker.and_then(|id| doc.entities.get(id)) else {
+            continue;
+        };
+        let end = closing_mark_end(&doc.text, q.span.end);
+        if end < from || !doc.text.is_char_boundary(end) {
+            continue;
+        }
+        out.push_str(&doc.text[from..end]);
+        let doubt = if q.attribution.is_sure() { "" } else { "?" };
+        let _ = write!(out, " [{}{doubt}]", e.name);
+        from = end;
+    }
+    out.push_str(&doc.text[from..]);
+    out
+}
+
+/// The end of the closing quotation mark (and a nested one) right after a
+/// quote's words, or the words' end when there is none.
+fn closing_mark_end(text: &str, end: usize) -> usize {
+    let rest = text.get(end..).unwrap_or("");
+    let marks: usize = rest
+        .chars()
+        .take(2)
+        .take_while(|c| matches!(c, '"' | '”' | '’' | '\'' | '»'))
+        .map(char::len_utf8)
+        .sum();
+    end + marks
+}
+
 /// The text with SGR sequences at the edges of titles, headings and
 /// quotes. The sanitized text holds no escape characters of its own.
 fn colored_text(doc: &Document, index: &Index, theme: Theme) -> String {
@@ -108,7 +144,12 @@ fn colored_text(doc: &Document, index: &Index, theme: Theme) -> String {
             .filter(|q| a < q.span.end);
         if let Some(q) = quote {
             match q.speaker.and_then(|id| speaker_sgr(index, theme, id)) {
-                Some(c) => sgr.push_str(&c),
+                Some(c) => {
+                    sgr.push_str(&c);
+                    if !q.attribution.is_sure() {
+                        sgr.push_str("\x1b[3m");
+                    }
+                }
                 None => sgr.push_str("\x1b[3m"),
             }
         }
@@ -133,8 +174,16 @@ mod tests {
     fn plain_output_is_the_text_then_the_entities() {
         let doc = crate::testutil::bundled();
         let out = annotate(&doc, Theme::new(false));
-        assert!(out.starts_with(&doc.text));
         assert!(!out.contains('\x1b'));
+        let putin = doc.entities.iter().position(|e| e.name == "Vladimir Putin");
+        let marks = doc.quotes.iter().filter(|q| q.speaker == putin).count();
+        assert!(marks > 0);
+        let tag = "” [Vladimir Putin]";
+        assert_eq!(out.matches(tag).count(), marks, "{out}");
+        let unmarked = out
+            .replace(" [Vladimir Putin]", "")
+            .replace(" [Vladimir Putin?]", "");
+        assert!(unmarked.starts_with(doc.title().unwrap()));
         assert!(out.contains("\nPeople ("));
         assert!(out.contains("\n  Vladimir Putin"), "{out}");
     }

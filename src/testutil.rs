@@ -1,7 +1,7 @@
 //! Hand-built documents for the reader's tests, independent of what the
 //! analysis finds.
 
-use crate::document::{Document, Entity, EntityKind, Mention, Quote, Span};
+use crate::document::{Attribution, Document, Entity, EntityKind, Mention, Quote, Rule, Span};
 use crate::input::BUNDLED;
 
 fn all(text: &str, needle: &str) -> Vec<Span> {
@@ -32,6 +32,15 @@ fn entity(doc: &Document, id: usize, kind: EntityKind, name: &str, forms: &[&str
     }
 }
 
+/// The attribution of a quote whose speaker is named beside it.
+fn sure() -> Attribution {
+    Attribution {
+        rule: Rule::Named,
+        confidence: 95,
+        cue: None,
+    }
+}
+
 /// A tiny article with two speakers, Anna and Bob.
 pub fn doc_with_people() -> Document {
     let mut doc = Document::analyze("Title\n\nAnna said “yes” and Bob said “no”. Anna again.");
@@ -46,11 +55,13 @@ pub fn doc_with_people() -> Document {
             span: yes,
             speaker: Some(0),
             continues: false,
+            attribution: sure(),
         },
         Quote {
             span: no,
             speaker: Some(1),
             continues: false,
+            attribution: sure(),
         },
     ];
     doc

@@ -618,3 +618,50 @@ fn according_to_a_document_leaves_the_sentence_to_name_the_speaker() {
         Some("Lin Mao")
     );
 }
+
+#[test]
+fn unnamed_speakers_are_no_one() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Mayor Lena Ortiz opened the hearing on the bridge.\n“We were never asked,” one resident said.\n“It is a done deal,” a city spokesman said.\n“We will appeal,” her office said.\n“This is a scandal,” Ortiz’s lawyer said."
+    ));
+    for quote in ["never asked", "done deal", "will appeal", "scandal"] {
+        assert_eq!(speaker(&doc, quote), None, "{quote}");
+    }
+}
+
+#[test]
+fn a_pronoun_goes_to_the_person_the_passage_is_about() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Coach Dana Whitfield watched her team hold on in the final minute.\nWhitfield praised guard Maria Lopez and thanked Mayor Ruth Adler, who sat courtside.\n“We never stopped believing,” she said."
+    ));
+    assert_eq!(
+        speaker(&doc, "never stopped").as_deref(),
+        Some("Dana Whitfield")
+    );
+}
+
+#[test]
+fn a_pronoun_with_a_new_subject_in_between_is_not_the_last_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}“The vote was fair,” said Senator Paul Brandt.\nFor his part, Governor Omar Haddad called for a recount on Friday.\nHe said the count “was rushed from the start.”"
+    ));
+    assert_eq!(speaker(&doc, "was rushed").as_deref(), Some("Omar Haddad"));
+}
+
+#[test]
+fn every_quote_carries_its_rule_and_confidence() {
+    use byline::document::Rule;
+    let doc = Document::analyze(&format!(
+        "{HEAD}“We are ready,” said Ada Okafor.\n“The plan holds,” the ministry said.\nThe weather was mild."
+    ));
+    let ready = &doc.quotes[0].attribution;
+    assert_eq!(ready.rule, Rule::SaidName);
+    assert!(ready.is_sure());
+    assert_eq!(doc.slice(ready.cue.as_ref().unwrap()), "said Ada Okafor");
+    let plan = &doc.quotes[1];
+    assert_eq!(plan.speaker, None);
+    assert_eq!(plan.attribution.rule, Rule::Group);
+    let json = byline::export::to_json(&doc);
+    assert!(json.contains("\"rule\": \"said-name\""), "{json}");
+    assert!(json.contains("\"confidence\": 0.95"), "{json}");
+}

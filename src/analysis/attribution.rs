@@ -1,18 +1,22 @@
-//! Quote attribution: who said each direct quote.
+//! Quote attribution: who said each direct quote, why, and how sure.
 //!
-//! In order of trust: the attribution right after the quote ("…,” Trump
-//! said / said Trump / he added); the first speech verb with a person as
+//! Each rule looks for one kind of evidence and, when it finds it, gives a
+//! verdict: a speaker (or explicitly no one: "a spokesman said") with the
+//! rule's name, the words that attribute the quote and a confidence. The
+//! rules are asked in order of trust: the attribution right after the quote
+//! ("…,” Trump said / said Trump / he added); a speech verb with a person as
 //! subject earlier in the quote's sentence (reported speech, "Macron said:
-//! “…”"); the quote a multi-paragraph quote continues; and the speaker of
-//! the quote before it in the same paragraph, or of the paragraph before,
-//! when nothing else attributes it. When unsure, no speaker.
+//! “…”"); the quote a multi-paragraph quote continues; and, for a quote with
+//! no attribution of its own, the speaker of the quote before it or the
+//! person the passage is about. A verdict below `MIN_CONFIDENCE` names no
+//! one: a wrong speaker shown in color is worse than none.
 
 use std::cell::Cell;
 
 use super::lexicon::{self, Gender, is_speech_verb};
 use super::people::{People, PersonMention};
 use super::tokens::Token;
-use crate::document::{Document, Quote, Section, SectionKind, Span};
+use crate::document::{Attribution, Document, Quote, Rule, Section, SectionKind, Span};
 
 /// How many words after a quote may hold its attribution.
 const AFTER_WINDOW: usize = 6;
@@ -26,9 +30,16 @@ const INVERTED_WINDOW: usize = 8;
 /// hostile endless sentence linear.
 const CLAUSE_WINDOW: usize = 60;
 /// How many person mentions back a pronoun may refer to.
-const PRONOUN_WINDOW: usize = 50;
+const PRONOUN_WINDOW: usize = 30;
+/// A speaker below this confidence (in percent) is dropped.
+const MIN_CONFIDENCE: u8 = 50;
 
-pub fn attribute(doc: &Document, tokens: &[Token], people: &People) -> Vec<Option<usize>> {
+/// Speakers (person indices into `People::persons`) and why, one per quote.
+pub fn attribute(
+    doc: &Document,
+    tokens: &[Token],
+    people: &People,
+) -> Vec<(Option<usize>, Attribution)> {
     let ctx = Context {
         doc,
         tokens: Near::new(tokens),
@@ -37,21 +48,95 @@ pub fn attribute(doc: &Document, tokens: &[Token], people: &People) -> Vec<Optio
         quotes: Near::new(&doc.quotes),
         mentions: Near::new(&people.mentions),
         people,
+        last_speaker: Cell::new(None),
     };
-    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(doc.quotes.len());
-    for (i, q) in doc.quotes.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| (&doc.quotes[p], speakers[p]));
-        let speaker = if q.continues {
-            prev.and_then(|(_, s)| s)
+    let mut verdicts: Vec<Verdict> = Vec::with_capacity(doc.quotes.len());
+    for q in &doc.quotes {
+        let verdict = if q.continues {
+            verdicts.last().map(Verdict::continued)
         } else {
-            ctx.after(q)
-                .or_else(|| ctx.before(q))
-                .or_else(|| ctx.carried_over(q, prev))
-                .flatten()
+            // A person named before the quote outranks a group after it:
+            // an envoy told reporters the bloc "will not be rushed,"
+            // officials said.
+            let after = ctx.after(q);
+            match after {
+                Some(v) if v.speaker.is_some() => Some(v),
+                _ => match ctx.before(q) {
+                    Some(b) if b.speaker.is_some() || after.is_none() => Some(b),
+                    _ => after,
+                },
+            }
+            .or_else(|| ctx.carried_over(q, &verdicts))
         };
-        speakers.push(speaker);
+        let verdict = verdict.unwrap_or_default();
+        if let Some(p) = verdict
+            .speaker
+            .filter(|_| verdict.confidence >= MIN_CONFIDENCE)
+        {
+            ctx.last_speaker.set(Some((p, q.span.start)));
+        }
+        verdicts.push(verdict);
     }
-    speakers
+    verdicts.into_iter().map(Verdict::settle).collect()
+}
+
+/// What one rule found for a quote.
+#[derive(Debug, Clone, Default)]
+struct Verdict {
+    speaker: Option<usize>,
+    rule: Rule,
+    confidence: u8,
+    cue: Option<Span>,
+}
+
+impl Verdict {
+    fn new(speaker: Option<usize>, rule: Rule, confidence: u8, cue: Option<Span>) -> Self {
+        Verdict {
+            speaker,
+            rule,
+            confidence,
+            cue,
+        }
+    }
+
+    /// A person, named by the words of `cue`.
+    fn person(person: usize, rule: Rule, confidence: u8, cue: Span) -> Self {
+        Verdict::new(Some(person), rule, confidence, Some(cue))
+    }
+
+    /// Explicitly no named person: "a spokesman said", "the ministry said".
+    fn no_one(rule: Rule, cue: Span) -> Self {
+        Verdict::new(None, rule, 80, Some(cue))
+    }
+
+    /// The verdict of the quote a quote continues, a little less sure.
+    fn continued(&self) -> Self {
+        Verdict {
+            rule: if self.speaker.is_some() {
+                Rule::Continued
+            } else {
+                self.rule
+            },
+            confidence: self.confidence.saturating_sub(2),
+            ..self.clone()
+        }
+    }
+
+    /// The speaker kept and the attribution shown: a weak guess names no one.
+    fn settle(self) -> (Option<usize>, Attribution) {
+        let speaker = self.speaker.filter(|_| self.confidence >= MIN_CONFIDENCE);
+        let rule = if self.speaker.is_some() && speaker.is_none() {
+            Rule::None
+        } else {
+            self.rule
+        };
+        let attribution = Attribution {
+            rule,
+            confidence: self.confidence,
+            cue: self.cue,
+        };
+        (speaker, attribution)
+    }
 }
 
 /// The positions asked about lie near the quote at hand, and the quotes
@@ -64,6 +149,8 @@ struct Context<'a> {
     quotes: Near<'a, Quote>,
     mentions: Near<'a, PersonMention>,
     people: &'a People,
+    /// The person of the last quote given a speaker, and where it starts.
+    last_speaker: Cell<Option<(usize, usize)>>,
 }
 
 /// A sorted table searched outwards from its last answer: a binary search
@@ -97,13 +184,16 @@ impl<T> std::ops::Deref for Near<'_, T> {
     }
 }
 
-/// A subject found next to a speech verb: a person, or an explicit
-/// non-person (so that no weaker rule guesses instead).
-type Found = Option<Option<usize>>;
+type Found = Option<Verdict>;
 
 impl Context<'_> {
     fn word(&self, i: usize) -> &str {
         self.tokens[i].text(&self.doc.text)
+    }
+
+    /// Byte span from the start of token `a` to the end of token `b`.
+    fn words_span(&self, a: usize, b: usize) -> Span {
+        self.tokens[a].start()..self.tokens[b].end()
     }
 
     /// First token at or after a byte position.
@@ -120,6 +210,16 @@ impl Context<'_> {
         let span = self.tokens[tok].span();
         let k = self.mentions.partition_point(|m| m.span.end <= span.start);
         self.mentions.get(k).filter(|m| m.span.start <= span.start)
+    }
+
+    /// The verdict for a person mention as a speech verb's subject: a
+    /// description ("the senator") is less sure than a name.
+    fn named(&self, m: &PersonMention, rule: Rule, cue: Span) -> Verdict {
+        if m.description {
+            Verdict::person(m.person, Rule::Description, 80, cue)
+        } else {
+            Verdict::person(m.person, rule, 95, cue)
+        }
     }
 
     /// "…,” Trump said", "…,” said Senator Peters", "…,” he added".
@@ -150,49 +250,94 @@ impl Context<'_> {
         if window.len() > 2
             && self.word(window[0]).eq_ignore_ascii_case("according")
             && self.word(window[1]) == "to"
-            && let Some(person) = self.inverted_subject(window[1], stop)
+            && let Some((m, end)) = self.inverted_subject(window[1], stop)
         {
-            return Some(Some(person));
+            return Some(self.person_or_group(m, Rule::AccordingTo, window[0], end));
         }
         let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
+        let verb_tok = window[verb];
+        // `“…,” a spokesman said` sets its attribution off with a comma; a
+        // quote inside a sentence (`was “overdue” as nurses warned`) does not.
+        let set_off = self.doc.text[..q.span.end].ends_with([',', '?', '!', '—', '–'])
+            || self.doc.text[q.span.end..self.tokens[first].start()].contains(',');
         if verb == 0 {
             // "said Mark Eisenbarth", "said Central Bank Governor Ines
             // Moreau", "said the company’s chief executive, Ana Lopes"; or
             // "said the agency", a subject that is no person.
-            return Some(self.inverted_subject(window[0], stop));
+            return match self.inverted_subject(verb_tok, stop) {
+                Some((m, end)) => Some(self.person_or_group(m, Rule::SaidName, verb_tok, end)),
+                None => {
+                    let last = window.get(1..4).and_then(<[usize]>::last).copied();
+                    let last = last.unwrap_or(verb_tok);
+                    set_off.then(|| self.unnamed_subject(verb_tok, last, verb_tok))
+                }
+            };
         }
-        // "Trump said", "the French president said", "he added"; or a subject
-        // that is no person ("the ministry said", "a spokesman for Berg
-        // said": a name after a preposition is not the subject).
-        let last = window[verb - 1];
-        let subject = window[..verb]
-            .iter()
-            .rev()
-            .find_map(|&i| self.mention_at(i));
+        self.subject_of(&window[..verb], verb_tok, set_off)
+    }
+
+    /// The verdict for the words `slot` before a speech verb: a person, a
+    /// pronoun, or a subject that is no named person ("the ministry",
+    /// "a spokesman for Berg": a name after a preposition is not the
+    /// subject; "Berg's lawyer": nor is a possessive).
+    fn subject_of(&self, slot: &[usize], verb: usize, set_off: bool) -> Found {
+        let first = *slot.first()?;
+        let cue = self.words_span(first, verb);
+        let subject = slot.iter().rev().find_map(|&i| self.mention_at(i));
         if let Some(m) = subject
-            && m.span.start >= self.tokens[window[0]].start()
+            && m.span.start >= self.tokens[first].start()
         {
-            let before_name = window[..verb]
+            let before_name = slot
                 .iter()
                 .take_while(|&&i| self.tokens[i].start() < m.span.start);
             let in_phrase = before_name
                 .clone()
                 .any(|&i| lexicon::is_preposition(self.word(i)));
-            return Some((!in_phrase).then_some(m.person));
+            let owner = slot
+                .iter()
+                .any(|&i| self.tokens[i].possessive() && self.mention_at(i) == Some(m));
+            return Some(if in_phrase || owner {
+                Verdict::no_one(Rule::Unnamed, cue)
+            } else {
+                self.named(m, Rule::Named, cue)
+            });
         }
-        if verb == 1 {
-            if let Some(g) = lexicon::pronoun_gender(self.word(last)) {
-                return Some(self.resolve_pronoun(g, self.tokens[last].start()));
+        // "he said", "she later told reporters", "he said Tuesday".
+        let w = self.word(first);
+        if slot.len() <= 2
+            && slot[1..].iter().all(|&i| is_adverb(self.word(i)))
+            && !w.eq_ignore_ascii_case("his")
+            && !w.eq_ignore_ascii_case("her")
+        {
+            if let Some(g) = lexicon::pronoun_gender(w) {
+                return Some(self.pronoun(g, self.tokens[first].start(), cue));
             }
-            if is_plural_pronoun(self.word(last)) {
-                return Some(None);
+            if is_plural_pronoun(w) {
+                return Some(Verdict::no_one(Rule::Group, cue));
             }
         }
-        let determiner = matches!(
-            self.word(window[0]),
-            "the" | "a" | "an" | "The" | "A" | "An"
-        );
-        (verb <= 3 && determiner).then_some(None)
+        (set_off && slot.len() <= 4)
+            .then(|| self.unnamed_subject(first, slot[slot.len() - 1], verb))
+    }
+
+    /// A subject without a person in it: an unnamed person ("a spokesman",
+    /// "one", "her office") or a group ("the ministry", "Brazil").
+    fn unnamed_subject(&self, first: usize, last: usize, verb: usize) -> Verdict {
+        let (from, to) = (first.min(verb), last.max(verb));
+        let cue = self.words_span(from, to);
+        let group = (first..=last).any(|i| {
+            let w = self.word(i);
+            is_plural_pronoun(w) || w.ends_with("ies") || lexicon::is_org_word(&capitalized(w))
+        });
+        let rule = if group { Rule::Group } else { Rule::Unnamed };
+        Verdict::no_one(rule, cue)
+    }
+
+    /// A person found by an inverted verb or "according to", or no one
+    /// when the mention is only a description's owner.
+    fn person_or_group(&self, m: &PersonMention, rule: Rule, from: usize, to: usize) -> Verdict {
+        let cue = self.words_span(from, to);
+        self.named(m, rule, cue)
     }
 
     /// Whether a sentence ends between token `i` and the one before it.
@@ -201,8 +346,9 @@ impl Context<'_> {
     }
 
     /// The subject after an inverted speech verb: the first person named
-    /// within a few words, before the clause ends.
-    fn inverted_subject(&self, verb: usize, stop: usize) -> Option<usize> {
+    /// within a few words, before the clause ends, with the token that
+    /// ends the name.
+    fn inverted_subject(&self, verb: usize, stop: usize) -> Option<(&PersonMention, usize)> {
         for i in verb + 1..(verb + 1 + INVERTED_WINDOW).min(self.tokens.len()) {
             let t = &self.tokens[i];
             let gap = &self.doc.text[self.tokens[i - 1].end()..t.start()];
@@ -213,7 +359,12 @@ impl Context<'_> {
                 return None;
             }
             if let Some(m) = self.mention_at(i) {
-                return Some(m.person);
+                // "said Smith’s lawyer" names the lawyer, not Smith.
+                if t.possessive() {
+                    return None;
+                }
+                let end = self.token_at(m.span.end).saturating_sub(1).max(i);
+                return Some((m, end));
             }
             if ends_subject(self.word(i)) {
                 return None;
@@ -239,7 +390,7 @@ impl Context<'_> {
             if self.tokens[v].in_quote() || !is_speech_verb(self.word(v)) {
                 continue;
             }
-            if let Some(found) = self.subject_before(start, v) {
+            if let Some(found) = self.subject_before(start, v, Rule::ReportedSpeech) {
                 return Some(found);
             }
         }
@@ -255,7 +406,7 @@ impl Context<'_> {
         if !gap.trim_start().starts_with(':') {
             return None;
         }
-        self.subject_before(start, end)
+        self.subject_before(start, end, Rule::Colon)
     }
 
     fn sentence_of(&self, pos: usize) -> Option<Span> {
@@ -264,27 +415,35 @@ impl Context<'_> {
     }
 
     /// The nearest person or pronoun before a verb, within the sentence.
-    fn subject_before(&self, start: usize, verb: usize) -> Found {
+    fn subject_before(&self, start: usize, verb: usize, rule: Rule) -> Found {
         let start = start.max(verb.saturating_sub(CLAUSE_WINDOW));
         if let Some(found) = self.delayed_identification(start, verb) {
             return Some(found);
         }
+        let cue_to = verb.min(self.tokens.len() - 1);
         for i in (start..verb).rev() {
             if self.tokens[i].in_quote() {
                 continue;
             }
+            let cue = self.words_span(i, cue_to);
             if let Some(m) = self.mention_at(i) {
-                return Some(Some(m.person));
+                if self.tokens[i].possessive() {
+                    return Some(Verdict::no_one(Rule::Unnamed, cue));
+                }
+                let mut v = self.named(m, rule, cue);
+                v.confidence = v.confidence.min(90);
+                return Some(v);
             }
             let w = self.word(i);
             if let Some(g) = lexicon::pronoun_gender(w)
                 && !w.eq_ignore_ascii_case("his")
                 && !w.eq_ignore_ascii_case("her")
+                && !w.eq_ignore_ascii_case("him")
             {
-                return Some(self.resolve_pronoun(g, self.tokens[i].start()));
+                return Some(self.pronoun(g, self.tokens[i].start(), cue));
             }
             if is_plural_pronoun(w) {
-                return Some(None);
+                return Some(Verdict::no_one(Rule::Group, cue));
             }
         }
         None
@@ -303,13 +462,11 @@ impl Context<'_> {
         if !is_role(noun) || !self.tokens[noun + 1].joined() {
             return None;
         }
-        let indefinite = (noun.saturating_sub(4).max(start)..noun)
+        let article = (noun.saturating_sub(4).max(start)..noun)
             .rev()
             .take_while(|&i| self.tokens[i + 1].joined())
-            .any(|i| matches!(self.word(i), "a" | "an" | "A" | "An"));
-        if !indefinite {
-            return None;
-        }
+            .find(|&i| matches!(self.word(i), "a" | "an" | "A" | "An"))?;
+        let cue = self.words_span(article, verb);
         let para = self.section_index(self.tokens[verb].start())?;
         let next = self.doc.sections.get(para + 1)?;
         let first = self.token_at(next.span.start);
@@ -319,21 +476,26 @@ impl Context<'_> {
             .filter(|_| titled)
             .find_map(|i| self.mention_at(i))
             .map(|m| m.person);
-        Some(person)
+        Some(match person {
+            Some(p) => Verdict::person(p, Rule::NamedNext, 70, cue),
+            None => Verdict::no_one(Rule::Unnamed, cue),
+        })
     }
 
     /// "according to Price, …".
     fn according_to(&self, start: usize, end: usize) -> Found {
-        (start..end.saturating_sub(2))
-            .find(|&i| self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to")
-            .and_then(|i| self.mention_at(i + 2))
-            .map(|m| Some(m.person))
+        let i = (start..end.saturating_sub(2)).find(|&i| {
+            self.word(i).eq_ignore_ascii_case("according") && self.word(i + 1) == "to"
+        })?;
+        let m = self.mention_at(i + 2)?;
+        let last = self.token_at(m.span.end).saturating_sub(1).max(i + 2);
+        Some(self.named(m, Rule::AccordingTo, self.words_span(i, last)))
     }
 
     /// A quote with no attribution of its own that opens its sentence: the
     /// speaker of the quote before it in the paragraph or at the end of the
     /// paragraph before, or the person the paragraph before introduced.
-    fn carried_over(&self, q: &Quote, prev: Option<(&Quote, Option<usize>)>) -> Found {
+    fn carried_over(&self, q: &Quote, done: &[Verdict]) -> Found {
         let sentence = self.sentence_of(q.span.start)?;
         // Read backwards: the first letter found ends the look.
         let opens_sentence = self.doc.text[sentence.start..q.span.start]
@@ -344,10 +506,22 @@ impl Context<'_> {
             return None;
         }
         let para = self.section_index(q.span.start)?;
-        if let Some((pq, speaker)) = prev {
+        if let Some(pq) = done.len().checked_sub(1).map(|p| &self.doc.quotes[p]) {
+            let last = &done[done.len() - 1];
             let pp = self.section_index(pq.span.start)?;
-            if pp == para || (pp + 1 == para && self.ends_paragraph(pq)) {
-                return Some(speaker);
+            if pp == para {
+                return Some(Verdict {
+                    rule: carried_rule(last, Rule::SameParagraph),
+                    confidence: last.confidence.min(90),
+                    ..last.clone()
+                });
+            }
+            if pp + 1 == para && self.ends_paragraph(pq) {
+                return Some(Verdict {
+                    rule: carried_rule(last, Rule::LastSpeaker),
+                    confidence: last.confidence.min(80),
+                    ..last.clone()
+                });
             }
         }
         let prev_para = self.doc.sections.get(para.checked_sub(1)?)?;
@@ -357,15 +531,31 @@ impl Context<'_> {
         // "… Park said:" introduces the quote paragraph after it.
         if self.doc.text[prev_para.span.clone()].ends_with(':') {
             let last = self.sentence_of(prev_para.span.end - 1)?;
-            return self.subject_before(self.token_at(last.start), self.token_at(last.end));
+            let found = self.subject_before(
+                self.token_at(last.start),
+                self.token_at(last.end),
+                Rule::Introduced,
+            );
+            return found.map(|mut v| {
+                v.rule = if v.speaker.is_some() {
+                    Rule::Introduced
+                } else {
+                    v.rule
+                };
+                v.confidence = v.confidence.min(85);
+                v
+            });
         }
         // A paragraph about one person introduces that person's words.
         let mut people = self
             .mentions_in(prev_para.span.clone())
-            .filter(|m| !self.in_quote(m.span.start))
-            .map(|m| m.person);
+            .filter(|m| !self.in_quote(m.span.start));
         let first = people.next()?;
-        people.all(|p| p == first).then_some(Some(first))
+        let cue = first.span.clone();
+        let person = first.person;
+        people
+            .all(|m| m.person == person)
+            .then(|| Verdict::person(person, Rule::ParagraphSubject, 65, cue))
     }
 
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &PersonMention> {
@@ -390,26 +580,189 @@ impl Context<'_> {
             .all(|c| !c.is_alphanumeric())
     }
 
-    /// The most recent person named outside quotes before `pos` whose
-    /// gender fits.
-    fn resolve_pronoun(&self, g: Gender, pos: usize) -> Option<usize> {
+    /// A pronoun's verdict: the person the passage is about, if one
+    /// stands out among those of the right gender.
+    fn pronoun(&self, g: Gender, pos: usize, cue: Span) -> Verdict {
+        match self.resolve_pronoun(g, pos) {
+            Some((p, confidence)) => Verdict::person(p, Rule::Pronoun, confidence, cue),
+            None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
+        }
+    }
+
+    /// The most salient person before `pos` whose gender fits, with a
+    /// confidence from how far they stand out. Salience adds up over the
+    /// mentions outside quotes in this paragraph and the two before: a
+    /// mention counts less for each sentence back, three times as a
+    /// sentence's subject, less when the person's gender is unknown. The
+    /// last speaker gets a little more while no one else has become the
+    /// subject since.
+    fn resolve_pronoun(&self, g: Gender, pos: usize) -> Option<(usize, u8)> {
+        let here = self.sentence_index(pos)?;
+        let para = self.section_index(pos)?;
+        let from = self.doc.sections[para.saturating_sub(2)].span.start;
+        let last_speaker = self.last_speaker.get().filter(|&(_, at)| at >= from);
         let ms = self.mentions.items;
-        ms[..self.mentions.partition_point(|m| m.span.end <= pos)]
-            .iter()
-            .rev()
-            .take(PRONOUN_WINDOW)
-            .filter(|m| !self.in_quote(m.span.start))
-            .find(|m| {
-                let pg = self.people.persons[m.person].gender;
-                pg == g || pg == Gender::Unknown
-            })
-            .map(|m| m.person)
+        let before = &ms[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        let mut scores: Vec<Salience> = Vec::new();
+        let mut subject_seen: Option<usize> = None;
+        let mut new_subject = false;
+        for m in before.iter().rev().take(PRONOUN_WINDOW) {
+            if m.span.start < from {
+                break;
+            }
+            if self.in_quote(m.span.start) {
+                continue;
+            }
+            let pg = self.people.persons[m.person].gender;
+            let fit = match pg {
+                _ if pg == g => 1.0,
+                Gender::Unknown => 0.8,
+                _ => continue,
+            };
+            let tok = self.token_at(m.span.start);
+            let Some(s) = self.tokens[tok].sentence() else {
+                continue;
+            };
+            let back = here.saturating_sub(s).min(16) as i32;
+            let subject = subject_seen != Some(s) && self.is_subject(tok);
+            if subject {
+                subject_seen = Some(s);
+                new_subject |=
+                    last_speaker.is_some_and(|(p, at)| p != m.person && m.span.start > at);
+            }
+            let weight = 0.4f32.powi(back) * if subject { 3.0 } else { 1.0 } * fit;
+            match scores.iter_mut().find(|c| c.person == m.person) {
+                Some(c) => c.weight += weight,
+                None => scores.push(Salience {
+                    person: m.person,
+                    weight,
+                    gender_known: pg == g,
+                }),
+            }
+        }
+        if let Some((p, _)) = last_speaker.filter(|_| !new_subject)
+            && let Some(c) = scores.iter_mut().find(|c| c.person == p)
+        {
+            c.weight += 0.3;
+        }
+        scores.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        let best = scores.first()?;
+        let ratio = scores.get(1).map_or(0.0, |s| s.weight / best.weight);
+        let top: f32 = if best.gender_known { 90.0 } else { 80.0 };
+        let confidence = (top - 45.0 * ratio).clamp(0.0, 100.0) as u8;
+        Some((best.person, confidence))
+    }
+
+    /// Whether the mention at token `tok` is its sentence's subject: the
+    /// first words of its sentence or clause outside quotes, with no
+    /// preposition before it ("Reed praised …", "For example, Coach Amy
+    /// Reed, 41, said", but not "… coached by Reed").
+    fn is_subject(&self, tok: usize) -> bool {
+        let Some(s) = self.tokens[tok].sentence() else {
+            return false;
+        };
+        let start = self.tokens[tok].start();
+        let mut outside = 0;
+        for i in (tok.saturating_sub(CLAUSE_WINDOW)..tok).rev() {
+            let t = &self.tokens[i];
+            if t.sentence() != Some(s) {
+                return true;
+            }
+            if t.in_quote() {
+                continue;
+            }
+            let in_name = self.mention_at(i).is_some_and(|m| m.span.contains(&start));
+            if in_name {
+                continue;
+            }
+            // A fronted phrase ends in a comma: "For example, Ban said".
+            if self.doc.text[t.end()..self.tokens[i + 1].start()].contains(',') {
+                return self.mention_at(i).is_none();
+            }
+            if is_clause_preposition(self.word(i)) || self.mention_at(i).is_some() {
+                return false;
+            }
+            outside += 1;
+            if outside > 6 {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn sentence_index(&self, pos: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|r| r.end <= pos);
+        self.sentences.get(k).filter(|r| r.start <= pos).map(|_| k)
     }
 
     fn in_quote(&self, pos: usize) -> bool {
         let k = self.quotes.partition_point(|q| q.span.end <= pos);
         self.quotes.get(k).is_some_and(|q| q.span.start <= pos)
     }
+}
+
+/// How much a passage is about one person, for a pronoun to refer to.
+struct Salience {
+    person: usize,
+    weight: f32,
+    gender_known: bool,
+}
+
+/// The rule of a verdict carried from the quote before: a carried "no one"
+/// keeps its reason.
+fn carried_rule(last: &Verdict, rule: Rule) -> Rule {
+    if last.speaker.is_some() {
+        rule
+    } else {
+        last.rule
+    }
+}
+
+/// Prepositions that put the name after them in a phrase, not in the
+/// subject slot.
+fn is_clause_preposition(word: &str) -> bool {
+    lexicon::is_preposition(word)
+        || matches!(
+            word.to_ascii_lowercase().as_str(),
+            "after"
+                | "before"
+                | "during"
+                | "without"
+                | "about"
+                | "against"
+                | "like"
+                | "than"
+                | "over"
+                | "under"
+                | "between"
+                | "among"
+                | "including"
+                | "toward"
+                | "towards"
+                | "beside"
+                | "alongside"
+                | "unlike"
+                | "despite"
+                | "and"
+                | "or"
+        )
+}
+
+/// A word with its first letter in upper case: "ministry" -> "Ministry".
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Words that may stand between a pronoun and its speech verb ("he later
+/// said", "she also told").
+fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "later" | "also" | "then" | "again" | "once" | "still" | "previously" | "recently"
+    ) || (word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase))
 }
 
 /// `items.partition_point(before)`, searched outwards from `hint` in

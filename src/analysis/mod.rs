@@ -76,9 +76,10 @@ pub fn analyze(doc: &mut Document) {
     add_organizations(&doc.text, &org_spans, gaz, &mut entities);
     add_numbers(&doc.text, &person_spans, &mut entities);
 
-    let speakers = attribution::attribute(doc, &tokens, &people);
-    for (q, s) in doc.quotes.iter_mut().zip(speakers) {
+    let verdicts = attribution::attribute(doc, &tokens, &people);
+    for (q, (s, why)) in doc.quotes.iter_mut().zip(verdicts) {
         q.speaker = s.and_then(|pid| person_entity[pid]);
+        q.attribution = why;
     }
     doc.entities = entities;
 }

@@ -48,6 +48,7 @@ pub fn find_quotes(text: &str, paragraphs: &[&Section]) -> Vec<Quote> {
                     span: span.clone(),
                     speaker: None,
                     continues,
+                    attribution: Default::default(),
                 });
             }
         }

@@ -192,9 +192,14 @@ impl<'a> Context<'a> {
     fn quote_style(&self, q: usize) -> Style {
         let state = self.state;
         let theme = self.theme;
-        let speaker = state.doc.quotes[q].speaker;
+        let quote = &state.doc.quotes[q];
+        let speaker = quote.speaker;
         let slot = speaker.and_then(|id| state.index.speaker_color.get(id).copied().flatten());
-        let own = slot.map_or(theme.unattributed(), |s| theme.quote(s));
+        let own = match slot {
+            Some(s) if quote.attribution.is_sure() => theme.quote(s),
+            Some(s) => theme.quote(s).patch(theme.unsure()),
+            None => theme.unattributed(),
+        };
         match self.person {
             Some(p) if speaker == Some(p) => own.patch(theme.emphasized()),
             Some(_) => theme.quieted(),

@@ -50,9 +50,45 @@ pub fn text(state: &State) -> String {
             } else if let (true, Some(Row::Heading(s))) = (state.active, state.cursor_row()) {
                 parts.push(format!("→ {}", doc.slice(&doc.sections[s].span)));
             }
+            if let Some(q) = state.quote.filter(|&q| q < doc.quotes.len()) {
+                parts.push(quote_text(state, q));
+            }
         }
     }
     parts.join(" · ")
+}
+
+/// The current quote: its place among the quotes, its speaker and why:
+/// `quote 3/12 · Ada Okafor · “she said”, pronoun, the person talked about`.
+fn quote_text(state: &State, q: usize) -> String {
+    let doc = &state.doc;
+    let quote = &doc.quotes[q];
+    let why = &quote.attribution;
+    let who = match quote.speaker.and_then(|id| doc.entities.get(id)) {
+        Some(e) if why.is_sure() => e.name.clone(),
+        Some(e) => format!("{}?", e.name),
+        None => "no speaker".to_string(),
+    };
+    let mut reason = String::new();
+    if let Some(cue) = why
+        .cue
+        .as_ref()
+        .filter(|c| doc.text.get((*c).clone()).is_some())
+    {
+        reason.push_str(&format!("“{}”, ", short_cue(doc.slice(cue))));
+    }
+    reason.push_str(why.rule.explain());
+    format!("quote {}/{} · {who} · {reason}", q + 1, doc.quotes.len())
+}
+
+/// A long cue ("Robert Mugabe, the president who …, has claimed") cut to
+/// its first words and its verb.
+fn short_cue(cue: &str) -> String {
+    let words: Vec<&str> = cue.split_whitespace().collect();
+    if words.len() <= 6 {
+        return words.join(" ");
+    }
+    format!("{} … {}", words[..3].join(" "), words[words.len() - 1])
 }
 
 /// A number of search hits, or "more than" the count limit.

@@ -355,6 +355,49 @@ fn current_quote_gets_a_bar_in_the_margin() {
 }
 
 #[test]
+fn status_line_names_the_current_quotes_speaker_and_why() {
+    let doc = Document::analyze(
+        "Title\n\nCoach Ada Okafor praised the defense. “We held firm,” she said.\n\n“The kids deserve it,” a parent said.",
+    );
+    let mut s = sized(doc, 160, 30);
+    update(&mut s, Action::NextQuote);
+    let screen = text_of(&draw_state(&s));
+    assert!(
+        screen.contains("quote 1/2 · Ada Okafor · “she said”, pronoun"),
+        "{screen}"
+    );
+    update(&mut s, Action::NextQuote);
+    let screen = text_of(&draw_state(&s));
+    assert!(
+        screen.contains("quote 2/2 · no speaker · “a parent said”, an unnamed speaker"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_guessed_speaker_is_slanted_and_marked_in_the_status() {
+    let mut doc = testutil::doc_with_people();
+    doc.quotes[0].attribution.confidence = 55;
+    let mut s = sized(doc, 120, 30);
+    update(&mut s, Action::NextQuote);
+    let t = draw_state(&s);
+    let q0 = s.doc.quotes[0].span.start;
+    let q1 = s.doc.quotes[1].span.start;
+    assert!(has(cell(&t, &s, q0), Modifier::ITALIC));
+    assert_ne!(
+        cell(&t, &s, q0).fg,
+        Color::Reset,
+        "still in the speaker's color"
+    );
+    assert!(!has(cell(&t, &s, q1), Modifier::ITALIC));
+    assert!(
+        text_of(&t).contains("quote 1/2 · Anna? ·"),
+        "{}",
+        text_of(&t)
+    );
+}
+
+#[test]
 fn help_overlay_lists_the_keys() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut s = sized(testutil::bundled(), w, h);
@@ -487,6 +530,7 @@ fn every_size_and_random_actions_render_without_panic() {
         span: 0..3,
         speaker: Some(99),
         continues: false,
+        attribution: Default::default(),
     });
     docs.push(odd);
     for (seed, doc) in docs.into_iter().enumerate() {

@@ -107,6 +107,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::ITALIC)
     }
 
+    /// A quote whose speaker is a guess: the speaker's color, slanted.
+    pub fn unsure(self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
+    }
+
     /// The selected person's quotes.
     pub fn emphasized(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
