@@ -150,7 +150,8 @@ def build(src, corpus):
     for start, end, tag in quotes:
         q = text[start:end]
         if tag == "?":
-            optional_quotes.append(q)
+            if q not in optional_quotes:
+                optional_quotes.append(q)
         elif tag == "-":
             gold_quotes.append({"text": q, "speaker": None})
         elif tag in people:
