@@ -103,6 +103,7 @@ def protected_spans(text, gold):
     """Spans a hard wrap must not break: the names and numbers of the gold."""
     needles = [n for p in gold["people"] for n in p["names"] + p["descriptions"]]
     needles += [n for p in gold["places"] for n in p["names"]] + gold["numbers"]
+    needles += [n for items in gold["optional"].values() for n in items]
     spans = []
     for n in needles:
         for m in re.finditer(re.escape(n), text):
