@@ -248,9 +248,12 @@ fn classify(
         }
     }
     // "Leon Park" is a person; "Cal Anderson Park", "Saco River" are not.
+    // A person's name only with more to say so: a title or a speech verb.
     let two_word_name = || {
         let start = strip_title(text, tokens, body.clone(), gaz).name.start;
-        body.end - start == 2 && lexicon::given_name(w(start)).is_some()
+        body.end - start == 2
+            && lexicon::given_name(w(start)).is_some()
+            && (start > body.start || speech_verb_adjacent(text, tokens, body.clone()))
     };
     if body.len() > 1 && lexicon::is_feature_word(w(body.end - 1)) && !two_word_name() {
         return None;

@@ -219,6 +219,9 @@ fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<Person
     let mut seen: Vec<(usize, Option<usize>)> = vec![(0, None); persons.len()];
     let mut out = Vec::new();
     for (span, ids) in forms.find(text, tokens) {
+        if inside_longer_name(text, tokens, &span) {
+            continue;
+        }
         let Some(&person) = ids
             .iter()
             .max_by_key(|&&id| (seen[id], std::cmp::Reverse(id)))
@@ -233,6 +236,27 @@ fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<Person
         });
     }
     out
+}
+
+/// A one-word form that is only part of a longer capitalized name ("the
+/// Stanley Cup", "Cal Anderson Park") does not mention the person.
+fn inside_longer_name(text: &str, tokens: &[Token], span: &Span) -> bool {
+    let k = tokens.partition_point(|t| t.start() < span.start);
+    if tokens.get(k).is_none_or(|t| t.end() != span.end) {
+        return false;
+    }
+    let name_word = |t: &Token| {
+        let w = t.text(text);
+        w.starts_with(char::is_uppercase)
+            && !lexicon::is_title(w)
+            && !lexicon::is_function_word(w)
+            && !lexicon::is_calendar(w)
+    };
+    let before = k > 0 && tokens[k].joined() && name_word(&tokens[k - 1]);
+    let after = tokens
+        .get(k + 1)
+        .is_some_and(|n| n.joined() && !tokens[k].possessive() && name_word(n));
+    before || after
 }
 
 /// Nominal references that the article ties to one person: "the Russian
