@@ -702,3 +702,13 @@ fn gender_comes_from_the_birth_record_counts() {
     let jordan = given_name_info("Jordan").expect("Jordan");
     assert!((20..=35).contains(&jordan.female));
 }
+
+#[test]
+fn things_after_the_and_towns_after_to_are_not_people() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The Boston Harriers beat the Denver Kestrels. The line was extended to Harrison, \
+         and the Harrison extension opened in May."
+    ));
+    assert!(names(&doc, EntityKind::Person).is_empty());
+    assert!(names(&doc, EntityKind::Organization).contains(&"Denver Kestrels".to_string()));
+}

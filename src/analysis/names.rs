@@ -261,6 +261,9 @@ fn classify(
     if body.len() == 1 && is_acronym(w(lead)) && gaz.lookup(w(lead)).is_none() {
         return Some(Named::Organization(body));
     }
+    if after_the(text, tokens, lead) && !is_title(w(lead)) {
+        return team(text, tokens, body, gaz).map(Named::Organization);
+    }
     // A place after a preposition is not part of the name that follows it
     // ("in Vienna Kutuzov"), nor an unknown word opening a sentence before a
     // given name and a surname ("Keeper Tomas Vidal", "Taoiseach Leo
@@ -292,6 +295,20 @@ fn classify(
         lead += 1;
     }
     person(text, tokens, lead..run.end, gaz, common).map(Named::Person)
+}
+
+/// "the" right before a word: "the Harrison extension", "the Dave
+/// Matthews Band" name things; a person after "the" has a title first.
+fn after_the(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].joined() && word(text, tokens, i - 1).eq_ignore_ascii_case("the")
+}
+
+/// "the Boston Bruins", "the Oakland Athletics": a place and a plural.
+fn team(text: &str, tokens: &[Token], body: Range<usize>, gaz: &Gazetteer) -> Option<Range<usize>> {
+    let last = word(text, tokens, body.end - 1);
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    (body.len() >= 2 && plural && gaz.lookup(word(text, tokens, body.start)).is_some())
+        .then_some(body)
 }
 
 /// Acronyms that name organizations (FAA, NATO), not Roman numerals, clock
@@ -421,7 +438,8 @@ fn person(
     // this text never writes as a lowercase word.
     let lone_given = words.len() == 1
         && lexicon::given_name_info(words[0]).is_some_and(|g| g.stands_alone())
-        && !common.has(words[0]);
+        && !common.has(words[0])
+        && !after_place_preposition(text, tokens, run.start);
     let strong = stripped.head_title
         || lone_given
         || family_first
@@ -475,6 +493,14 @@ fn is_initial(w: &str) -> bool {
         && b.len().is_multiple_of(2)
         && b.chunks(2)
             .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// "to Harrison", "in Cary": a lone given name there is more likely a town.
+fn after_place_preposition(text: &str, tokens: &[Token], start: usize) -> bool {
+    start > 0 && tokens[start].joined() && {
+        let prev = word(text, tokens, start - 1);
+        lexicon::is_place_preposition(prev) || matches!(prev, "from" | "to" | "of")
+    }
 }
 
 /// "spokesman Ned Price", "the opposition candidate, Morgan Tsvangirai".

@@ -242,7 +242,11 @@ fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<Person
 /// Stanley Cup", "Cal Anderson Park") does not mention the person.
 fn inside_longer_name(text: &str, tokens: &[Token], span: &Span) -> bool {
     let k = tokens.partition_point(|t| t.start() < span.start);
-    if tokens.get(k).is_none_or(|t| t.end() != span.end) {
+    // Headlines capitalize every word.
+    if tokens
+        .get(k)
+        .is_none_or(|t| t.end() != span.end || t.headline())
+    {
         return false;
     }
     let name_word = |t: &Token| {
