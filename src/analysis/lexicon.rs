@@ -1337,37 +1337,19 @@ impl GivenName {
     }
 }
 
-/// The given-name table, sorted by name: searched where it lies in the
-/// binary, so that a short article pays nothing to load 28,000 names.
-const GIVEN_NAMES: &str = include_str!("../../assets/given_names.tsv");
-
+/// The given-name table, parsed on first use.
 pub fn given_name_info(word: &str) -> Option<GivenName> {
-    // The header line ends at the first newline.
-    let body = &GIVEN_NAMES[GIVEN_NAMES.find('\n')? + 1..];
-    parse_given_name(sorted_line(body, word)?).map(|(_, g)| g)
-}
-
-/// The line of `lines` (sorted, tab after the key) whose key is `key`, by
-/// binary search on byte offsets.
-fn sorted_line<'a>(lines: &'a str, key: &str) -> Option<&'a str> {
-    let bytes = lines.as_bytes();
-    let (mut lo, mut hi) = (0, bytes.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |p| lo + p + 1);
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
-        let line = &lines[start..end];
-        let name = line.split('\t').next().unwrap_or(line);
-        match name.cmp(key) {
-            std::cmp::Ordering::Equal => return Some(line),
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-        }
-    }
-    None
+    static TABLE: OnceLock<WordMap<GivenName>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            include_str!("../../assets/given_names.tsv")
+                .lines()
+                .skip(1)
+                .filter_map(parse_given_name)
+                .collect()
+        })
+        .get(word)
+        .copied()
 }
 
 fn parse_given_name(line: &str) -> Option<(&str, GivenName)> {
@@ -1418,17 +1400,6 @@ mod tests {
         }
         assert!(is_function_word("The") && is_role_noun("SPOKESMAN"));
         assert!(!is_function_word("Thé"));
-    }
-
-    #[test]
-    fn every_given_name_is_found_where_it_is_sorted() {
-        let body = GIVEN_NAMES.split_once('\n').map_or("", |(_, b)| b);
-        for line in body.lines() {
-            let name = line.split('\t').next().unwrap_or_default();
-            assert_eq!(sorted_line(body, name), Some(line));
-        }
-        assert_eq!(sorted_line(body, "Zzzzzz"), None);
-        assert_eq!(sorted_line(body, ""), None);
     }
 
     #[test]
