@@ -620,6 +620,100 @@ fn according_to_a_document_leaves_the_sentence_to_name_the_speaker() {
 }
 
 #[test]
+fn surname_only_subject_is_a_person_with_all_mentions() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Okafor scored twice in the first half. \"We kept going,\" Okafor said. \
+         The crowd cheered when Okafor came off, and said Okafor was the best on the pitch."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Okafor"]);
+    assert_eq!(mentions_of(&doc, "Okafor").len(), 4);
+    assert_eq!(speaker(&doc, "kept going").as_deref(), Some("Okafor"));
+}
+
+#[test]
+fn a_lone_word_that_heads_an_organization_is_not_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Brindlecorp Industries cut 300 jobs. Brindlecorp said the plant would close."
+    ));
+    assert!(names(&doc, EntityKind::Person).is_empty());
+}
+
+#[test]
+fn initials_and_all_caps_names() {
+    assert_eq!(
+        people(&format!(
+            "{HEAD}A.J. Moreno and T.J. Okoro trained on Monday. Coach FELIX ADEYEMI watched."
+        )),
+        ["A.J. Moreno", "FELIX ADEYEMI", "T.J. Okoro"]
+    );
+}
+
+#[test]
+fn a_common_given_name_alone_is_a_person_and_joins_its_full_name() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Marisol Vance opened the bakery in 2019. Since then, Marisol has hired six people."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Marisol Vance"]);
+    assert_eq!(
+        mentions_of(&doc, "Marisol Vance"),
+        ["Marisol Vance", "Marisol"]
+    );
+    // A name that is also a word ("Will") needs more than itself.
+    assert!(people(&format!("{HEAD}Will the council agree? Nobody knows.")).is_empty());
+}
+
+#[test]
+fn family_name_first_without_a_known_given_name() {
+    assert_eq!(
+        people(&format!("{HEAD}The prize went to Zhou Minqiang of Harbin.")),
+        ["Zhou Minqiang"]
+    );
+}
+
+#[test]
+fn schools_agencies_charities_and_minister_of_x_are_not_people() {
+    let found = people(&format!(
+        "{HEAD}Fernhill Catholic beat its rivals. Water Services Canada said repairs would start. \
+         The Ghana Red Cross said volunteers were ready. The Minister of Fisheries said nothing. \
+         A man in a Bernie Sanders T-shirt waved at Lakeview Park."
+    ));
+    assert_eq!(found, ["Bernie Sanders"]);
+}
+
+#[test]
+fn a_party_description_resolves_to_the_office_holder_named_before() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Senator Harriet Coyle of Ohio spoke first. \"We will not wait,\" the Ohio Democrat said."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Harriet Coyle"]);
+    assert_eq!(
+        mentions_of(&doc, "Harriet Coyle"),
+        ["Harriet Coyle", "the Ohio Democrat"]
+    );
+}
+
+#[test]
+fn gender_comes_from_the_birth_record_counts() {
+    use byline::analysis::lexicon::{Gender, given_name, given_name_info};
+    assert_eq!(given_name("Delwyn"), Some(Gender::Male));
+    assert_eq!(given_name("Maelynn"), Some(Gender::Female));
+    // A name given to boys and girls alike says neither.
+    assert_eq!(given_name("Jordan"), Some(Gender::Unknown));
+    let jordan = given_name_info("Jordan").expect("Jordan");
+    assert!((20..=35).contains(&jordan.female));
+}
+
+#[test]
+fn things_after_the_and_towns_after_to_are_not_people() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The Boston Harriers beat the Denver Kestrels. The line was extended to Harrison, \
+         and the Harrison extension opened in May."
+    ));
+    assert!(names(&doc, EntityKind::Person).is_empty());
+    assert!(names(&doc, EntityKind::Organization).contains(&"Denver Kestrels".to_string()));
+}
+
+#[test]
 fn unnamed_speakers_are_no_one() {
     let doc = Document::analyze(&format!(
         "{HEAD}Mayor Lena Ortiz opened the hearing on the bridge.\n“We were never asked,” one resident said.\n“It is a done deal,” a city spokesman said.\n“We will appeal,” her office said.\n“This is a scandal,” Ortiz’s lawyer said."

@@ -3,6 +3,7 @@
 
 use super::wordmap::WordMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 /// Capitalized titles and role words that stand before a name and are not
 /// part of it ("Treasury Secretary Scott Bessent").
@@ -691,6 +692,84 @@ const ORG_WORDS: &[&str] = &[
     "Athletic",
     "Hotspur",
     "Albion",
+    // Schools, charities, firms and bands: "Maplewood Catholic", "Ghana
+    // Red Cross", "Faber GmbH".
+    "Academy",
+    "Catholic",
+    "Lutheran",
+    "Elementary",
+    "Prep",
+    "Seminary",
+    "Polytechnic",
+    "Society",
+    "Cross",
+    "Crescent",
+    "Charity",
+    "Charities",
+    "Railroad",
+    "Railway",
+    "Hotel",
+    "Casino",
+    "Mall",
+    "Band",
+    "Orchestra",
+    "Choir",
+    "Ensemble",
+    "GmbH",
+    "AG",
+    "Plc",
+    "PLC",
+    "Design",
+    "Associates",
+    "Fisheries",
+    "Affairs",
+    "Relations",
+];
+
+const FAMILY_NAMES_FIRST: &[&str] = &[
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma",
+    "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Han",
+    "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang",
+    "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Jin", "Qian",
+    "Dou", "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin",
+    "Nguyen", "Tran", "Le", "Pham", "Hoang", "Phan", "Vu", "Dang", "Bui", "Do", "Ngo", "Duong",
+];
+
+/// Last words of the names of built or natural features ("Anderson Park",
+/// "Sandy Creek"): the run names a place, never a person.
+const FEATURE_WORDS: &[&str] = &[
+    "Park",
+    "River",
+    "Lake",
+    "Creek",
+    "Beach",
+    "Bay",
+    "Hills",
+    "Hill",
+    "Mountain",
+    "Mountains",
+    "Valley",
+    "Island",
+    "Islands",
+    "Dock",
+    "Tower",
+    "Bridge",
+    "Library",
+    "Rink",
+    "Gym",
+    "Arena",
+    "Field",
+    "Playfield",
+    "Square",
+    "Street",
+    "Road",
+    "Boulevard",
+    "Highway",
+    "Canal",
+    "Harbour",
+    "Harbor",
+    "Falls",
+    "Forest",
 ];
 
 /// Months and weekdays: capitalized, never names.
@@ -1086,6 +1165,15 @@ pub fn is_preposition(word: &str) -> bool {
     )
 }
 
+/// Prepositions that put a name in a place and nowhere else ("in", not
+/// "with"): a given name after them that is also a place is the place.
+pub fn is_place_preposition(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "at" | "near" | "across" | "into" | "throughout" | "inside"
+    )
+}
+
 /// Generational suffixes that end a name ("Martin Luther King Jr.",
 /// "Charles III") without being its surname.
 pub fn is_name_suffix(word: &str) -> bool {
@@ -1147,6 +1235,32 @@ pub fn is_org_word(word: &str) -> bool {
     member(&SET, ORG_WORDS, word)
 }
 
+/// Party labels, which end descriptions ("the Ohio Democrat").
+pub fn is_party_label(word: &str) -> bool {
+    matches!(
+        word,
+        "Democrat"
+            | "Republican"
+            | "Conservative"
+            | "Liberal"
+            | "Socialist"
+            | "Tory"
+            | "Libertarian"
+    )
+}
+
+/// The most common Chinese, Korean and Vietnamese family names, which stand
+/// first in a name written in its own order ("Chen Jiahui").
+pub fn is_family_name_first(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    member(&SET, FAMILY_NAMES_FIRST, word)
+}
+
+pub fn is_feature_word(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    member(&SET, FEATURE_WORDS, word)
+}
+
 pub fn is_calendar(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
     member(&SET, CALENDAR, word.trim_end_matches('.'))
@@ -1195,27 +1309,102 @@ pub fn title_gender(word: &str) -> Gender {
     }
 }
 
-/// Given names with their usual gender, from `assets/given_names.tsv`.
-pub fn given_name(word: &str) -> Option<Gender> {
-    static TABLE: OnceLock<WordMap<Gender>> = OnceLock::new();
+/// A given name as US birth records know it (`assets/given_names.tsv`,
+/// made by `tools/gen_names.py` from the Social Security counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GivenName {
+    /// Share of girls among those given the name, in percent.
+    pub female: u8,
+    /// round(2 × log10 of the count); 0 for names the records lack.
+    pub count: u8,
+    /// Also a common lowercase word ("Will", "Hope", "Grant").
+    pub word: bool,
+}
+
+impl GivenName {
+    /// The usual gender: a name given to both sexes says neither.
+    pub fn gender(self) -> Gender {
+        match self.female {
+            0..=15 => Gender::Male,
+            85..=100 => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// Names common enough to name someone on their own, without a surname
+    /// ("Hayley said"): not words, and given to some 3,000 people at least.
+    pub fn stands_alone(self) -> bool {
+        !self.word && (self.count == 0 || self.count >= 7)
+    }
+}
+
+/// The given-name table, sorted by name.
+const GIVEN_NAMES: &str = include_str!("../../assets/given_names.tsv");
+
+/// Look-ups answered by binary search in the table where it lies, before a
+/// map is built: an article asks a few hundred times and pays nothing to
+/// load 28,000 names; a book asks millions of times and needs the map.
+const SEARCHES_BEFORE_MAP: usize = 20_000;
+
+pub fn given_name_info(word: &str) -> Option<GivenName> {
+    static SEARCHES: AtomicUsize = AtomicUsize::new(0);
+    static TABLE: OnceLock<WordMap<GivenName>> = OnceLock::new();
+    // The header line ends at the first newline.
+    let body = GIVEN_NAMES.split_once('\n').map_or("", |(_, b)| b);
+    if TABLE.get().is_none() && SEARCHES.fetch_add(1, Relaxed) < SEARCHES_BEFORE_MAP {
+        return parse_given_name(sorted_line(body, word)?).map(|(_, g)| g);
+    }
     TABLE
-        .get_or_init(|| {
-            include_str!("../../assets/given_names.tsv")
-                .lines()
-                .skip(1)
-                .filter_map(|line| {
-                    let (name, g) = line.split_once('\t')?;
-                    let gender = match g.trim() {
-                        "m" => Gender::Male,
-                        "f" => Gender::Female,
-                        _ => Gender::Unknown,
-                    };
-                    Some((name.trim(), gender))
-                })
-                .collect()
-        })
+        .get_or_init(|| body.lines().filter_map(parse_given_name).collect())
         .get(word)
         .copied()
+}
+
+/// The line of `lines` (sorted, a tab after the key) whose key is `key`,
+/// by binary search on byte offsets.
+fn sorted_line<'a>(lines: &'a str, key: &str) -> Option<&'a str> {
+    let bytes = lines.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let line = &lines[start..end];
+        let name = line.split('\t').next().unwrap_or(line);
+        match name.cmp(key) {
+            std::cmp::Ordering::Equal => return Some(line),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    None
+}
+
+fn parse_given_name(line: &str) -> Option<(&str, GivenName)> {
+    let mut cols = line.split('\t');
+    let name = cols.next()?;
+    let female = cols.next()?.parse().ok()?;
+    let count = cols.next()?.parse().ok()?;
+    let word = cols.next() == Some("w");
+    Some((
+        name,
+        GivenName {
+            female,
+            count,
+            word,
+        },
+    ))
+}
+
+/// Given names with their usual gender. Names that are also common words
+/// count only when they are very common names ("Rose", not "Grant").
+pub fn given_name(word: &str) -> Option<Gender> {
+    given_name_info(word)
+        .filter(|g| !g.word || g.count >= 11)
+        .map(GivenName::gender)
 }
 
 #[cfg(test)]
@@ -1245,9 +1434,25 @@ mod tests {
     }
 
     #[test]
+    fn every_given_name_is_found_where_it_is_sorted() {
+        let body = GIVEN_NAMES.split_once('\n').map_or("", |(_, b)| b);
+        for line in body.lines() {
+            let name = line.split('\t').next().unwrap_or_default();
+            assert_eq!(sorted_line(body, name), Some(line));
+        }
+        assert_eq!(sorted_line(body, "Zzzzzz"), None);
+        assert_eq!(sorted_line(body, ""), None);
+    }
+
+    #[test]
     fn given_names_table_loads_with_genders() {
         assert_eq!(given_name("Mary"), Some(Gender::Female));
         assert_eq!(given_name("John"), Some(Gender::Male));
         assert_eq!(given_name("Monday"), None);
+        // Frequent names that are also words keep their flag.
+        let will = given_name_info("Will").expect("Will");
+        assert!(will.word && !will.stands_alone());
+        assert_eq!(given_name("Grant"), None);
+        assert!(given_name_info("Jordan").is_some_and(|g| g.gender() == Gender::Unknown));
     }
 }

@@ -58,7 +58,30 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
             }
         }
     }
+    drop_organization_words(text, tokens, &mut out);
     out
+}
+
+/// A lone word taken for a person on a verb alone ("Acme said") names an
+/// organization when the text also writes it at the head of one ("Acme
+/// Industries").
+fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>) {
+    let heads: HashSet<&str> = named
+        .iter()
+        .filter_map(|n| match n {
+            Named::Organization(r) => Some(word(text, tokens, r.start)),
+            Named::Person(_) => None,
+        })
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    named.retain(|n| match n {
+        Named::Person(p) => {
+            p.strong || p.tokens.len() > 1 || !heads.contains(word(text, tokens, p.tokens.start))
+        }
+        Named::Organization(_) => true,
+    });
 }
 
 /// "Dan Ives of Wedbush Securities" is a person and an organization: a run
@@ -78,7 +101,9 @@ fn split_affiliation(
         .clone()
         .find(|&i| !lexicon::is_title(word(text, tokens, i)))
         .unwrap_or(run.start);
-    let starts_with_name = lexicon::given_name(word(text, tokens, first_name)).is_some();
+    let first_word = word(text, tokens, first_name);
+    let starts_with_name =
+        lexicon::given_name(first_word).is_some() || lexicon::is_family_name_first(first_word);
     let of = run.clone().find(|&i| word(text, tokens, i) == "of");
     match of {
         Some(k) if starts_with_name && k > first_name + 1 => (run.start..k, Some(k + 1..run.end)),
@@ -145,7 +170,7 @@ fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
         if tokens[end].headline() {
             break;
         }
-        if is_capitalized(w) {
+        if is_capitalized(w) && !is_letter_compound(w) {
             end += 1;
             continue;
         }
@@ -164,6 +189,13 @@ fn run_at(text: &str, tokens: &[Token], start: usize) -> Range<usize> {
         end = next;
     }
     start..end
+}
+
+/// "T-shirt", "X-ray", "U-turn": a capital letter joined to a lowercase
+/// word is a thing, never part of a name.
+fn is_letter_compound(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 2 && b[1] == b'-' && b[2].is_ascii_lowercase()
 }
 
 fn connects(text: &str, t: &Token) -> bool {
@@ -215,8 +247,22 @@ fn classify(
             return Some(Named::Organization(body));
         }
     }
+    // "Leon Park" is a person; "Cal Anderson Park", "Saco River" are not.
+    // A person's name only with more to say so: a title or a speech verb.
+    let two_word_name = || {
+        let start = strip_title(text, tokens, body.clone(), gaz).name.start;
+        body.end - start == 2
+            && lexicon::given_name(w(start)).is_some()
+            && (start > body.start || speech_verb_adjacent(text, tokens, body.clone()))
+    };
+    if body.len() > 1 && lexicon::is_feature_word(w(body.end - 1)) && !two_word_name() {
+        return None;
+    }
     if body.len() == 1 && is_acronym(w(lead)) && gaz.lookup(w(lead)).is_none() {
         return Some(Named::Organization(body));
+    }
+    if after_the(text, tokens, lead) && !is_title(w(lead)) {
+        return team(text, tokens, body, gaz).map(Named::Organization);
     }
     // A place after a preposition is not part of the name that follows it
     // ("in Vienna Kutuzov"), nor an unknown word opening a sentence before a
@@ -229,9 +275,16 @@ fn classify(
             lexicon::is_preposition(w(i - 1))
         }
     };
-    while lead + 1 < run.end && lexicon::given_name(w(lead)).is_none() {
-        let place =
-            after_preposition(lead) && gaz.lookup(w(lead)).is_some() && !is_title(w(lead + 1));
+    while lead + 1 < run.end {
+        let given = lexicon::given_name(w(lead)).is_some();
+        // "in Vienna Lind", but "with Jordan Ellis".
+        let place = after_preposition(lead)
+            && (!given || (lead > 0 && lexicon::is_place_preposition(w(lead - 1))))
+            && gaz.lookup(w(lead)).is_some()
+            && !is_title(w(lead + 1));
+        if given && !place {
+            break;
+        }
         let role_word = lead + 2 < run.end
             && tokens[lead].sentence_start()
             && !is_title(w(lead))
@@ -241,7 +294,21 @@ fn classify(
         }
         lead += 1;
     }
-    person(text, tokens, lead..run.end, gaz).map(Named::Person)
+    person(text, tokens, lead..run.end, gaz, common).map(Named::Person)
+}
+
+/// "the" right before a word: "the Harrison extension", "the Dave
+/// Matthews Band" name things; a person after "the" has a title first.
+fn after_the(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].joined() && word(text, tokens, i - 1).eq_ignore_ascii_case("the")
+}
+
+/// "the Boston Bruins", "the Oakland Athletics": a place and a plural.
+fn team(text: &str, tokens: &[Token], body: Range<usize>, gaz: &Gazetteer) -> Option<Range<usize>> {
+    let last = word(text, tokens, body.end - 1);
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    (body.len() >= 2 && plural && gaz.lookup(word(text, tokens, body.start)).is_some())
+        .then_some(body)
 }
 
 /// Acronyms that name organizations (FAA, NATO), not Roman numerals, clock
@@ -300,12 +367,22 @@ fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer)
         while i < run.end && run.end - i > 2 && lexicon::given_name(w(i)).is_none() {
             i += 1;
         }
+        // "Minister of Tourism": a lone word after "of" is the domain.
+        if run.end - i == 1 && lexicon::given_name(w(i)).is_none() {
+            i = run.end;
+        }
     }
     s.name = i..run.end;
     s
 }
 
-fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> Option<PersonName> {
+fn person(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    gaz: &Gazetteer,
+    common: &Common,
+) -> Option<PersonName> {
     let stripped = strip_title(text, tokens, run.clone(), gaz);
     let mut name = stripped.name.clone();
     // Trailing connectors never end a name.
@@ -317,10 +394,16 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     }
     let words: Vec<&str> = name.clone().map(|i| word(text, tokens, i)).collect();
     let full = words.join(" ");
+    // "DANIEL MBEKI": capitals are a name's when its first word, written
+    // the usual way, is a given name.
+    let caps_name = words.len() >= 2
+        && words.iter().all(|w| is_all_caps(w))
+        && lexicon::given_name(&title_case(words[0])).is_some();
     let bad_word = |w: &&str| {
         is_calendar(w)
             || is_function_word(w)
             || (is_all_caps(w)
+                && !caps_name
                 && w.chars().count() > 1
                 && !is_initial(w)
                 && !lexicon::is_name_suffix(w))
@@ -328,6 +411,10 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
             || gaz.demonym(w).is_some()
     };
     if words.iter().any(bad_word) || gaz.lookup(&full).is_some() {
+        return None;
+    }
+    // "the Ohio Democrat": a party label ends a description, not a name.
+    if words.len() > 1 && lexicon::is_party_label(words[words.len() - 1]) {
         return None;
     }
     if words.len() == 1 && (gaz.lookup(words[0]).is_some() || is_title(words[0])) {
@@ -340,8 +427,23 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     if after_at && !stripped.head_title {
         return None;
     }
-    let given = lexicon::given_name(words[0]);
+    let given = if caps_name {
+        lexicon::given_name(&title_case(words[0]))
+    } else {
+        lexicon::given_name(words[0])
+    };
+    // "Chen Jiahui", "Nguyen Van An": a family name first.
+    let family_first = words.len() >= 2 && lexicon::is_family_name_first(words[0]);
+    // "Hayley said", "with Angelo": a common given name on its own, which
+    // this text never writes as a lowercase word.
+    let lone_given = words.len() == 1
+        && lexicon::given_name_info(words[0]).is_some_and(|g| g.stands_alone())
+        && !common.has(words[0])
+        && !after_place_preposition(text, tokens, run.start);
     let strong = stripped.head_title
+        || lone_given
+        || family_first
+        || (words.len() >= 2 && is_initial(words[0]))
         || (words.len() >= 2 && (given.is_some() || role_before(text, tokens, run.start)))
         || (words.len() >= 2 && apposition_after(text, tokens, run.end));
     // Asked only of names that lack stronger evidence.
@@ -374,8 +476,31 @@ fn person(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer) -> O
     })
 }
 
+/// "DANIEL" -> "Daniel".
+fn title_case(w: &str) -> String {
+    let mut chars = w.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
+/// "J." and run-together initials: "A.J.", "J.R.R.".
 fn is_initial(w: &str) -> bool {
-    w.len() <= 2 && w.ends_with('.')
+    let b = w.as_bytes();
+    b.len() >= 2
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// "to Harrison", "in Cary": a lone given name there is more likely a town.
+fn after_place_preposition(text: &str, tokens: &[Token], start: usize) -> bool {
+    start > 0 && tokens[start].joined() && {
+        let prev = word(text, tokens, start - 1);
+        lexicon::is_place_preposition(prev) || matches!(prev, "from" | "to" | "of")
+    }
 }
 
 /// "spokesman Ned Price", "the opposition candidate, Morgan Tsvangirai".

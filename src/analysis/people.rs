@@ -19,6 +19,8 @@ pub struct Person {
     pub gender: Gender,
     /// Byte position of the first name found for this person.
     first_seen: usize,
+    /// The text also calls them by the given name alone ("Hayley").
+    by_given_name: bool,
 }
 
 impl Person {
@@ -53,6 +55,9 @@ impl Person {
             lexicon::given_name(s).is_none() && !lexicon::is_particle(s) && !s.ends_with('.')
         };
         let mut forms = Vec::new();
+        if self.by_given_name && w.len() >= 2 {
+            forms.push(self.first().to_string());
+        }
         if w.len() < 2 {
             // A monarch is called by the name before the numeral: "Charles".
             if w.len() < self.words.len() {
@@ -127,7 +132,9 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
         let by_given_name = n
             .role
             .as_deref()
-            .is_some_and(|r| r.ends_with("Sir") || r.ends_with("Dame"));
+            .is_some_and(|r| r.ends_with("Sir") || r.ends_with("Dame"))
+            || (words.len() == 1
+                && lexicon::given_name_info(&words[0]).is_some_and(|g| g.stands_alone()));
         let found = persons
             .iter()
             .zip(&shorts)
@@ -137,11 +144,16 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
             let p = &mut persons[id];
             enrich(p, n);
             p.first_seen = p.first_seen.min(tokens[n.tokens.start].start());
+            let given_alone = by_given_name && words.len() == 1 && words[0] == p.first();
+            if given_alone && !p.by_given_name {
+                p.by_given_name = true;
+                shorts[id] = p.short_forms();
+            }
             if words.len() > p.words.len() {
                 p.words = words;
                 shorts[id] = p.short_forms();
             }
-        } else if n.strong || words.len() >= 2 {
+        } else {
             known.insert(key.clone(), persons.len());
             persons.push(Person {
                 words,
@@ -149,6 +161,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
                 country: n.country,
                 gender: n.gender,
                 first_seen: tokens[n.tokens.start].start(),
+                by_given_name: false,
             });
             shorts.push(persons[persons.len() - 1].short_forms());
         }
@@ -206,6 +219,9 @@ fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<Person
     let mut seen: Vec<(usize, Option<usize>)> = vec![(0, None); persons.len()];
     let mut out = Vec::new();
     for (span, ids) in forms.find(text, tokens) {
+        if inside_longer_name(text, tokens, &span) {
+            continue;
+        }
         let Some(&person) = ids
             .iter()
             .max_by_key(|&&id| (seen[id], std::cmp::Reverse(id)))
@@ -220,6 +236,31 @@ fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<Person
         });
     }
     out
+}
+
+/// A one-word form that is only part of a longer capitalized name ("the
+/// Stanley Cup", "Cal Anderson Park") does not mention the person.
+fn inside_longer_name(text: &str, tokens: &[Token], span: &Span) -> bool {
+    let k = tokens.partition_point(|t| t.start() < span.start);
+    // Headlines capitalize every word.
+    if tokens
+        .get(k)
+        .is_none_or(|t| t.end() != span.end || t.headline())
+    {
+        return false;
+    }
+    let name_word = |t: &Token| {
+        let w = t.text(text);
+        w.starts_with(char::is_uppercase)
+            && !lexicon::is_title(w)
+            && !lexicon::is_function_word(w)
+            && !lexicon::is_calendar(w)
+    };
+    let before = k > 0 && tokens[k].joined() && name_word(&tokens[k - 1]);
+    let after = tokens
+        .get(k + 1)
+        .is_some_and(|n| n.joined() && !tokens[k].possessive() && name_word(n));
+    before || after
 }
 
 /// Nominal references that the article ties to one person: "the Russian
@@ -246,6 +287,17 @@ fn description_mentions(
     for (i, t) in tokens.iter().enumerate() {
         // The length rules out most words without reading them.
         if t.span().len() != 3 || !t.text(text).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if let Some(end) = party_description_at(text, tokens, i + 1, gaz) {
+            let office_holders: Vec<usize> = roles.iter().map(|(id, _)| *id).collect();
+            if let Some(person) = last_named_before(names, &office_holders, t.start()) {
+                out.push(PersonMention {
+                    person,
+                    span: t.start()..tokens[end - 1].end(),
+                    description: true,
+                });
+            }
             continue;
         }
         let Some((end, country, words)) = description_at(text, tokens, i + 1, gaz) else {
@@ -314,6 +366,19 @@ fn description_at<'a>(
     let head = tokens[i..end].last()?.text(text);
     let words = || tokens[i..end].iter().map(|t| t.text(text)).collect();
     (is_individual_role(head) && !after_is_name).then(|| (end, country, words()))
+}
+
+/// After "the": an optional place and a party label ("the Ohio Democrat",
+/// "the Republican"), which stand for the office holder named last. Returns
+/// the token end.
+fn party_description_at(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<usize> {
+    let joined = |k: usize| tokens.get(k).filter(|t| t.joined()).map(|t| t.text(text));
+    let first = joined(i)?;
+    if lexicon::is_party_label(first) {
+        return Some(i + 1);
+    }
+    let label = joined(i + 1).is_some_and(lexicon::is_party_label);
+    (label && gaz.lookup(first).is_some()).then_some(i + 2)
 }
 
 /// Roles that single out one person (not "official", "resident").
