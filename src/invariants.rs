@@ -154,6 +154,7 @@ mod tests {
             }],
             role: None,
             coords: None,
+            number: None,
         });
         assert!(check(&doc).unwrap_err().contains("empty"));
     }
