@@ -184,16 +184,17 @@ fn is_heading(s: &str) -> bool {
         && s.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
 }
 
-/// A subhead that is a quote: “We will rebuild”.
+/// A subhead that is a quote: “We will rebuild”. A phrase without
+/// punctuation: a line of dialogue ("“On my honor!”") is no subhead.
 fn is_quoted_heading(s: &str) -> bool {
     let inner = ['"', '“', '‘']
         .iter()
         .zip(['"', '”', '’'])
         .find_map(|(&open, close)| s.strip_prefix(open)?.strip_suffix(close));
     inner.is_some_and(|q| {
-        !q.contains(['"', '“', '”'])
+        !q.contains(['"', '“', '”', '.', ',', ';', ':', '!', '?'])
             && q.starts_with(char::is_uppercase)
-            && !q.ends_with(['.', ',', ';', ':'])
+            && q.split_whitespace().nth(1).is_some()
             && q.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
     })
 }
@@ -415,7 +416,9 @@ mod tests {
     fn a_quoted_line_is_a_heading_only_when_it_reads_like_one() {
         for (line, kind) in [
             ("“Nothing Left To Lose”", SectionKind::Heading),
-            ("\"Why Now?\"", SectionKind::Heading),
+            ("\"A Long Way Home\"", SectionKind::Heading),
+            ("“On my honor!”", SectionKind::Paragraph),
+            ("“Yes”", SectionKind::Paragraph),
             (
                 "“We left at dawn and never came back.”",
                 SectionKind::Paragraph,
