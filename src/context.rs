@@ -696,7 +696,12 @@ pub fn number_value(mention: &str) -> Option<Quantity> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(digits.len());
     let (num, glued) = digits.split_at(split);
-    let glued = if num.is_empty() { "" } else { glued };
+    // A scale joined by a hyphen: "$700-million".
+    let glued = if num.is_empty() {
+        ""
+    } else {
+        glued.trim_start_matches('-')
+    };
     let mut value = if !num.is_empty() {
         let clean: String = num.chars().filter(|&c| c != ',').collect();
         clean.trim_end_matches('.').parse::<f64>().ok()?

@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::analysis::numbers::NumberKind;
+
 /// A byte range into the document text.
 pub type Span = Range<usize>;
 
@@ -21,9 +23,29 @@ pub enum SectionKind {
     Dek,
     Heading,
     Paragraph,
+    /// "By Jane Roe and Sam Poe, Associated Press".
+    Byline,
+    /// A photo caption or credit: "Photo: Jane Roe / The Daily Star",
+    /// "Crowds wait. (AP Photo/Jane Roe)", "Jane Roe/Reuters".
+    Caption,
+    /// A link or call to action of the page: "READ MORE: …", "WATCH: …",
+    /// "Sign up for our newsletter".
+    Promo,
 }
 
-/// A block of the article: title, standfirst, heading or body paragraph.
+impl SectionKind {
+    /// Page furniture: lines around the story rather than of it. Their
+    /// names are not the story's people, nor their lines its sections.
+    pub fn is_furniture(self) -> bool {
+        matches!(
+            self,
+            SectionKind::Byline | SectionKind::Caption | SectionKind::Promo
+        )
+    }
+}
+
+/// A block of the article: title, standfirst, heading, body paragraph or
+/// page furniture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub kind: SectionKind,
@@ -79,6 +101,28 @@ pub struct Entity {
     pub role: Option<String>,
     /// Representative coordinates of a place, as (latitude, longitude).
     pub coords: Option<(f64, f64)>,
+    /// What the analysis read in a number.
+    pub number: Option<NumberFacts>,
+}
+
+impl Entity {
+    /// A number the reader's lists leave out (see [`NumberMatch::minor`]).
+    ///
+    /// [`NumberMatch::minor`]: crate::analysis::numbers::NumberMatch::minor
+    pub fn minor(&self) -> bool {
+        self.number.is_some_and(|n| n.minor)
+    }
+}
+
+/// The sort, value and weight of a number entity, from its first mention.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberFacts {
+    pub kind: NumberKind,
+    /// "$700-million" -> 700000000, "15 percent" -> 15; `None` for ranges,
+    /// dates and times.
+    pub value: Option<f64>,
+    /// Every mention says little on its own: a small count, a bare age.
+    pub minor: bool,
 }
 
 /// A direct quote. `span` covers the quoted words without the marks.
@@ -240,11 +284,12 @@ impl Document {
     }
 
     /// Entities of one kind, in sidebar order (most mentioned first).
+    /// Minor numbers are left out: the lists show what a reader looks for.
     pub fn entities_of(&self, kind: EntityKind) -> Vec<EntityId> {
         let mut ids: Vec<EntityId> = self
             .entities
             .iter()
-            .filter(|e| e.kind == kind)
+            .filter(|e| e.kind == kind && !e.minor())
             .map(|e| e.id)
             .collect();
         ids.sort_by_key(|&id| {

@@ -33,6 +33,14 @@ struct EntityOut<'a> {
     lat: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lon: Option<f64>,
+    /// A number's sort: "money", "percent", "counted", "age"...
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subtype: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f64>,
+    /// A number the reader's lists leave out: a small count, a bare age.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    minor: bool,
 }
 
 #[derive(Serialize)]
@@ -124,6 +132,9 @@ fn export(doc: &Document) -> Export<'_> {
                 role: e.role.as_deref(),
                 lat: e.coords.map(|c| c.0),
                 lon: e.coords.map(|c| c.1),
+                subtype: e.number.map(|n| n.kind.label()),
+                value: e.number.and_then(|n| n.value).filter(|v| v.is_finite()),
+                minor: e.minor(),
             })
             .collect(),
         quotes: doc

@@ -84,9 +84,12 @@ pub struct Index {
 
 impl Index {
     pub fn build(doc: &Document) -> Index {
+        // Minor numbers are not highlighted: the text marks what the
+        // sidebar lists.
         let mut mentions: Vec<MentionRef> = doc
             .entities
             .iter()
+            .filter(|e| !e.minor())
             .flat_map(|e| {
                 e.mentions.iter().map(move |m| MentionRef {
                     span: m.span.clone(),

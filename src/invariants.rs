@@ -155,6 +155,7 @@ mod tests {
             }],
             role: None,
             coords: None,
+            number: None,
         });
         assert!(check(&doc).unwrap_err().contains("empty"));
     }

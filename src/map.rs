@@ -295,6 +295,7 @@ mod tests {
             mentions: Vec::new(),
             role: None,
             coords: Some((lat, lon)),
+            number: None,
         }
     }
 

@@ -29,6 +29,7 @@ fn entity(doc: &Document, id: usize, kind: EntityKind, name: &str, forms: &[&str
         mentions,
         role: None,
         coords: None,
+        number: None,
     }
 }
 

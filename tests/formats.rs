@@ -32,10 +32,8 @@ fn text_markdown_and_html_give_the_same_analysis() {
     let txt = open("port-deal.txt");
     assert_eq!(txt.format, Format::Text);
     let people = names(&txt.doc, EntityKind::Person);
-    assert_eq!(
-        people,
-        ["Clara Mendes", "Elena Duarte", "Marco Silva", "Rui Tavares"]
-    );
+    // The byline's writer is not one of the story's people.
+    assert_eq!(people, ["Elena Duarte", "Marco Silva", "Rui Tavares"]);
     let places = names(&txt.doc, EntityKind::Place);
     assert_eq!(places, ["Lisbon", "Madrid", "Portugal", "Spain"]);
     let said = speakers(&txt.doc);

@@ -13,7 +13,7 @@ mod wordmap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::document::{Document, Entity, EntityKind, Mention, Span};
+use crate::document::{Document, Entity, EntityId, EntityKind, Mention, NumberFacts, Span};
 use gazetteer::gazetteer;
 use names::Named;
 
@@ -60,6 +60,7 @@ pub fn analyze(doc: &mut Document) {
             mentions,
             role: p.role.clone(),
             coords: None,
+            number: None,
         });
     }
     let titles = person_names
@@ -74,7 +75,7 @@ pub fn analyze(doc: &mut Document) {
         .collect();
     add_places(&doc.text, &tokens, gaz, &taken, &mut entities);
     add_organizations(&doc.text, &org_spans, gaz, &mut entities);
-    add_numbers(&doc.text, &person_spans, &mut entities);
+    add_numbers(&doc.text, &person_spans, &skipped_spans(doc), &mut entities);
 
     let verdicts = attribution::attribute(doc, &tokens, &people);
     for (q, (s, why)) in doc.quotes.iter_mut().zip(verdicts) {
@@ -82,6 +83,29 @@ pub fn analyze(doc: &mut Document) {
         q.attribution = why;
     }
     doc.entities = entities;
+}
+
+/// Text the analysis takes nothing from, sorted: page furniture (bylines,
+/// captions, promos) and the stand-ins written for control characters.
+pub fn skipped_spans(doc: &Document) -> Vec<Span> {
+    let furniture = doc
+        .sections
+        .iter()
+        .filter(|s| s.kind.is_furniture())
+        .map(|s| s.span.clone());
+    let mut spans: Vec<Span> = furniture.chain(doc.placeholders.iter().cloned()).collect();
+    spans.sort_by_key(|s| s.start);
+    // Merged where they overlap (a stand-in in a caption), as searches
+    // over the list need its ends sorted too, and where they touch, which
+    // keeps a run of stand-ins one span.
+    let mut merged: Vec<Span> = Vec::new();
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
 }
 
 fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
@@ -126,7 +150,7 @@ impl<'a, K: std::hash::Hash + Eq> Grouped<'a, K> {
 
     /// Add a mention to the entity of `key`, made with `name` and
     /// `coords` the first time.
-    fn mention(&mut self, key: K, name: &str, coords: Option<(f64, f64)>, span: Span) {
+    fn mention(&mut self, key: K, name: &str, coords: Option<(f64, f64)>, span: Span) -> EntityId {
         let out = &mut *self.out;
         let kind = self.kind;
         let id = *self.ids.entry(key).or_insert_with(|| {
@@ -137,6 +161,7 @@ impl<'a, K: std::hash::Hash + Eq> Grouped<'a, K> {
                 mentions: Vec::new(),
                 role: None,
                 coords,
+                number: None,
             });
             out.len() - 1
         });
@@ -144,6 +169,7 @@ impl<'a, K: std::hash::Hash + Eq> Grouped<'a, K> {
             span,
             description: false,
         });
+        id
     }
 }
 
@@ -223,14 +249,27 @@ fn initials(name: &str) -> String {
 }
 
 /// Numbers by their exact text: "15 percent" twice is one entry with two
-/// mentions.
-fn add_numbers(text: &str, person_spans: &[Span], out: &mut Vec<Entity>) {
+/// mentions, minor only if every mention is. None is taken from a name or
+/// from `skipped` text.
+fn add_numbers(text: &str, person_spans: &[Span], skipped: &[Span], out: &mut Vec<Entity>) {
     let mut found = Grouped::new(out, EntityKind::Number);
     for m in numbers::find_numbers(text) {
-        if overlaps_any(person_spans, &m.span) {
+        if overlaps_any(person_spans, &m.span) || overlaps_any(skipped, &m.span) {
             continue;
         }
         let name = &text[m.span.clone()];
-        found.mention(name, name, None, m.span);
+        let minor = m.minor(text);
+        let id = found.mention(name, name, None, m.span.clone());
+        let facts = &mut found.out[id].number;
+        match facts {
+            Some(f) => f.minor &= minor,
+            None => {
+                *facts = Some(NumberFacts {
+                    kind: m.kind,
+                    value: m.value,
+                    minor,
+                })
+            }
+        }
     }
 }

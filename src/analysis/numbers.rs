@@ -4,6 +4,9 @@
 //! percents, money, quantities with units, years and decades, dates, times,
 //! ordinals, counted nouns ("26 constituencies"), ranges, ages and fractions.
 //!
+//! Some of them say little on their own: [`NumberMatch::minor`] tells the
+//! reader's lists which to leave out (they stay in the export).
+//!
 //! It is one left-to-right pass over a lazily lexed token stream. A token
 //! can start a number only if it is a digit run, a currency sign, an
 //! apostrophe before digits, or a word from a small sorted table; every
@@ -64,6 +67,107 @@ impl NumberKind {
     }
 }
 
+impl NumberMatch {
+    /// A number a reader would not look for in a list of the article's
+    /// figures: a count or ordinal below ten ("two boxes", "one clip",
+    /// "first time"), unless it counts people ("two officers"), and a bare
+    /// age set after a name ("Jane Roe, 45,"). Money, percentages,
+    /// quantities with units, dates, times, years, ranges, fractions,
+    /// explicit ages ("45-year-old") and larger counts are never minor.
+    pub fn minor(&self, text: &str) -> bool {
+        let s = text.get(self.span.clone()).unwrap_or_default();
+        match self.kind {
+            NumberKind::Age => all_digits(s),
+            NumberKind::Cardinal | NumberKind::Counted => {
+                self.value.is_some_and(|v| v < 10.0) && !counts_people(s)
+            }
+            NumberKind::Ordinal => self.value.is_some_and(|v| v < 10.0),
+            _ => false,
+        }
+    }
+}
+
+/// Does the counted noun at the end of `s` name people ("two officers",
+/// "one woman")? Counts of people are what news is about, however small.
+fn counts_people(s: &str) -> bool {
+    let noun = s.rsplit(' ').next().unwrap_or_default();
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    super::lexicon::with_lowercase(noun, |l| PEOPLE_NOUNS.contains(&l))
+        || super::lexicon::is_role_noun(singular)
+}
+
+/// Nouns for people and casualties that are no role ("officer" and the
+/// like are in the lexicon's role nouns).
+const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "men",
+    "man",
+    "women",
+    "woman",
+    "children",
+    "child",
+    "kids",
+    "adults",
+    "adult",
+    "babies",
+    "baby",
+    "teenagers",
+    "teenager",
+    "teens",
+    "boys",
+    "boy",
+    "girls",
+    "girl",
+    "victims",
+    "victim",
+    "patients",
+    "patient",
+    "passengers",
+    "passenger",
+    "civilians",
+    "civilian",
+    "soldiers",
+    "soldier",
+    "troops",
+    "police",
+    "migrants",
+    "migrant",
+    "refugees",
+    "refugee",
+    "employees",
+    "employee",
+    "staff",
+    "fans",
+    "voters",
+    "survivors",
+    "survivor",
+    "hostages",
+    "hostage",
+    "prisoners",
+    "prisoner",
+    "inmates",
+    "inmate",
+    "suspects",
+    "suspect",
+    "deaths",
+    "death",
+    "dead",
+    "casualties",
+    "lives",
+    "fatalities",
+    "firefighters",
+    "players",
+    "player",
+    "athletes",
+    "climbers",
+    "hikers",
+    "miners",
+    "protesters",
+    "demonstrators",
+];
+
 /// Finds the numeric expressions in `text`: sorted by start, non-overlapping,
 /// each span on char boundaries.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
@@ -109,6 +213,12 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         }
     }
     out
+}
+
+/// Does `rest` start with the marks that make the digit before them a
+/// keycap emoji ("1️⃣")?
+fn is_keycap(rest: &str) -> bool {
+    rest.starts_with(['\u{fe0f}', '\u{20e3}'])
 }
 
 /// Byte length of a dash, ellipsis or curly quote other than ’ at the start
@@ -1280,9 +1390,14 @@ impl Scanner<'_> {
     fn at_num(&self, t: Tok, floor: usize) -> Option<NumberMatch> {
         // Digits glued to letters ("G7", "B2B") or hyphenated to a name
         // ("COVID-19", "F-16"), and the tails of versions and dash chains.
+        if is_keycap(&self.text[t.end..]) {
+            return None;
+        }
+        // "U+0085", the stand-in the sanitizer writes for a hidden control,
+        // falls under the rule for "COVID-19".
         match self.char_before(t.start, floor) {
             Some(c) if c.is_alphabetic() => return None,
-            Some(c @ ('-' | '–' | '.' | '/' | ':')) => {
+            Some(c @ ('-' | '–' | '.' | '/' | ':' | '+')) => {
                 let p = t.start - c.len_utf8();
                 match self.char_before(p, floor) {
                     Some(d) if d.is_ascii_digit() => return None,
@@ -1397,9 +1512,30 @@ impl Scanner<'_> {
         if let Some(d) = self.day_month(t.start, t, small) {
             return Some(d);
         }
+        if let Some(age) = self.apposed_age(t, small, floor) {
+            return Some(age);
+        }
         let c = self.num_core(t)?;
         let second = self.range_second(&c, &["to"]);
         self.finish(t.start, c, second, false)
+    }
+
+    /// An age set after a name between commas: "Jane Roe, 45, said".
+    fn apposed_age(&self, t: Tok, small: Option<u32>, floor: usize) -> Option<NumberMatch> {
+        let age = small.filter(|&a| a > 0)?;
+        let after = self.b.get(t.end).copied();
+        if !after.is_none_or(|c| matches!(c, b',' | b';' | b'.' | b')')) {
+            return None;
+        }
+        let comma = t.start.checked_sub(2).filter(|&c| c >= floor)?;
+        if &self.b[comma..t.start] != b", " {
+            return None;
+        }
+        let word = &self.text[self.letters_back(comma, floor)..comma];
+        let name = word.len() > 1
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && !super::lexicon::is_calendar(word);
+        name.then(|| mk(t.start, t.end, NumberKind::Age, Some(f64::from(age))))
     }
 
     /// `t` is digits glued to "/": a numeric date or a small fraction.
@@ -1866,8 +2002,31 @@ impl Scanner<'_> {
         (n, t)
     }
 
-    /// "and a half", then up to two scale words ("hundred thousand").
+    /// A scale word joined by a hyphen, as some papers write amounts:
+    /// "$700-million", "1.5-million-member". Returns the word and its power
+    /// of ten.
+    fn hyphen_scale(&self, last: Tok) -> Option<(Tok, i32)> {
+        let h = self.gp(last, &['-'])?;
+        let w = self.gk(h, K::Word)?;
+        let e = match self.lc(w).as_str() {
+            "thousand" => 3,
+            "million" => 6,
+            "billion" => 9,
+            "trillion" => 12,
+            _ => return None,
+        };
+        Some((w, e))
+    }
+
+    /// "and a half", then up to two scale words ("hundred thousand"), or
+    /// one joined by a hyphen.
     fn scale_tail(&self, c: &mut Core) {
+        if let Some((w, e)) = self.hyphen_scale(c.last) {
+            c.exp += e;
+            c.last = w;
+            c.plain4 = false;
+            return;
+        }
         if c.dec == 0
             && let Some((a, la)) = self.sw(c.last)
             && la.as_str() == "and"
@@ -2163,6 +2322,52 @@ mod tests {
             one("two and a half"),
             ("two and a half", Cardinal, Some(2.5))
         );
+    }
+
+    #[test]
+    fn scales_joined_by_a_hyphen() {
+        assert_eq!(
+            one("It cost $700-million."),
+            ("$700-million", Money, Some(7e8))
+        );
+        assert_eq!(
+            one("a C$2.5-billion deal"),
+            ("C$2.5-billion", Money, Some(2.5e9))
+        );
+        assert_eq!(
+            one("the 1.5-million-member union"),
+            ("1.5-million-member", Counted, Some(1.5e6))
+        );
+        assert_eq!(spans("pages 10-20"), vec![("10-20", Range)]);
+    }
+
+    #[test]
+    fn keycaps_and_code_points_are_no_numbers() {
+        none("Press 1\u{fe0f}\u{20e3} or 2\u{20e3} to vote.");
+        none("It shows <U+0085> and <U+2066> here.");
+    }
+
+    #[test]
+    fn an_age_after_a_name_is_a_minor_age() {
+        let text = "Jane Roe, 45, said so.";
+        let (s, k, v) = one(text);
+        assert_eq!((s, k, v), ("45", Age, Some(45.0)));
+        assert!(find_numbers(text)[0].minor(text));
+        assert_eq!(one("On Monday, 45 were hurt.").1, Cardinal);
+        assert_eq!(one("In March, 45."), ("45", Cardinal, Some(45.0)));
+    }
+
+    #[test]
+    fn small_counts_are_minor_unless_they_count_people() {
+        let minor = |t: &str| find_numbers(t).iter().all(|m| m.minor(t));
+        assert!(minor("two boxes"));
+        assert!(minor("the first time"));
+        assert!(minor("3 goals"));
+        assert!(!minor("two officers"));
+        assert!(!minor("one woman"));
+        assert!(!minor("12 boxes"));
+        assert!(!minor("2 percent"));
+        assert!(!minor("a 5-year-old boy"));
     }
 
     #[test]

@@ -119,7 +119,8 @@ pub fn is_all_caps(word: &str) -> bool {
     letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
-/// Tokenize the whole document.
+/// Tokenize the whole document but its page furniture and stand-ins (see
+/// [`skipped_spans`](super::skipped_spans)): no name is read from them.
 pub fn tokenize(doc: &Document) -> Vec<Token> {
     let text = doc.text.as_str();
     let headline_spans: Vec<Span> = doc
@@ -133,6 +134,8 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
     let mut sentences = Cursor::new(&doc.sentences);
     let mut quotes = Cursor::new(&quote_spans);
     let mut headlines = Cursor::new(&headline_spans);
+    let skipped_spans = super::skipped_spans(doc);
+    let mut skipped = Cursor::new(&skipped_spans);
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut prev_end = 0;
     let mut prev_sentence = NO_SENTENCE;
@@ -143,6 +146,9 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
     );
     let mut words = WordSpans::new(text);
     while let Some((span, hyphenated)) = words.next_word() {
+        if skipped.at(span.start).is_some() {
+            continue;
+        }
         // Fits: there are fewer sentences than bytes.
         let sentence_id = sentences.at(span.start).map_or(NO_SENTENCE, |i| i as u32);
         let in_quote = quotes.at(span.start).is_some();

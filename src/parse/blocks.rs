@@ -112,14 +112,16 @@ fn classify(text: &str, blocks: &[Span]) -> Vec<Section> {
             let kind = if i == 0 {
                 SectionKind::Title
             } else {
-                SectionKind::Heading
+                furniture(&text[inner.clone()]).unwrap_or(SectionKind::Heading)
             };
             (kind, inner)
         } else if i == 0 {
             (SectionKind::Title, span.clone())
+        } else if let Some(kind) = furniture(s) {
+            (kind, span.clone())
         } else if i == 1 && is_dek(s) && next_words() > word_count(s) {
             (SectionKind::Dek, span.clone())
-        } else if body_started && !is_last && is_heading(s) {
+        } else if body_started && !is_last && (is_heading(s) || is_quoted_heading(s)) {
             (SectionKind::Heading, span.clone())
         } else {
             (SectionKind::Paragraph, span.clone())
@@ -182,6 +184,185 @@ fn is_heading(s: &str) -> bool {
         && s.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
 }
 
+/// A subhead that is a quote: “We will rebuild”. A phrase without
+/// punctuation: a line of dialogue ("“On my honor!”") is no subhead.
+fn is_quoted_heading(s: &str) -> bool {
+    let inner = ['"', '“', '‘']
+        .iter()
+        .zip(['"', '”', '’'])
+        .find_map(|(&open, close)| s.strip_prefix(open)?.strip_suffix(close));
+    inner.is_some_and(|q| {
+        !q.contains(['"', '“', '”', '.', ',', ';', ':', '!', '?'])
+            && q.starts_with(char::is_uppercase)
+            && q.split_whitespace().nth(1).is_some()
+            && q.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
+    })
+}
+
+/// Longest byline, caption label line or promo, in words. A caption
+/// ending in a credit may be longer.
+const MAX_FURNITURE_WORDS: usize = 40;
+
+/// The kind of a block of page furniture: a byline, a caption or credit,
+/// or a promo.
+fn furniture(s: &str) -> Option<SectionKind> {
+    if s.split_whitespace().nth(MAX_FURNITURE_WORDS).is_some() {
+        return ends_with_credit(s).then_some(SectionKind::Caption);
+    }
+    if is_byline(s) {
+        Some(SectionKind::Byline)
+    } else if is_caption(s) {
+        Some(SectionKind::Caption)
+    } else if is_promo(s) {
+        Some(SectionKind::Promo)
+    } else {
+        None
+    }
+}
+
+/// The words before a colon that opens the line ("READ MORE: …"),
+/// lowercased, if there are at most three.
+fn label(s: &str) -> Option<String> {
+    let (head, _) = s.split_once(':')?;
+    (!head.is_empty() && head.split_whitespace().nth(3).is_none()).then(|| head.to_lowercase())
+}
+
+/// Words that name a picture or its credit, first in a caption line
+/// ("Photo: …", "Photograph by …", "Image courtesy of …").
+const PICTURE_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "credit",
+    "credits",
+    "illustration",
+    "courtesy",
+    "file photo",
+    "photo credit",
+    "photo illustration",
+];
+
+/// "Photo: Jane Roe / The Daily Star", "Photograph by Jane Roe", a bare
+/// credit ("Jane Roe/Reuters"), or any line ending in a credit.
+fn is_caption(s: &str) -> bool {
+    if label(s).is_some_and(|l| PICTURE_WORDS.contains(&l.as_str())) {
+        return true;
+    }
+    let mut words = s.split_whitespace().map(str::to_lowercase);
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    let picture = PICTURE_WORDS.contains(&first.as_str());
+    (picture && matches!(second.as_str(), "by" | "courtesy" | "of"))
+        || is_slash_credit(s)
+        || ends_with_credit(s)
+}
+
+/// A caption's closing credit: "(AP Photo/Jane Roe)", "(Photo: Jane
+/// Roe)", "(Jane Roe/Reuters)".
+fn ends_with_credit(s: &str) -> bool {
+    let Some(body) = s.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = body.rfind('(') else {
+        return false;
+    };
+    let inner = &body[open + 1..];
+    let first = inner.split([' ', ':', '/']).next().unwrap_or_default();
+    PICTURE_WORDS.contains(&first.to_lowercase().as_str())
+        || inner.split_whitespace().any(|w| w.starts_with("Photo"))
+        || is_slash_credit(inner)
+}
+
+/// A photographer and an agency, or an agency and a photographer, around
+/// a slash: "Jane Roe/Reuters", "AFP/Getty Images".
+fn is_slash_credit(s: &str) -> bool {
+    let Some((a, b)) = s.split_once('/') else {
+        return false;
+    };
+    s.contains(' ') && !b.contains('/') && is_credit_name(a) && is_credit_name(b)
+}
+
+/// Up to six capitalized words, with the small words of agency names.
+fn is_credit_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the" | "for" | "&")
+        })
+}
+
+/// "By Jane Roe", "By Jane Roe and Sam Poe, Associated Press", "Reporting
+/// by Jane Roe in Ottawa; Editing by Sam Poe".
+fn is_byline(s: &str) -> bool {
+    let s = s.strip_prefix('(').unwrap_or(s);
+    let lower = s.to_lowercase();
+    const CREDITED: &[&str] = &[
+        "reporting by ",
+        "additional reporting by ",
+        "editing by ",
+        "writing by ",
+        "compiled by ",
+    ];
+    if CREDITED.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) else {
+        return false;
+    };
+    let names = rest.split([',', '|', '—', '–']).next().unwrap_or_default();
+    let last = s.split_whitespace().next_back().unwrap_or_default();
+    // "By Tuesday, the storm had passed." is prose: a byline does not end
+    // a sentence, save with an initial or "Jr.".
+    let sentence = s.ends_with(['.', '!', '?']) && last.len() > 4;
+    !sentence
+        && names.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(w, "and" | "&" | "de" | "van" | "von")
+        })
+        && names.split_whitespace().next().is_some_and(|w| w != "The")
+}
+
+/// Lines of the page rather than the story: links to other articles and
+/// calls to action.
+fn is_promo(s: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "read more",
+        "more",
+        "watch",
+        "listen",
+        "related",
+        "see also",
+        "also read",
+        "read also",
+        "recommended",
+        "video",
+        "sign up",
+        "subscribe",
+        "more coverage",
+        "related coverage",
+    ];
+    const OPENINGS: &[&str] = &[
+        "sign up",
+        "subscribe to",
+        "click here",
+        "follow us",
+        "download our",
+        "download the",
+        "share this",
+    ];
+    if label(s).is_some_and(|l| LABELS.contains(&l.as_str())) {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    lower == "advertisement"
+        || (s.split_whitespace().nth(20).is_none() && OPENINGS.iter().any(|o| lower.starts_with(o)))
+}
+
 /// Running prose, as opposed to a byline or dateline before the body.
 fn is_body_paragraph(s: &str) -> bool {
     word_count(s) >= 15 || (word_count(s) > 3 && s.trim_end().ends_with(['.', '!', '?']))
@@ -224,11 +405,37 @@ mod tests {
     }
 
     #[test]
-    fn bylines_and_datelines_are_paragraphs_not_deks_or_headings() {
+    fn bylines_are_bylines_and_datelines_paragraphs() {
         let text = format!("Headline\nBy Some Agency\nMarch 3, 2024 10:00 AM\n{BODY}\n{BODY}");
         let k = kinds(&text);
-        assert_eq!(k[1].0, SectionKind::Paragraph);
+        assert_eq!(k[1].0, SectionKind::Byline);
         assert_eq!(k[2].0, SectionKind::Paragraph);
+    }
+
+    #[test]
+    fn a_quoted_line_is_a_heading_only_when_it_reads_like_one() {
+        for (line, kind) in [
+            ("“Nothing Left To Lose”", SectionKind::Heading),
+            ("\"A Long Way Home\"", SectionKind::Heading),
+            ("“On my honor!”", SectionKind::Paragraph),
+            ("“Yes”", SectionKind::Paragraph),
+            (
+                "“We left at dawn and never came back.”",
+                SectionKind::Paragraph,
+            ),
+            ("“Go,” she said", SectionKind::Paragraph),
+        ] {
+            let text = format!("Headline\n\n{BODY}\n\n{line}\n\n{BODY}");
+            assert_eq!(kinds(&text)[2], (kind, line.to_string()), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn promos_need_their_label_or_opening() {
+        assert_eq!(furniture("Advertisement"), Some(SectionKind::Promo));
+        assert_eq!(furniture("Watching the vote: a guide"), None);
+        assert_eq!(furniture("By the Numbers"), None);
+        assert_eq!(furniture("Trade and/or tariffs"), None);
     }
 
     #[test]

@@ -57,6 +57,8 @@ fn base_style(theme: Theme, kind: SectionKind) -> Style {
         SectionKind::Dek => theme.dek(),
         SectionKind::Heading => theme.heading(),
         SectionKind::Paragraph => Style::new(),
+        // Bylines, captions and promos read as set apart from the story.
+        SectionKind::Byline | SectionKind::Caption | SectionKind::Promo => theme.quiet(),
     }
 }
 
