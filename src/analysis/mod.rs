@@ -8,6 +8,7 @@ mod names;
 pub mod numbers;
 mod people;
 mod phrases;
+mod places;
 pub mod tokens;
 mod wordmap;
 
@@ -30,7 +31,7 @@ pub fn analyze(doc: &mut Document) {
         .collect();
     let people = people::find_people(&doc.text, &tokens, &person_names, gaz);
     let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
-    let org_spans: Vec<Span> = named
+    let mut org_spans: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
             Named::Organization(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
@@ -38,6 +39,7 @@ pub fn analyze(doc: &mut Document) {
         })
         .filter(|s| !overlaps_any(&person_spans, s))
         .collect();
+    add_teams(&doc.text, &tokens, gaz, &person_spans, &mut org_spans);
 
     let mut entities = Vec::new();
     let mut person_entity = vec![None; people.persons.len()];
@@ -88,6 +90,30 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
     sorted.get(k).is_some_and(|t| t.start < s.end)
 }
 
+/// Team names ("Houston Rockets") join the organizations, and their city
+/// is no place there.
+fn add_teams(
+    text: &str,
+    tokens: &[tokens::Token],
+    gaz: &gazetteer::Gazetteer,
+    person_spans: &[Span],
+    org_spans: &mut Vec<Span>,
+) {
+    let mut taken: Vec<Span> = person_spans
+        .iter()
+        .chain(org_spans.iter())
+        .cloned()
+        .collect();
+    taken.sort_by_key(|s| s.start);
+    let teams = places::team_spans(text, tokens, gaz, &taken);
+    if teams.is_empty() {
+        return;
+    }
+    org_spans.extend(teams);
+    org_spans.sort_by_key(|s| s.start);
+}
+
+/// Places, one entity per place however it is written ("Kiev", "Kyiv").
 fn add_places(
     text: &str,
     tokens: &[tokens::Token],
@@ -98,12 +124,9 @@ fn add_places(
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
     let mut places = Grouped::new(out, EntityKind::Place);
-    for m in gaz.find(text, tokens) {
-        if overlaps_any(&taken, &m.span) {
-            continue;
-        }
-        let p = &gaz.places[m.place];
-        places.mention(m.place, p.name, p.coords, m.span);
+    for f in places::find_places(text, tokens, gaz, &taken) {
+        let p = gaz.place(f.place);
+        places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
     }
 }
 
