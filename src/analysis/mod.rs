@@ -38,6 +38,7 @@ pub fn analyze(doc: &mut Document) {
             Named::Person(_) => None,
         })
         .filter(|s| !overlaps_any(&person_spans, s))
+        .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
         .collect();
     add_teams(&doc.text, &tokens, gaz, &person_spans, &mut org_spans);
 

@@ -157,6 +157,24 @@ struct Match {
     qualified: Option<Vec<PlaceId>>,
 }
 
+/// A dateline's town in capitals ("BANGOR, Maine —", "BANGOR —"), which
+/// is no acronym of an organization.
+pub fn is_dateline(text: &str, tokens: &[Token], gaz: &Gazetteer, span: &Span) -> bool {
+    let k = tokens.partition_point(|t| t.start() < span.start);
+    let Some(t) = tokens.get(k).filter(|t| t.span() == *span) else {
+        return false;
+    };
+    let after = text[span.end..].trim_start();
+    let region_follows = after.strip_prefix(',').is_some_and(|rest| {
+        let next = tokens.get(k + 1).map_or("", |n| n.text(text));
+        gaz.lookup(next).is_some() && rest.trim_start().starts_with(next)
+    });
+    t.sentence_start()
+        && is_all_caps(t.text(text))
+        && (region_follows || after.starts_with(['—', '–', '-']))
+        && !gaz.find(text, &tokens[k..=k]).is_empty()
+}
+
 /// Team names: a city followed by a plural capitalized word or a team word,
 /// or after a team prefix.
 pub fn team_spans(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span]) -> Vec<Span> {
@@ -266,9 +284,7 @@ pub fn find_places(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span]
                 .qualified
                 .as_ref()
                 .map_or(sense[&form_key(text, &m.span)], |q| q[0]);
-            m.qualified.is_some()
-                || (!in_longer_name(text, tokens, gaz, m, chosen)
-                    && (gaz.standalone(chosen) || has_evidence(text, tokens, m)))
+            m.qualified.is_some() || gaz.standalone(chosen) || has_evidence(text, tokens, gaz, m)
         })
         .collect();
     spread_in_lists(text, tokens, &ms, &mut accepted);
@@ -278,14 +294,16 @@ pub fn find_places(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span]
         .filter(|(_, a)| **a)
         .map(|(m, _)| (form_key(text, &m.span), true))
         .collect();
+    let starts: Vec<usize> = ms.iter().map(|m| m.first).collect();
     let mut out: Vec<Found> = Vec::new();
     for (m, ok) in ms.iter().zip(&accepted) {
         let key = form_key(text, &m.span);
         let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, m);
-        if *ok || bare_repeat {
+        let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
+        if (*ok || bare_repeat) && !inside {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
             out.push(Found {
-                span: m.span.clone(),
+                span: with_direction(text, tokens, m, place < gaz.places.len()),
                 place,
             });
         }
@@ -302,18 +320,51 @@ fn form_key(text: &str, span: &Span) -> String {
 
 /// A GeoNames place followed by a capitalized word is the start of a
 /// longer name ("Muskegon County Airport", "Fiscal Year"), not the place.
-fn in_longer_name(
-    text: &str,
-    tokens: &[Token],
-    gaz: &Gazetteer,
-    m: &Match,
-    chosen: PlaceId,
-) -> bool {
-    chosen >= gaz.places.len()
+fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> bool {
+    let part_of_name = |t: &Token| {
+        let w = t.text(text);
+        !t.lowercase()
+            && !t.headline()
+            && w.starts_with(char::is_uppercase)
+            && !is_function_word(w)
+            && !is_title(w)
+            && !lexicon::is_role_noun(w)
+            && !lexicon::is_preposition(w)
+    };
+    let placed = m.first > 0
+        && tokens[m.first].joined()
+        && lexicon::is_preposition(tokens[m.first - 1].text(text));
+    let after = !placed
         && !tokens[m.last].possessive()
         && tokens.get(m.last + 1).is_some_and(|t| {
-            t.joined() && !t.lowercase() && t.text(text).starts_with(char::is_uppercase)
-        })
+            t.joined() && part_of_name(t) && starts.binary_search(&(m.last + 1)).is_err()
+        });
+    let before = m.first > 0 && tokens[m.first].joined() && {
+        let prev = &tokens[m.first - 1];
+        let w = prev.text(text);
+        part_of_name(prev)
+            && !prev.possessive()
+            && !prev.sentence_start()
+            && !DIRECTIONS.contains(&w)
+            && !is_all_caps(w)
+            && starts.binary_search(&(m.first - 1)).is_err()
+    };
+    after || before
+}
+
+/// A town with the direction before it ("South Bridgton", "West
+/// Seattle"), which is part of its name; the hand table names the larger
+/// regions written that way ("West Germany").
+fn with_direction(text: &str, tokens: &[Token], m: &Match, hand: bool) -> Span {
+    let directed = !hand
+        && m.first > 0
+        && tokens[m.first].joined()
+        && DIRECTIONS.contains(&tokens[m.first - 1].text(text));
+    if directed {
+        tokens[m.first - 1].start()..m.span.end
+    } else {
+        m.span.clone()
+    }
 }
 
 /// A sentence's first word that the text also writes in lowercase
@@ -409,7 +460,7 @@ fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> V
 
 /// Evidence around one mention: a preposition of place, "the town of",
 /// a dateline, or a county.
-fn has_evidence(text: &str, tokens: &[Token], m: &Match) -> bool {
+fn has_evidence(text: &str, tokens: &[Token], gaz: &Gazetteer, m: &Match) -> bool {
     let name = &text[m.span.clone()];
     if m.first == m.last
         && (is_calendar(name)
@@ -418,6 +469,7 @@ fn has_evidence(text: &str, tokens: &[Token], m: &Match) -> bool {
             || is_org_word(name)
             || lexicon::is_role_noun(name)
             || DIRECTIONS.contains(&name)
+            || gaz.demonym(name).is_some()
             || written_lowercase(text, tokens, name))
     {
         return false;
