@@ -324,7 +324,7 @@ fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> 
     let part_of_name = |t: &Token| {
         let w = t.text(text);
         !t.lowercase()
-            && !t.headline()
+            && (!t.headline() || is_org_word(w))
             && w.starts_with(char::is_uppercase)
             && !is_function_word(w)
             && !is_title(w)
@@ -337,7 +337,10 @@ fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> 
     let after = !placed
         && !tokens[m.last].possessive()
         && tokens.get(m.last + 1).is_some_and(|t| {
-            t.joined() && part_of_name(t) && starts.binary_search(&(m.last + 1)).is_err()
+            // Headlines are in no sentence: only a space joins their words.
+            (t.joined() || text.get(m.span.end..t.start()) == Some(" "))
+                && part_of_name(t)
+                && starts.binary_search(&(m.last + 1)).is_err()
         });
     let before = m.first > 0 && tokens[m.first].joined() && {
         let prev = &tokens[m.first - 1];
