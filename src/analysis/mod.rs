@@ -40,7 +40,14 @@ pub fn analyze(doc: &mut Document) {
         .filter(|s| !overlaps_any(&person_spans, s))
         .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
         .collect();
-    add_teams(&doc.text, &tokens, gaz, &person_spans, &mut org_spans);
+    let place_names = gaz.find(&doc.text, &tokens);
+    add_teams(
+        &doc.text,
+        &tokens,
+        &place_names,
+        &person_spans,
+        &mut org_spans,
+    );
 
     let mut entities = Vec::new();
     let mut person_entity = vec![None; people.persons.len()];
@@ -75,7 +82,7 @@ pub fn analyze(doc: &mut Document) {
         .cloned()
         .chain(titles)
         .collect();
-    add_places(&doc.text, &tokens, gaz, &taken, &mut entities);
+    add_places(&doc.text, &tokens, gaz, &place_names, &taken, &mut entities);
     add_organizations(&doc.text, &org_spans, gaz, &mut entities);
     add_numbers(&doc.text, &person_spans, &mut entities);
 
@@ -96,7 +103,7 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 fn add_teams(
     text: &str,
     tokens: &[tokens::Token],
-    gaz: &gazetteer::Gazetteer,
+    place_names: &[gazetteer::PlaceMatch],
     person_spans: &[Span],
     org_spans: &mut Vec<Span>,
 ) {
@@ -106,7 +113,7 @@ fn add_teams(
         .cloned()
         .collect();
     taken.sort_by_key(|s| s.start);
-    let teams = places::team_spans(text, tokens, gaz, &taken);
+    let teams = places::team_spans(text, tokens, place_names, &taken);
     if teams.is_empty() {
         return;
     }
@@ -119,13 +126,14 @@ fn add_places(
     text: &str,
     tokens: &[tokens::Token],
     gaz: &gazetteer::Gazetteer,
+    place_names: &[gazetteer::PlaceMatch],
     taken: &[Span],
     out: &mut Vec<Entity>,
 ) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
     let mut places = Grouped::new(out, EntityKind::Place);
-    for f in places::find_places(text, tokens, gaz, &taken) {
+    for f in places::find_places(text, tokens, gaz, place_names, &taken) {
         let p = gaz.place(f.place);
         places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
     }

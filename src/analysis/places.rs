@@ -2,9 +2,9 @@
 //! they are places, each homonym resolved by the article's other places,
 //! and team names ("Houston Rockets") told from the city they hold.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::gazetteer::{Gazetteer, PlaceId, PlaceKind};
+use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
 use super::tokens::{Token, is_all_caps};
 use crate::document::Span;
@@ -177,11 +177,20 @@ pub fn is_dateline(text: &str, tokens: &[Token], gaz: &Gazetteer, span: &Span) -
 
 /// Team names: a city followed by a plural capitalized word or a team word,
 /// or after a team prefix.
-pub fn team_spans(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span]) -> Vec<Span> {
-    let matches = matches(text, tokens, gaz, taken);
+pub fn team_spans(text: &str, tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Span> {
+    let matches = matches(tokens, found, taken);
+    let lower = Lowercase::of(
+        text,
+        tokens,
+        matches
+            .iter()
+            .flat_map(|m| [m.last + 1, m.last + 2])
+            .filter_map(|k| tokens.get(k))
+            .map(|t| t.text(text)),
+    );
     let mut out = Vec::new();
     for m in &matches {
-        if let Some(end) = team_end(text, tokens, m) {
+        if let Some(end) = team_end(text, tokens, &lower, m) {
             out.push(m.span.start..end);
         } else if m.first > 0
             && tokens[m.first].joined()
@@ -195,7 +204,7 @@ pub fn team_spans(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span])
     out
 }
 
-fn team_end(text: &str, tokens: &[Token], m: &Match) -> Option<usize> {
+fn team_end(text: &str, tokens: &[Token], lower: &Lowercase, m: &Match) -> Option<usize> {
     if tokens[m.last].possessive() {
         return None;
     }
@@ -209,7 +218,7 @@ fn team_end(text: &str, tokens: &[Token], m: &Match) -> Option<usize> {
         {
             break;
         }
-        if tokens[k].headline() || written_lowercase(text, tokens, w) {
+        if tokens[k].headline() || lower.has(w) {
             break;
         }
         if TEAM_WORDS.contains(&w) || is_plural_name(w) {
@@ -235,18 +244,18 @@ fn is_plural_name(w: &str) -> bool {
         && !lexicon::is_role_noun(w)
 }
 
-fn matches(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span]) -> Vec<Match> {
-    gaz.find(text, tokens)
-        .into_iter()
+fn matches(tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Match> {
+    found
+        .iter()
         .filter(|m| !m.candidates.is_empty() && !overlaps_any(taken, &m.span))
         .filter_map(|m| {
             let first = tokens.partition_point(|t| t.end() <= m.span.start);
             let last = tokens.partition_point(|t| t.end() < m.span.end);
             (last < tokens.len() && first <= last).then_some(Match {
-                span: m.span,
+                span: m.span.clone(),
                 first,
                 last,
-                candidates: m.candidates,
+                candidates: m.candidates.clone(),
                 qualified: None,
             })
         })
@@ -260,8 +269,21 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 
 /// The places of a text, outside the `taken` spans (sorted) of people and
 /// organizations.
-pub fn find_places(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span]) -> Vec<Found> {
-    let mut ms = matches(text, tokens, gaz, taken);
+pub fn find_places(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    found: &[PlaceMatch],
+    taken: &[Span],
+) -> Vec<Found> {
+    let mut ms = matches(tokens, found, taken);
+    let lower = Lowercase::of(
+        text,
+        tokens,
+        ms.iter()
+            .filter(|m| m.first == m.last)
+            .map(|m| &text[m.span.clone()]),
+    );
     let mut extra = qualify(text, tokens, gaz, &mut ms);
     let context = Context::of(gaz, &ms);
     // One sense per form: the first qualified mention's, else the best by
@@ -284,7 +306,9 @@ pub fn find_places(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span]
                 .qualified
                 .as_ref()
                 .map_or(sense[&form_key(text, &m.span)], |q| q[0]);
-            m.qualified.is_some() || gaz.standalone(chosen) || has_evidence(text, tokens, gaz, m)
+            m.qualified.is_some()
+                || gaz.standalone(chosen)
+                || has_evidence(text, tokens, gaz, &lower, m)
         })
         .collect();
     spread_in_lists(text, tokens, &ms, &mut accepted);
@@ -298,7 +322,7 @@ pub fn find_places(text: &str, tokens: &[Token], gaz: &Gazetteer, taken: &[Span]
     let mut out: Vec<Found> = Vec::new();
     for (m, ok) in ms.iter().zip(&accepted) {
         let key = form_key(text, &m.span);
-        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, m);
+        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, &lower, m);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
         if (*ok || bare_repeat) && !inside {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
@@ -372,18 +396,43 @@ fn with_direction(text: &str, tokens: &[Token], m: &Match, hand: bool) -> Span {
 
 /// A sentence's first word that the text also writes in lowercase
 /// ("Mobile phones"), which a mention elsewhere does not make a place.
-fn common_word(text: &str, tokens: &[Token], m: &Match) -> bool {
+fn common_word(text: &str, tokens: &[Token], lower: &Lowercase, m: &Match) -> bool {
     if !tokens[m.first].sentence_start() || m.first != m.last {
         return false;
     }
-    written_lowercase(text, tokens, tokens[m.first].text(text))
+    lower.has(tokens[m.first].text(text))
 }
 
-fn written_lowercase(text: &str, tokens: &[Token], word: &str) -> bool {
-    let lower = word.to_lowercase();
-    tokens
-        .iter()
-        .any(|t| t.lowercase() && t.text(text) == lower)
+/// Which of some capitalized words the text also writes in lowercase,
+/// found in one pass over its words: the length and first letter of the
+/// wanted words rule out most words before any hashing.
+struct Lowercase {
+    found: HashSet<String>,
+}
+
+impl Lowercase {
+    fn of<'a>(text: &str, tokens: &[Token], words: impl Iterator<Item = &'a str>) -> Lowercase {
+        let wanted: HashSet<String> = words.map(str::to_lowercase).collect();
+        let (mut lens, mut firsts) = (0u64, 0u64);
+        for w in &wanted {
+            lens |= 1 << (w.len() % 64);
+            firsts |= 1 << (w.as_bytes().first().copied().unwrap_or(0) % 64);
+        }
+        let mut found = HashSet::default();
+        for t in tokens.iter().filter(|t| t.lowercase()) {
+            let w = t.text(text);
+            let may =
+                lens & (1 << (w.len() % 64)) != 0 && firsts & (1 << (w.as_bytes()[0] % 64)) != 0;
+            if may && wanted.contains(w) {
+                found.insert(w.to_string());
+            }
+        }
+        Lowercase { found }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        !self.found.is_empty() && self.found.contains(&word.to_lowercase())
+    }
 }
 
 /// Narrow the towns followed by a comma and their state or country
@@ -413,7 +462,10 @@ fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> V
                 .collect(),
             _ => {
                 let w = next.text(text);
-                let dotted = &text[next.start()..(next.end() + 1).min(text.len())];
+                let dotted = match text[next.end()..].starts_with('.') {
+                    true => &text[next.start()..next.end() + 1],
+                    false => w,
+                };
                 let code = AP_STATES
                     .iter()
                     .find(|(abbr, _)| *abbr == dotted || *abbr == w)
@@ -463,7 +515,13 @@ fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> V
 
 /// Evidence around one mention: a preposition of place, "the town of",
 /// a dateline, or a county.
-fn has_evidence(text: &str, tokens: &[Token], gaz: &Gazetteer, m: &Match) -> bool {
+fn has_evidence(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    lower: &Lowercase,
+    m: &Match,
+) -> bool {
     let name = &text[m.span.clone()];
     if m.first == m.last
         && (is_calendar(name)
@@ -473,7 +531,7 @@ fn has_evidence(text: &str, tokens: &[Token], gaz: &Gazetteer, m: &Match) -> boo
             || lexicon::is_role_noun(name)
             || DIRECTIONS.contains(&name)
             || gaz.demonym(name).is_some()
-            || written_lowercase(text, tokens, name))
+            || lower.has(name))
     {
         return false;
     }
