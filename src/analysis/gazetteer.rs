@@ -258,9 +258,9 @@ impl Gazetteer {
     fn has_twin(&self, ids: &[PlaceId], geo: PlaceId) -> bool {
         let g = self.place(geo);
         ids.iter().any(|&h| {
-            h < self.places.len() && {
-                let p = &self.places[h];
-                p.kind == PlaceKind::City && p.name == g.name && p.country == g.country
+            h < self.places.len() && self.places[h].kind == PlaceKind::City && {
+                let p = self.place(h);
+                p.name == g.name && p.country == g.country && p.admin1 == g.admin1
             }
         })
     }
