@@ -69,6 +69,9 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     /// US state codes and names.
     states: Vec<(&'static str, &'static str)>,
+    /// The region and population of each hand-table city's GeoNames twin,
+    /// looked up the first time it is asked for.
+    twins: Vec<OnceLock<(&'static str, u64)>>,
 }
 
 /// A place name found in the text, with the places it may name.
@@ -92,6 +95,7 @@ impl Gazetteer {
             demonyms: HashMap::default(),
             countries,
             states,
+            twins: Vec::new(),
         };
         for line in PLACES_TSV.lines().skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
@@ -116,6 +120,7 @@ impl Gazetteer {
                 }
             }
         }
+        g.twins = g.places.iter().map(|_| OnceLock::new()).collect();
         for line in DEMONYMS_TSV.lines().skip(1) {
             if let Some((demonym, place)) = line.split_once('\t')
                 && let Some(id) = g.lookup(place.trim())
@@ -188,6 +193,8 @@ impl Gazetteer {
         // A book names the same few hundred people and places thousands of
         // times: each word is looked up once.
         let mut seen: HashMap<&str, (Range<usize>, bool)> = HashMap::default();
+        let mut longer: HashMap<&str, Range<usize>> = HashMap::default();
+        let mut prefixes: HashMap<&str, bool> = HashMap::default();
         let mut i = 0;
         while i < tokens.len() {
             let first = tokens[i].text(text);
@@ -207,7 +214,12 @@ impl Gazetteer {
                         break;
                     }
                     key.push(' ');
-                    if n > 1 && !geo_has_prefix(&key) {
+                    let so_far = &text[tokens[i].start()..tokens[i + n - 1].end()];
+                    if n > 1
+                        && !*prefixes
+                            .entry(so_far)
+                            .or_insert_with(|| geo_has_prefix(&key))
+                    {
                         break;
                     }
                 }
@@ -221,7 +233,11 @@ impl Gazetteer {
                     });
                     lines.clone()
                 } else {
-                    geo_range(&key)
+                    let span = &text[tokens[i].start()..tokens[i + n - 1].end()];
+                    longer
+                        .entry(span)
+                        .or_insert_with(|| geo_range(&key))
+                        .clone()
                 };
                 if !lines.is_empty() {
                     best = Some((n, lines));
@@ -288,13 +304,13 @@ impl Gazetteer {
             return geo_place(id - self.places.len());
         };
         let mut p = p.clone();
-        if p.kind == PlaceKind::City
-            && let Some(twin) = geo_lines(p.name)
-                .map(geo_place)
-                .find(|g| g.country == p.country && g.name == p.name)
-        {
-            p.admin1 = twin.admin1;
-            p.population = twin.population;
+        if p.kind == PlaceKind::City {
+            (p.admin1, p.population) = *self.twins[id].get_or_init(|| {
+                geo_lines(p.name)
+                    .map(geo_place)
+                    .find(|g| g.country == p.country && g.name == p.name)
+                    .map_or(("", 0), |g| (g.admin1, g.population))
+            });
         }
         p
     }
