@@ -759,3 +759,93 @@ fn every_quote_carries_its_rule_and_confidence() {
     assert!(json.contains("\"rule\": \"said-name\""), "{json}");
     assert!(json.contains("\"confidence\": 0.95"), "{json}");
 }
+
+fn place_coords(doc: &Document, name: &str) -> (f64, f64) {
+    doc.entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Place && e.name == name)
+        .and_then(|e| e.coords)
+        .unwrap_or_else(|| panic!("no place {name:?} with coordinates"))
+}
+
+#[test]
+fn homonyms_follow_the_region_after_them_and_the_article() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The ferry left Portland, Maine, on Friday. Portland officials were pleased."
+    ));
+    let (lat, lon) = place_coords(&doc, "Portland");
+    assert!(lat < 44.5 && lon > -71.0, "Portland in Maine: {lat} {lon}");
+    assert_eq!(mentions_of(&doc, "Portland"), ["Portland", "Portland"]);
+
+    let doc = Document::analyze(&format!("{HEAD}The festival in Portland drew crowds."));
+    assert!(
+        place_coords(&doc, "Portland").1 < -120.0,
+        "Portland, Oregon by default"
+    );
+
+    let doc = Document::analyze(&format!(
+        "{HEAD}Voters in Arizona and Georgia lined up early."
+    ));
+    assert!(place_coords(&doc, "Georgia (U.S.)").0 < 36.0);
+    let doc = Document::analyze(&format!("{HEAD}Troops left Georgia for Armenia."));
+    assert!(
+        place_coords(&doc, "Georgia").1 > 40.0,
+        "the country beside Armenia"
+    );
+
+    let doc = Document::analyze(&format!(
+        "{HEAD}Ferries sail to Victoria, British Columbia, twice a day."
+    ));
+    assert!(
+        place_coords(&doc, "Victoria").1 < -120.0,
+        "Victoria in Canada"
+    );
+    let doc = Document::analyze(&format!("{HEAD}Melbourne is the capital of Victoria."));
+    assert!(
+        place_coords(&doc, "Victoria").0 < -30.0,
+        "the Australian state"
+    );
+}
+
+#[test]
+fn datelines_in_capitals_name_their_town() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}BANGOR, Maine — The council met on Tuesday.\n\nSKOWHEGAN — Officials said the road was closed."
+    ));
+    let found = names(&doc, EntityKind::Place);
+    assert!(found.contains(&"Bangor".to_string()), "{found:?}");
+    assert!(found.contains(&"Skowhegan".to_string()), "{found:?}");
+    assert!(place_coords(&doc, "Bangor").0 > 44.0);
+}
+
+#[test]
+fn team_names_are_organizations_not_their_city() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The Houston Rockets beat the Toronto Maple Leafs before Real Madrid fans."
+    ));
+    assert!(names(&doc, EntityKind::Place).is_empty());
+    let orgs = names(&doc, EntityKind::Organization);
+    for team in ["Houston Rockets", "Toronto Maple Leafs", "Real Madrid"] {
+        assert!(orgs.contains(&team.to_string()), "{team} in {orgs:?}");
+    }
+}
+
+#[test]
+fn a_small_town_needs_a_word_that_places_it() {
+    assert_eq!(
+        places(&format!(
+            "{HEAD}She grew up in Bridgton and later moved away."
+        )),
+        ["Bridgton"]
+    );
+    assert!(places(&format!("{HEAD}Hope said the plan was sound.")).is_empty());
+}
+
+#[test]
+fn an_organization_named_after_a_country_leaves_the_country_its_mentions() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Water Services Canada said on Monday that it runs programs across Canada."
+    ));
+    assert_eq!(mentions_of(&doc, "Canada"), ["Canada"]);
+    assert!(names(&doc, EntityKind::Organization).contains(&"Water Services Canada".to_string()));
+}

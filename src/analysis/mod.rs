@@ -8,6 +8,7 @@ mod names;
 pub mod numbers;
 mod people;
 mod phrases;
+mod places;
 pub mod tokens;
 mod wordmap;
 
@@ -30,14 +31,23 @@ pub fn analyze(doc: &mut Document) {
         .collect();
     let people = people::find_people(&doc.text, &tokens, &person_names, gaz);
     let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
-    let org_spans: Vec<Span> = named
+    let mut org_spans: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
             Named::Organization(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
             Named::Person(_) => None,
         })
         .filter(|s| !overlaps_any(&person_spans, s))
+        .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
         .collect();
+    let place_names = gaz.find(&doc.text, &tokens);
+    add_teams(
+        &doc.text,
+        &tokens,
+        &place_names,
+        &person_spans,
+        &mut org_spans,
+    );
 
     let mut entities = Vec::new();
     let mut person_entity = vec![None; people.persons.len()];
@@ -73,7 +83,7 @@ pub fn analyze(doc: &mut Document) {
         .cloned()
         .chain(titles)
         .collect();
-    add_places(&doc.text, &tokens, gaz, &taken, &mut entities);
+    add_places(&doc.text, &tokens, gaz, &place_names, &taken, &mut entities);
     add_organizations(&doc.text, &org_spans, gaz, &mut entities);
     add_numbers(&doc.text, &person_spans, &skipped_spans(doc), &mut entities);
 
@@ -113,22 +123,44 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
     sorted.get(k).is_some_and(|t| t.start < s.end)
 }
 
+/// Team names ("Houston Rockets") join the organizations, and their city
+/// is no place there.
+fn add_teams(
+    text: &str,
+    tokens: &[tokens::Token],
+    place_names: &[gazetteer::PlaceMatch],
+    person_spans: &[Span],
+    org_spans: &mut Vec<Span>,
+) {
+    let mut taken: Vec<Span> = person_spans
+        .iter()
+        .chain(org_spans.iter())
+        .cloned()
+        .collect();
+    taken.sort_by_key(|s| s.start);
+    let teams = places::team_spans(text, tokens, place_names, &taken);
+    if teams.is_empty() {
+        return;
+    }
+    org_spans.extend(teams);
+    org_spans.sort_by_key(|s| s.start);
+}
+
+/// Places, one entity per place however it is written ("Kiev", "Kyiv").
 fn add_places(
     text: &str,
     tokens: &[tokens::Token],
     gaz: &gazetteer::Gazetteer,
+    place_names: &[gazetteer::PlaceMatch],
     taken: &[Span],
     out: &mut Vec<Entity>,
 ) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
     let mut places = Grouped::new(out, EntityKind::Place);
-    for m in gaz.find(text, tokens) {
-        if overlaps_any(&taken, &m.span) {
-            continue;
-        }
-        let p = &gaz.places[m.place];
-        places.mention(m.place, p.name, p.coords, m.span);
+    for f in places::find_places(text, tokens, gaz, place_names, &taken) {
+        let p = gaz.place(f.place);
+        places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
     }
 }
 

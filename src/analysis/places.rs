@@ -1,0 +1,666 @@
+//! Places named in a text: gazetteer matches kept only with evidence that
+//! they are places, each homonym resolved by the article's other places,
+//! and team names ("Houston Rockets") told from the city they hold.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
+use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
+use super::tokens::{Token, is_all_caps};
+use crate::document::Span;
+
+/// Words before a name that say it is somewhere.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "across",
+    "outside",
+    "to",
+    "into",
+    "toward",
+    "towards",
+    "through",
+    "via",
+    "throughout",
+    "around",
+    "within",
+    "inside",
+    "between",
+    "beyond",
+    "Near",
+    "In",
+    "At",
+    "From",
+    "Outside",
+];
+
+/// Of these, the ones that say where someone or something is, which a
+/// given name ("spoke to Hope") does not follow.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "within",
+    "inside",
+    "In",
+    "At",
+    "Near",
+];
+
+/// Nouns whose "of" introduces a place ("the town of", "north of").
+const PLACE_OF: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "hamlet",
+    "municipality",
+    "parish",
+    "county",
+    "province",
+    "state",
+    "region",
+    "district",
+    "borough",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "mayor",
+    "residents",
+    "capital",
+    "port",
+    "island",
+];
+
+/// Words of direction, which name a place only with the rest of its name
+/// ("West Michigan").
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+    "Upper", "Lower", "Middle", "Greater",
+];
+
+/// AP abbreviations of US states missing from the hand table, read only
+/// after a town ("Springfield, Ill."): alone they are ordinary words.
+const AP_STATES: &[(&str, &str)] = &[
+    ("Ill.", "IL"),
+    ("Ind.", "IN"),
+    ("La.", "LA"),
+    ("Miss.", "MS"),
+    ("Mo.", "MO"),
+    ("Ore.", "OR"),
+    ("Pa.", "PA"),
+    ("Wash.", "WA"),
+    ("Del.", "DE"),
+    ("Fl.", "FL"),
+];
+
+/// Single words that end a team's name after its city ("Miami Heat"):
+/// nicknames in the singular, which the plural rule misses.
+const TEAM_WORDS: &[&str] = &[
+    "FC",
+    "AFC",
+    "United",
+    "City",
+    "Athletic",
+    "Albion",
+    "Heat",
+    "Magic",
+    "Jazz",
+    "Thunder",
+    "Lightning",
+    "Wild",
+    "Fire",
+    "Glory",
+    "Galaxy",
+    "Storm",
+    "Fever",
+    "Sky",
+    "Dynamo",
+    "Sox",
+];
+
+/// Words before a city that make it a team's name ("Real Madrid").
+const TEAM_PREFIXES: &[&str] = &[
+    "Real",
+    "Atletico",
+    "Atlético",
+    "Inter",
+    "Olympique",
+    "Sporting",
+];
+
+/// A place named in the text.
+pub struct Found {
+    pub span: Span,
+    pub place: PlaceId,
+}
+
+struct Match {
+    span: Span,
+    /// Token indices.
+    first: usize,
+    last: usize,
+    candidates: Vec<PlaceId>,
+    /// Candidates left by a region after a comma ("Portland, Maine").
+    qualified: Option<Vec<PlaceId>>,
+}
+
+/// A dateline's town in capitals ("BANGOR, Maine —", "BANGOR —"), which
+/// is no acronym of an organization.
+pub fn is_dateline(text: &str, tokens: &[Token], gaz: &Gazetteer, span: &Span) -> bool {
+    let k = tokens.partition_point(|t| t.start() < span.start);
+    let Some(t) = tokens.get(k).filter(|t| t.span() == *span) else {
+        return false;
+    };
+    let after = text[span.end..].trim_start();
+    let region_follows = after.strip_prefix(',').is_some_and(|rest| {
+        let next = tokens.get(k + 1).map_or("", |n| n.text(text));
+        gaz.lookup(next).is_some() && rest.trim_start().starts_with(next)
+    });
+    t.sentence_start()
+        && is_all_caps(t.text(text))
+        && (region_follows || after.starts_with(['—', '–', '-']))
+        && !gaz.find(text, &tokens[k..=k]).is_empty()
+}
+
+/// Team names: a city followed by a plural capitalized word or a team word,
+/// or after a team prefix.
+pub fn team_spans(text: &str, tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Span> {
+    let matches = matches(tokens, found, taken);
+    let lower = Lowercase::of(
+        text,
+        tokens,
+        matches
+            .iter()
+            .flat_map(|m| [m.last + 1, m.last + 2])
+            .filter_map(|k| tokens.get(k))
+            .map(|t| t.text(text)),
+    );
+    let mut out = Vec::new();
+    for m in &matches {
+        if let Some(end) = team_end(text, tokens, &lower, m) {
+            out.push(m.span.start..end);
+        } else if m.first > 0
+            && tokens[m.first].joined()
+            && TEAM_PREFIXES.contains(&tokens[m.first - 1].text(text))
+        {
+            out.push(tokens[m.first - 1].start()..m.span.end);
+        }
+    }
+    out.retain(|s| !overlaps_any(taken, s));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+fn team_end(text: &str, tokens: &[Token], lower: &Lowercase, m: &Match) -> Option<usize> {
+    if tokens[m.last].possessive() {
+        return None;
+    }
+    let mut k = m.last + 1;
+    let mut end = None;
+    while k < tokens.len() && k <= m.last + 2 && tokens[k].joined() {
+        let w = tokens[k].text(text);
+        if !w.starts_with(char::is_uppercase)
+            || is_function_word(w)
+            || is_all_caps(w) && w.len() > 3
+        {
+            break;
+        }
+        if tokens[k].headline() || lower.has(w) {
+            break;
+        }
+        if TEAM_WORDS.contains(&w) || is_plural_name(w) {
+            end = Some(tokens[k].end());
+        }
+        if tokens[k].possessive() {
+            break;
+        }
+        k += 1;
+    }
+    end
+}
+
+fn is_plural_name(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !is_org_word(w)
+        && !is_calendar(w)
+        && !is_title(w)
+        && !lexicon::is_role_noun(w)
+}
+
+fn matches(tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Match> {
+    found
+        .iter()
+        .filter(|m| !m.candidates.is_empty() && !overlaps_any(taken, &m.span))
+        .filter_map(|m| {
+            let first = tokens.partition_point(|t| t.end() <= m.span.start);
+            let last = tokens.partition_point(|t| t.end() < m.span.end);
+            (last < tokens.len() && first <= last).then_some(Match {
+                span: m.span.clone(),
+                first,
+                last,
+                candidates: m.candidates.clone(),
+                qualified: None,
+            })
+        })
+        .collect()
+}
+
+fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
+    let k = sorted.partition_point(|t| t.end <= s.start);
+    sorted.get(k).is_some_and(|t| t.start < s.end)
+}
+
+/// The places of a text, outside the `taken` spans (sorted) of people and
+/// organizations.
+pub fn find_places(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    found: &[PlaceMatch],
+    taken: &[Span],
+) -> Vec<Found> {
+    let mut ms = matches(tokens, found, taken);
+    let lower = Lowercase::of(
+        text,
+        tokens,
+        ms.iter()
+            .filter(|m| m.first == m.last)
+            .map(|m| &text[m.span.clone()]),
+    );
+    let mut extra = qualify(text, tokens, gaz, &mut ms);
+    let context = Context::of(gaz, &ms);
+    // One sense per form: the first qualified mention's, else the best by
+    // context and population.
+    let mut sense: HashMap<String, PlaceId> = HashMap::default();
+    for m in &ms {
+        if let Some(q) = &m.qualified {
+            sense.entry(form_key(text, &m.span)).or_insert(q[0]);
+        }
+    }
+    for m in &ms {
+        sense
+            .entry(form_key(text, &m.span))
+            .or_insert_with(|| context.best(gaz, &m.candidates));
+    }
+    let mut accepted: Vec<bool> = ms
+        .iter()
+        .map(|m| {
+            let chosen = m
+                .qualified
+                .as_ref()
+                .map_or(sense[&form_key(text, &m.span)], |q| q[0]);
+            m.qualified.is_some()
+                || gaz.standalone(chosen)
+                || has_evidence(text, tokens, gaz, &lower, m)
+        })
+        .collect();
+    spread_in_lists(text, tokens, &ms, &mut accepted);
+    let known: HashMap<String, bool> = ms
+        .iter()
+        .zip(&accepted)
+        .filter(|(_, a)| **a)
+        .map(|(m, _)| (form_key(text, &m.span), true))
+        .collect();
+    let starts: Vec<usize> = ms.iter().map(|m| m.first).collect();
+    let mut out: Vec<Found> = Vec::new();
+    for (m, ok) in ms.iter().zip(&accepted) {
+        let key = form_key(text, &m.span);
+        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, &lower, m);
+        let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
+        if (*ok || bare_repeat) && !inside {
+            let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
+            out.push(Found {
+                span: with_direction(text, tokens, m, place < gaz.places.len()),
+                place,
+            });
+        }
+    }
+    out.append(&mut extra);
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// The form as a key, all-caps folded to how the rest of the text writes it.
+fn form_key(text: &str, span: &Span) -> String {
+    text[span.clone()].to_lowercase()
+}
+
+/// A GeoNames place followed by a capitalized word is the start of a
+/// longer name ("Muskegon County Airport", "Fiscal Year"), not the place.
+fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> bool {
+    let part_of_name = |t: &Token| {
+        let w = t.text(text);
+        !t.lowercase()
+            && (!t.headline() || is_org_word(w))
+            && w.starts_with(char::is_uppercase)
+            && !is_function_word(w)
+            && !is_title(w)
+            && !lexicon::is_role_noun(w)
+            && !lexicon::is_preposition(w)
+    };
+    let placed = m.first > 0
+        && tokens[m.first].joined()
+        && lexicon::is_preposition(tokens[m.first - 1].text(text));
+    let after = !placed
+        && !tokens[m.last].possessive()
+        && tokens.get(m.last + 1).is_some_and(|t| {
+            // Headlines are in no sentence: only a space joins their words.
+            (t.joined() || text.get(m.span.end..t.start()) == Some(" "))
+                && part_of_name(t)
+                && starts.binary_search(&(m.last + 1)).is_err()
+        });
+    let before = m.first > 0 && tokens[m.first].joined() && {
+        let prev = &tokens[m.first - 1];
+        let w = prev.text(text);
+        part_of_name(prev)
+            && !prev.possessive()
+            && !prev.sentence_start()
+            && !DIRECTIONS.contains(&w)
+            && !is_all_caps(w)
+            && starts.binary_search(&(m.first - 1)).is_err()
+    };
+    after || before
+}
+
+/// A town with the direction before it ("South Bridgton", "West
+/// Seattle"), which is part of its name; the hand table names the larger
+/// regions written that way ("West Germany").
+fn with_direction(text: &str, tokens: &[Token], m: &Match, hand: bool) -> Span {
+    let directed = !hand
+        && m.first > 0
+        && tokens[m.first].joined()
+        && DIRECTIONS.contains(&tokens[m.first - 1].text(text));
+    if directed {
+        tokens[m.first - 1].start()..m.span.end
+    } else {
+        m.span.clone()
+    }
+}
+
+/// A sentence's first word that the text also writes in lowercase
+/// ("Mobile phones"), which a mention elsewhere does not make a place.
+fn common_word(text: &str, tokens: &[Token], lower: &Lowercase, m: &Match) -> bool {
+    if !tokens[m.first].sentence_start() || m.first != m.last {
+        return false;
+    }
+    lower.has(tokens[m.first].text(text))
+}
+
+/// Which of some capitalized words the text also writes in lowercase,
+/// found in one pass over its words: the length and first letter of the
+/// wanted words rule out most words before any hashing.
+struct Lowercase {
+    found: HashSet<String>,
+}
+
+impl Lowercase {
+    fn of<'a>(text: &str, tokens: &[Token], words: impl Iterator<Item = &'a str>) -> Lowercase {
+        let wanted: HashSet<String> = words.map(str::to_lowercase).collect();
+        let (mut lens, mut firsts) = (0u64, 0u64);
+        for w in &wanted {
+            lens |= 1 << (w.len() % 64);
+            firsts |= 1 << (w.as_bytes().first().copied().unwrap_or(0) % 64);
+        }
+        let mut found = HashSet::default();
+        for t in tokens.iter().filter(|t| t.lowercase()) {
+            let w = t.text(text);
+            let may =
+                lens & (1 << (w.len() % 64)) != 0 && firsts & (1 << (w.as_bytes()[0] % 64)) != 0;
+            if may && wanted.contains(w) {
+                found.insert(w.to_string());
+            }
+        }
+        Lowercase { found }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        !self.found.is_empty() && self.found.contains(&word.to_lowercase())
+    }
+}
+
+/// Narrow the towns followed by a comma and their state or country
+/// ("Portland, Maine", "Springfield, Ill.", "Victoria, Canada"); an AP
+/// state abbreviation there is itself a mention of the state.
+fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> Vec<Found> {
+    let mut extra = Vec::new();
+    for k in 0..ms.len() {
+        let last = ms[k].last;
+        let Some(next) = tokens.get(last + 1) else {
+            continue;
+        };
+        if !text[tokens[last].end()..next.start()]
+            .trim()
+            .starts_with(',')
+            || text[tokens[last].end()..next.start()].contains('\n')
+        {
+            continue;
+        }
+        let regions: Vec<(&str, &str)> = match ms.get(k + 1) {
+            Some(r) if r.first == last + 1 => r
+                .candidates
+                .iter()
+                .map(|&c| gaz.place(c))
+                .filter(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::State))
+                .map(|p| (p.country, p.admin1))
+                .collect(),
+            _ => {
+                let w = next.text(text);
+                let dotted = match text[next.end()..].starts_with('.') {
+                    true => &text[next.start()..next.end() + 1],
+                    false => w,
+                };
+                let code = AP_STATES
+                    .iter()
+                    .find(|(abbr, _)| *abbr == dotted || *abbr == w)
+                    .map(|(_, code)| *code)
+                    .or_else(|| {
+                        (w.len() == 2 && is_all_caps(w))
+                            .then(|| gaz.us_state_code(w))
+                            .flatten()
+                    });
+                match code {
+                    Some(code) => {
+                        if let Some(state) = gaz.us_state_id(code) {
+                            let end = if dotted.ends_with('.') {
+                                next.end() + 1
+                            } else {
+                                next.end()
+                            };
+                            extra.push(Found {
+                                span: next.start()..end,
+                                place: state,
+                            });
+                        }
+                        vec![("US", code)]
+                    }
+                    None => Vec::new(),
+                }
+            }
+        };
+        let inside: Vec<PlaceId> = ms[k]
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let p = gaz.place(c);
+                p.kind != PlaceKind::Country
+                    && regions
+                        .iter()
+                        .any(|&(cc, a1)| p.country == cc && (a1.is_empty() || p.admin1 == a1))
+            })
+            .collect();
+        if !inside.is_empty() {
+            ms[k].qualified = Some(inside);
+        }
+    }
+    extra
+}
+
+/// Evidence around one mention: a preposition of place, "the town of",
+/// a dateline, or a county.
+fn has_evidence(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    lower: &Lowercase,
+    m: &Match,
+) -> bool {
+    let name = &text[m.span.clone()];
+    if m.first == m.last
+        && (is_calendar(name)
+            || is_function_word(name)
+            || is_title(name)
+            || is_org_word(name)
+            || lexicon::is_role_noun(name)
+            || DIRECTIONS.contains(&name)
+            || gaz.demonym(name).is_some()
+            || lower.has(name))
+    {
+        return false;
+    }
+    if tokens[m.first].sentence_start() && is_all_caps(name) && name.len() > 2 {
+        return true;
+    }
+    if m.first == 0 || !tokens[m.first].joined() {
+        return false;
+    }
+    let mut before = m.first - 1;
+    if tokens[before].text(text) == "the" && before > 0 {
+        before -= 1;
+    }
+    let prev = tokens[before].text(text);
+    let given = lexicon::given_name(name).is_some();
+    if PLACE_PREPOSITIONS.contains(&prev) {
+        return !given || LOCATIVE.contains(&prev);
+    }
+    prev == "of"
+        && before > 0
+        && PLACE_OF.contains(&tokens[before - 1].text(text).to_lowercase().as_str())
+}
+
+/// A name in a list with an accepted place ("Bridgeton and Salem",
+/// "Leeds, York and Hull") is a place too.
+fn spread_in_lists(text: &str, tokens: &[Token], ms: &[Match], accepted: &mut [bool]) {
+    for _ in 0..3 {
+        let mut changed = false;
+        for k in 0..ms.len().saturating_sub(1) {
+            let (a, b) = (&ms[k], &ms[k + 1]);
+            let gap = text.get(a.span.end..b.span.start).unwrap_or("");
+            let listed =
+                matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or") && !gap.contains('\n');
+            if listed && accepted[k] != accepted[k + 1] && !tokens[a.last].possessive() {
+                accepted[k] = true;
+                accepted[k + 1] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The one place a name surely is: the only hand-table place it names, or
+/// its only place if that counts on its own.
+fn sure_of(gaz: &Gazetteer, candidates: &[PlaceId]) -> Option<PlaceId> {
+    let mut hand = candidates.iter().copied().filter(|&c| c < gaz.places.len());
+    match (hand.next(), hand.next()) {
+        (Some(only), None) => Some(only),
+        (None, None) if candidates.len() == 1 && gaz.standalone(candidates[0]) => {
+            Some(candidates[0])
+        }
+        _ => None,
+    }
+}
+
+/// The regions the article's unambiguous places are in: counts by country
+/// and by first-level region.
+struct Context {
+    /// Countries of the towns, states and regions.
+    countries: HashMap<&'static str, usize>,
+    /// Countries named themselves.
+    named: HashMap<&'static str, usize>,
+    regions: HashMap<(&'static str, &'static str), usize>,
+}
+
+impl Context {
+    fn of(gaz: &Gazetteer, ms: &[Match]) -> Context {
+        let mut c = Context {
+            countries: HashMap::default(),
+            named: HashMap::default(),
+            regions: HashMap::default(),
+        };
+        for m in ms {
+            let sure = match &m.qualified {
+                Some(q) => Some(q[0]),
+                None => sure_of(gaz, &m.candidates),
+            };
+            let Some(id) = sure else { continue };
+            let p = gaz.place(id);
+            if p.country.is_empty() {
+                continue;
+            }
+            let by_kind = if p.kind == PlaceKind::Country {
+                &mut c.named
+            } else {
+                &mut c.countries
+            };
+            *by_kind.entry(p.country).or_default() += 1;
+            if !p.admin1.is_empty() {
+                *c.regions.entry((p.country, p.admin1)).or_default() += 1;
+            }
+        }
+        c
+    }
+
+    /// The candidate the context favours; population breaks ties.
+    fn best(&self, gaz: &Gazetteer, candidates: &[PlaceId]) -> PlaceId {
+        let score = |&id: &PlaceId| {
+            let p = gaz.place(id);
+            let size = match p.kind {
+                PlaceKind::Country => 7.0,
+                PlaceKind::State | PlaceKind::Region => 6.0,
+                _ => ((p.population + 10) as f64)
+                    .log10()
+                    .max(if id < gaz.places.len() { 6.0 } else { 0.0 }),
+            };
+            let in_region = self.regions.contains_key(&(p.country, p.admin1));
+            let in_country = match p.kind {
+                PlaceKind::Country => {
+                    let near =
+                        |n: &str| self.countries.contains_key(n) || self.named.contains_key(n);
+                    near(p.country) || gaz.neighbours(p.country).split(',').any(near)
+                }
+                _ => self.countries.contains_key(p.country),
+            };
+            let renamed = if gaz.by_other_name(id) { 2.0 } else { 0.0 };
+            // The hand table holds the senses news means unless told
+            // otherwise.
+            let hand = if id < gaz.places.len() { 2.0 } else { 0.0 };
+            size + hand + if in_region { 3.0 } else { 0.0 } + if in_country { 1.5 } else { 0.0 }
+                - renamed
+        };
+        candidates
+            .iter()
+            .copied()
+            .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.cmp(a)))
+            .unwrap_or_default()
+    }
+}
