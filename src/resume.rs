@@ -73,7 +73,7 @@ impl Store {
                 return (Store::new(), Some(w));
             }
         };
-        match serde_json::from_str::<Store>(&text) {
+        match Store::parse(&text) {
             Ok(s) => (s, None),
             Err(e) => {
                 let w = format!(
@@ -83,6 +83,11 @@ impl Store {
                 (Store::new(), Some(w))
             }
         }
+    }
+
+    /// The store written in `text`.
+    pub fn parse(text: &str) -> Result<Store, serde_json::Error> {
+        serde_json::from_str(text)
     }
 
     fn new() -> Store {

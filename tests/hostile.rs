@@ -374,3 +374,34 @@ fn settings_that_are_not_a_small_regular_file_are_refused_with_a_warning() {
         assert!(stderr(&o).contains("using the defaults"), "{}", stderr(&o));
     }
 }
+
+/// A generated article in a temp dir: a title, then `body` as one paragraph.
+fn article(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("A Title\n\n{body}\n")).unwrap();
+    path
+}
+
+#[test]
+fn a_long_line_of_numbers_is_read_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    // Before the bounded look-back: quadratic, about half a minute
+    // optimized for three times this length.
+    let path = article(dir.path(), "numbers.txt", &"It rose 5. ".repeat(100_000));
+    for mode in ["--json", "--print"] {
+        let o = run_within(&[mode.as_ref(), path.as_os_str()], GENEROUS);
+        assert_eq!(o.status.code(), Some(0), "{mode}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn print_with_many_quotes_and_speakers_is_not_entities_times_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let body: Vec<String> = (0..20_000)
+        .map(|i| format!("\u{201c}Words number {i} here,\u{201d} said Anna Berg."))
+        .collect();
+    let path = article(dir.path(), "quotes.txt", &body.join(" "));
+    let o = run_within(&["--print".as_ref(), path.as_os_str()], GENEROUS);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("quotes"));
+}
