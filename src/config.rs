@@ -226,7 +226,7 @@ pub fn load(explicit: Option<&Path>) -> (Config, Vec<String>) {
             _ => return (Config::default(), Vec::new()),
         },
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::input::read_small_file(&path) {
         Ok(t) => t,
         Err(e) => {
             return (

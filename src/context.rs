@@ -137,20 +137,21 @@ fn forward(shape: &Shape, words: &[Word]) -> Option<String> {
     phrase(rest)
 }
 
-/// "X of N": the noun phrase before "of", read backwards.
 /// Where looking back from `pos` may start: the start of its line, and no
-/// more than a few phrases back, so that each look costs the same however
-/// long the text.
+/// more than a few phrases back. The line start is searched for inside
+/// that window only, so each look costs the same however long the line.
 fn look_back_start(text: &str, pos: usize) -> usize {
     const WINDOW: usize = 200;
-    let line = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let mut start = pos.saturating_sub(WINDOW).max(line);
+    let mut start = pos.saturating_sub(WINDOW);
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    start
+    text[start..pos]
+        .rfind('\n')
+        .map_or(start, |i| start + i + 1)
 }
 
+/// "X of N": the noun phrase before "of", read backwards.
 fn backward(before: &str) -> Option<String> {
     let mut words: Vec<Word> = Words::new(before).collect();
     let of = words.pop()?;

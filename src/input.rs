@@ -27,17 +27,51 @@ impl Source {
         }
     }
 
-    /// Short name for the status line.
+    /// Short name for the status line, headers and messages. A file name
+    /// may hold any byte but `/`: its controls are shown as stand-ins, the
+    /// way the article text shows them, and it stays on one line.
     pub fn display_name(&self) -> String {
         match self {
             Source::Bundled => BUNDLED_NAME.to_string(),
             Source::Stdin => "<stdin>".to_string(),
-            Source::File(p) => p.file_name().map_or_else(
+            Source::File(p) => inert_name(&p.file_name().map_or_else(
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
-            ),
+            )),
         }
     }
+}
+
+/// Settings and reading positions are small: larger files are refused.
+pub const SMALL_FILE_LIMIT: u64 = 1024 * 1024;
+
+/// Read a small file the program keeps for itself (settings, reading
+/// positions). Anything but a regular file under [`SMALL_FILE_LIMIT`] is
+/// refused before it is opened, so a FIFO cannot block and `/dev/zero`
+/// cannot fill memory; the read is bounded too, in case the file grows.
+pub fn read_small_file(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let too_big = || Error::new(ErrorKind::InvalidData, "larger than 1 MiB");
+    if meta.len() > SMALL_FILE_LIMIT {
+        return Err(too_big());
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(SMALL_FILE_LIMIT + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > SMALL_FILE_LIMIT {
+        return Err(too_big());
+    }
+    Ok(text)
+}
+
+/// A name that cannot drive a terminal, on one line.
+fn inert_name(name: &str) -> String {
+    crate::sanitize::sanitize(name).0.replace('\n', "^J")
 }
 
 /// Files larger than this are refused unless the limit is raised with
@@ -552,5 +586,11 @@ mod tests {
             Source::from_arg(Some(Path::new("a/b.txt"))).display_name(),
             "b.txt"
         );
+    }
+
+    #[test]
+    fn a_file_name_with_controls_is_shown_inert() {
+        let name = Source::File(PathBuf::from("d/\u{1b}]0;x\u{7}\n\u{202e}a.txt")).display_name();
+        assert_eq!(name, "^[]0;x^G^J<U+202E>a.txt");
     }
 }

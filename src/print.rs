@@ -49,7 +49,9 @@ pub fn annotate(doc: &Document, theme: Theme) -> String {
             }
             let n = e.mentions.len();
             let _ = write!(line, ": {n} mention{}", if n == 1 { "" } else { "s" });
-            let q = doc.quote_count(id);
+            // The index counted them in one pass; asking the document per
+            // entity would cost entities x quotes.
+            let q = index.quote_counts.get(id).copied().unwrap_or(0);
             if q > 0 {
                 let _ = write!(line, ", {q} quote{}", if q == 1 { "" } else { "s" });
             }

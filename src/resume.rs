@@ -65,7 +65,7 @@ impl Store {
     /// warning.
     pub fn load(dir: &Path) -> (Store, Option<String>) {
         let path = dir.join(FILE);
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::input::read_small_file(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Store::new(), None),
             Err(e) => {
@@ -73,7 +73,7 @@ impl Store {
                 return (Store::new(), Some(w));
             }
         };
-        match serde_json::from_str::<Store>(&text) {
+        match Store::parse(&text) {
             Ok(s) => (s, None),
             Err(e) => {
                 let w = format!(
@@ -83,6 +83,11 @@ impl Store {
                 (Store::new(), Some(w))
             }
         }
+    }
+
+    /// The store written in `text`.
+    pub fn parse(text: &str) -> Result<Store, serde_json::Error> {
+        serde_json::from_str(text)
     }
 
     fn new() -> Store {
@@ -255,5 +260,21 @@ mod tests {
         assert_eq!(store.articles.len(), KEEP);
         assert!(!store.articles.contains_key(&key("article 0")));
         assert!(store.articles.contains_key(&key(&s.doc.text)));
+    }
+
+    #[test]
+    fn a_positions_file_that_is_a_fifo_or_huge_is_refused_at_once() {
+        let (_guard, d) = temp();
+        std::fs::create_dir_all(&d).unwrap();
+        let path = d.join(FILE);
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.unwrap().success());
+        let (store, w) = Store::load(&d);
+        assert!(store.articles.is_empty());
+        assert!(w.unwrap().contains("not a regular file"));
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, " ".repeat(2 * 1024 * 1024)).unwrap();
+        let (_, w) = Store::load(&d);
+        assert!(w.unwrap().contains("larger than 1 MiB"));
     }
 }

@@ -755,10 +755,18 @@ fn map_action(state: &mut State, action: Action) {
 /// entities and speakers. The text and sections are the same, so the
 /// layout and the reading position stay as they are.
 pub fn analysis_done(state: &mut State, analyzed: Document) {
+    let index = Index::build(&analyzed);
+    analysis_done_indexed(state, analyzed, index);
+}
+
+/// [`analysis_done`] with the index already built, on the analysis thread:
+/// building it for a long text would keep the event loop from keys and
+/// signals.
+pub fn analysis_done_indexed(state: &mut State, analyzed: Document, index: Index) {
     if analyzed.text != state.doc.text {
         return;
     }
-    state.index = Index::build(&analyzed);
+    state.index = index;
     state.doc = analyzed;
     state.analyzing = false;
     state.cursor = state

@@ -30,13 +30,17 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::prelude::CrosstermBackend;
 use ratatui::{DefaultTerminal, Terminal};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1,
+    SIGUSR2, SIGVTALRM,
+};
 use signal_hook::{flag, low_level};
 
 use crate::document::Document;
+use crate::index::Index;
 use crate::keymap;
 use crate::library::{self, Library};
-use crate::state::{Action, State, analysis_done};
+use crate::state::{Action, State, analysis_done_indexed};
 use crate::view;
 
 /// The terminal is in reader mode and must be restored.
@@ -50,8 +54,11 @@ const ANALYSIS_POLL: Duration = Duration::from_millis(30);
 /// The longest the event loop waits for input before it looks at the
 /// signals again.
 pub const TICK: Duration = Duration::from_millis(50);
-/// Signals that end the reader.
-const END_SIGNALS: [i32; 3] = [SIGTERM, SIGHUP, SIGINT];
+/// Signals that end the reader: every catchable one whose default action
+/// ends the program, so none leaves the terminal in reader mode.
+const END_SIGNALS: [i32; 9] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+];
 
 /// What the signal handlers record; only the event loop acts on it.
 struct Signals {
@@ -59,6 +66,10 @@ struct Signals {
     end: Arc<AtomicUsize>,
     /// SIGTSTP arrived in the reader (or Ctrl-Z was pressed).
     stop: Arc<AtomicBool>,
+    /// SIGCONT: continued after a stop the reader did not make itself
+    /// (`kill -STOP`), and the shell has put the terminal back in line
+    /// mode.
+    continued: Arc<AtomicBool>,
     /// Not in the reader: the signals take their default action.
     outside: Arc<AtomicBool>,
 }
@@ -71,6 +82,7 @@ fn signals() -> &'static Signals {
         let s = Signals {
             end: Arc::default(),
             stop: Arc::default(),
+            continued: Arc::default(),
             outside: Arc::new(AtomicBool::new(false)),
         };
         // The default action is registered first, so outside the reader
@@ -83,11 +95,12 @@ fn signals() -> &'static Signals {
         }
         let _ = flag::register_conditional_default(SIGTSTP, Arc::clone(&s.outside));
         let _ = flag::register(SIGTSTP, Arc::clone(&s.stop));
+        let _ = flag::register(SIGCONT, Arc::clone(&s.continued));
         s
     })
 }
 
-/// The signal (SIGTERM, SIGHUP or SIGINT) that ended the reader, if one
+/// The signal (SIGTERM, SIGHUP, SIGINT, ...) that ended the reader, if one
 /// did: the program should then exit with 128 + its number.
 pub fn signalled() -> Option<i32> {
     let n = SIGNALS.get()?.end.load(Ordering::SeqCst);
@@ -227,7 +240,7 @@ pub fn run_library(mut lib: Library, unfinished: Option<Document>) -> io::Result
 /// way.
 struct Pending {
     unfinished: Option<Document>,
-    analysis: Option<Receiver<Document>>,
+    analysis: Option<Receiver<(Document, Index)>>,
 }
 
 impl Pending {
@@ -237,7 +250,8 @@ impl Pending {
             let (tx, rx) = std::sync::mpsc::channel();
             std::thread::spawn(move || {
                 doc.complete();
-                let _ = tx.send(doc);
+                let index = Index::build(&doc);
+                let _ = tx.send((doc, index));
             });
             self.analysis = Some(rx);
         }
@@ -261,6 +275,11 @@ fn event_loop(
         if sig.stop.swap(false, Ordering::SeqCst) {
             restore();
             stop_self();
+            sig.continued.store(false, Ordering::SeqCst);
+        }
+        if sig.continued.swap(false, Ordering::SeqCst) {
+            // Raw mode is only entered again once it is left.
+            restore();
         }
         // Restored by a suspension, or by a panic on another thread (its
         // message is then on the normal screen): set up again, redraw all.
@@ -286,9 +305,9 @@ fn event_loop(
         let analysis = &mut pending.analysis;
         let wait = match analysis {
             Some(rx) => match rx.try_recv() {
-                Ok(doc) => {
+                Ok((doc, index)) => {
                     if let Some(first) = lib.states.first_mut() {
-                        analysis_done(first, doc);
+                        analysis_done_indexed(first, doc, index);
                     }
                     *analysis = None;
                     dirty = true;

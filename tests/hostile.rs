@@ -225,3 +225,183 @@ fn a_missing_file_is_refused() {
         "no-such-file.txt: no such file",
     );
 }
+
+/// Run the binary with `args`; fail if it has not ended within `limit` (a
+/// bound far above the expected time: it only catches a hang or a
+/// quadratic blow-up, never a slow machine).
+fn run_within(args: &[&std::ffi::OsStr], limit: std::time::Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("still running after {limit:?}: {args:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+const GENEROUS: std::time::Duration = std::time::Duration::from_secs(30);
+
+fn nested(open: &str, close: &str, n: usize) -> String {
+    format!(
+        "<html><body><article><p>{}</p>{}Deep words.{}</article></body></html>",
+        "An opening paragraph of the article, long enough to be read. ".repeat(8),
+        open.repeat(n),
+        close.repeat(n)
+    )
+}
+
+#[test]
+fn deeply_nested_inline_html_is_no_stack_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    for tag in ["b", "i", "em", "blockquote"] {
+        let path = dir.path().join(format!("{tag}.html"));
+        std::fs::write(
+            &path,
+            nested(&format!("<{tag}>"), &format!("</{tag}>"), 20_000),
+        )
+        .unwrap();
+        let o = run_within(&["--json".as_ref(), path.as_os_str()], GENEROUS);
+        assert_eq!(o.status.code(), Some(0), "{tag}: {}", stderr(&o));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("Deep words."));
+    }
+}
+
+#[test]
+fn deeply_nested_html_in_worker_threads_is_no_stack_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..4 {
+        let page = nested("<b>", "</b>", 3_000 + i);
+        std::fs::write(dir.path().join(format!("{i}.html")), page).unwrap();
+    }
+    let d = dir.path().as_os_str();
+    for args in [
+        vec!["--json".as_ref(), d],
+        vec!["stats".as_ref(), d],
+        vec!["--print".as_ref(), d],
+    ] {
+        let o = run_within(&args, GENEROUS);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn deeply_nested_blocks_tables_and_lists_convert_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, open, close) in [
+        ("div", "<div>", "</div>"),
+        ("table", "<table><tr><td>", "</td></tr></table>"),
+        ("list", "<ul><li>", "</li></ul>"),
+    ] {
+        let path = dir.path().join(format!("{name}.html"));
+        std::fs::write(&path, nested(open, close, 100_000)).unwrap();
+        // Before the nesting cap: minutes. Now well under a second.
+        let o = run_within(&["--json".as_ref(), path.as_os_str()], GENEROUS);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("Deep words."));
+    }
+}
+
+#[test]
+fn character_references_in_html_are_decoded_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("refs.html");
+    let page = nested("", "", 0).replace(
+        "Deep words.",
+        "<p>Shown as written: &amp;lt;b&amp;gt; and &amp;#27; stay text.</p>",
+    );
+    std::fs::write(&path, page).unwrap();
+    let o = run(&path, false);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("&lt;b&gt; and &#27; stay text."), "{out}");
+    assert_inert(&o.stdout, "refs");
+}
+
+#[test]
+fn file_names_in_print_headers_are_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "\x1b]0;title\x07.txt",
+        "\x1b]52;c;cGF5bG9hZA==\x07.txt",
+        "\x1b[2J.txt",
+    ] {
+        std::fs::write(dir.path().join(name), "A Title\n\nSome text.\n").unwrap();
+    }
+    let o = run_within(&["--print".as_ref(), dir.path().as_os_str()], GENEROUS);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_inert(&o.stdout, "--print headers");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("==> ^[]0;title^G.txt <=="), "{out}");
+    assert!(out.contains("==> ^[[2J.txt <=="), "{out}");
+    let o = run_within(&["--json".as_ref(), dir.path().as_os_str()], GENEROUS);
+    assert_inert(&o.stdout, "--json sources");
+}
+
+#[test]
+fn settings_that_are_not_a_small_regular_file_are_refused_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "A Title\n\nSome text.\n").unwrap();
+    let fifo = dir.path().join("fifo.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, "#".repeat(2 * 1024 * 1024)).unwrap();
+    for settings in [Path::new("/dev/zero"), &fifo, &big] {
+        let o = run_within(
+            &[
+                "--config".as_ref(),
+                settings.as_os_str(),
+                "--json".as_ref(),
+                article.as_os_str(),
+            ],
+            GENEROUS,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stderr(&o).contains("using the defaults"), "{}", stderr(&o));
+    }
+}
+
+/// A generated article in a temp dir: a title, then `body` as one paragraph.
+fn article(dir: &Path, name: &str, body: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("A Title\n\n{body}\n")).unwrap();
+    path
+}
+
+#[test]
+fn a_long_line_of_numbers_is_read_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    // Before the bounded look-back: quadratic, about half a minute
+    // optimized for three times this length.
+    let path = article(dir.path(), "numbers.txt", &"It rose 5. ".repeat(100_000));
+    for mode in ["--json", "--print"] {
+        let o = run_within(&[mode.as_ref(), path.as_os_str()], GENEROUS);
+        assert_eq!(o.status.code(), Some(0), "{mode}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn print_with_many_quotes_and_speakers_is_not_entities_times_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let body: Vec<String> = (0..20_000)
+        .map(|i| format!("\u{201c}Words number {i} here,\u{201d} said Anna Berg."))
+        .collect();
+    let path = article(dir.path(), "quotes.txt", &body.join(" "));
+    let o = run_within(&["--print".as_ref(), path.as_os_str()], GENEROUS);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("quotes"));
+}

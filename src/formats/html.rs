@@ -17,7 +17,7 @@ const CLUTTER: &str = "script, style, noscript, template, nav, footer, aside, fo
 /// Convert a page; the warning says when readability found no article and
 /// the fallback was used.
 pub fn to_plain(html: &str) -> (String, Option<String>) {
-    let page = Document::from(html);
+    let page = Document::from(&*super::nesting::cap(html));
     let og_title = page
         .select(r#"meta[property="og:title"]"#)
         .attr("content")
@@ -39,7 +39,7 @@ pub fn to_plain(html: &str) -> (String, Option<String>) {
             let title = og_title
                 .or_else(|| Some(clean(&article.title)).filter(|t| !t.is_empty()))
                 .or_else(h1);
-            let body = super::markdown::to_blocks(&article.text_content);
+            let body = super::markdown::to_blocks_of_decoded(&article.text_content);
             (title, article.byline.map(|b| clean(&b)), body, None)
         }
         Err(e) => {

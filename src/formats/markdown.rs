@@ -12,7 +12,21 @@ pub fn to_plain(md: &str) -> String {
 
 /// The article's blocks, one line each, headings prefixed with `# `.
 pub fn to_blocks(md: &str) -> Vec<String> {
-    let mut w = Writer::default();
+    blocks_with(md, Writer::default())
+}
+
+/// The blocks of Markdown whose character references were already decoded
+/// (readability's output): an `&` in it is text, so `&amp;lt;` in a page
+/// stays `&lt;` instead of being decoded a second time into `<`.
+pub fn to_blocks_of_decoded(md: &str) -> Vec<String> {
+    let w = Writer {
+        amp_escaped: true,
+        ..Writer::default()
+    };
+    blocks_with(&md.replace('&', "&amp;"), w)
+}
+
+fn blocks_with(md: &str, mut w: Writer) -> Vec<String> {
     for event in Parser::new(md) {
         w.event(event);
     }
@@ -32,6 +46,10 @@ struct Writer {
     image_depth: usize,
     /// Next number of each open list (`None` for bullets).
     lists: Vec<Option<u64>>,
+    /// Every `&` of the source was written as `&amp;`: code, where the
+    /// parser decodes no references, must be given its `&` back.
+    amp_escaped: bool,
+    in_code_block: bool,
 }
 
 impl Writer {
@@ -39,11 +57,9 @@ impl Writer {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                if self.image_depth == 0 {
-                    self.current.push_str(&t);
-                }
-            }
+            Event::Text(t) if self.in_code_block => self.push_code(&t),
+            Event::Code(t) => self.push_code(&t),
+            Event::Text(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.push_text(&t),
             Event::SoftBreak | Event::HardBreak => self.current.push(' '),
             Event::FootnoteReference(_)
             | Event::Html(_)
@@ -53,11 +69,27 @@ impl Writer {
         }
     }
 
+    fn push_text(&mut self, t: &str) {
+        if self.image_depth == 0 {
+            self.current.push_str(t);
+        }
+    }
+
+    fn push_code(&mut self, t: &str) {
+        if self.amp_escaped {
+            self.push_text(&t.replace("&amp;", "&"));
+        } else {
+            self.push_text(t);
+        }
+    }
+
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
-                self.flush()
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.in_code_block = true;
             }
+            Tag::Paragraph | Tag::BlockQuote(_) | Tag::HtmlBlock => self.flush(),
             Tag::Heading { .. } => {
                 self.flush();
                 self.prefix.clear();
@@ -90,10 +122,13 @@ impl Writer {
                 self.flush();
                 self.lists.pop();
             }
+            TagEnd::CodeBlock => {
+                self.flush();
+                self.in_code_block = false;
+            }
             TagEnd::Paragraph
             | TagEnd::Heading(_)
             | TagEnd::Item
-            | TagEnd::CodeBlock
             | TagEnd::BlockQuote(_)
             | TagEnd::HtmlBlock => self.flush(),
             _ => {}
@@ -165,6 +200,16 @@ mod tests {
     fn loose_list_items_keep_their_marker() {
         let md = "T\n\n* first item\n\n* second item\n";
         assert_eq!(to_blocks(md), ["T", "• first item", "• second item"]);
+    }
+
+    #[test]
+    fn decoded_text_is_not_decoded_again() {
+        let md = "&lt;b&gt; and &#27; and &amp;\n\n`a &amp; b`\n\n```\nx &lt; y\n```\n";
+        assert_eq!(
+            to_blocks_of_decoded(md),
+            ["&lt;b&gt; and &#27; and &amp;", "a &amp; b", "x &lt; y"]
+        );
+        assert_eq!(to_blocks("&lt;b&gt; &amp;"), ["<b> &"]);
     }
 
     #[test]

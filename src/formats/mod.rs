@@ -5,6 +5,7 @@
 
 mod html;
 mod markdown;
+mod nesting;
 
 use std::path::Path;
 
