@@ -230,22 +230,28 @@ fn a_missing_file_is_refused() {
 /// bound far above the expected time: it only catches a hang or a
 /// quadratic blow-up, never a slow machine).
 fn run_within(args: &[&std::ffi::OsStr], limit: std::time::Duration) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+    let child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    let start = std::time::Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > limit {
-            let _ = child.kill();
+    let pid = child.id();
+    // The output is read while waiting: a child whose pipe fills up would
+    // otherwise block and look like a hang.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => out.expect("output"),
+        Err(_) => {
+            // SAFETY: kill(2) on the child's own pid has no memory effects.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
             panic!("still running after {limit:?}: {args:?}");
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    child.wait_with_output().expect("output")
 }
 
 const GENEROUS: std::time::Duration = std::time::Duration::from_secs(30);
