@@ -849,3 +849,23 @@ fn an_organization_named_after_a_country_leaves_the_country_its_mentions() {
     assert_eq!(mentions_of(&doc, "Canada"), ["Canada"]);
     assert!(names(&doc, EntityKind::Organization).contains(&"Water Services Canada".to_string()));
 }
+
+#[test]
+fn a_name_in_an_apposition_is_not_the_subject_of_said() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}His mother, Jean Abara, 52, who lives in Leeds with her daughter Nkechi, said: “He was kind to everyone.”\nReacting to remarks by Senator Owen Pratt, the party’s leader said: “That is false.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "kind to everyone").as_deref(),
+        Some("Jean Abara")
+    );
+    let false_quote = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(&q.span).contains("That is false"))
+        .unwrap();
+    assert!(
+        !false_quote.attribution.is_sure(),
+        "a name in a phrase is at most a guess"
+    );
+}

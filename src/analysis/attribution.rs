@@ -421,18 +421,34 @@ impl Context<'_> {
             return Some(found);
         }
         let cue_to = verb.min(self.tokens.len() - 1);
+        // A name inside a phrase or an apposition ("His mum, Jean Smith,
+        // who lives with his sister Valerie, said") is passed over for the
+        // clause's subject; with none, the nearest name is only a guess.
+        let mut nearest: Option<Verdict> = None;
         for i in (start..verb).rev() {
             if self.tokens[i].in_quote() {
                 continue;
             }
             let cue = self.words_span(i, cue_to);
             if let Some(m) = self.mention_at(i) {
-                if self.tokens[i].possessive() {
-                    return Some(Verdict::no_one(Rule::Unnamed, cue));
+                let first = self.token_at(m.span.start);
+                let gap = &self.doc.text
+                    [m.span.end.min(self.tokens[verb].start())..self.tokens[verb].start()];
+                let adjacent = !gap.contains(',') && (i + 1..verb).all(|k| is_adverb(self.word(k)));
+                if adjacent || self.is_subject(first) {
+                    if self.tokens[i].possessive() {
+                        return Some(Verdict::no_one(Rule::Unnamed, cue));
+                    }
+                    let mut v = self.named(m, rule, cue);
+                    v.confidence = v.confidence.min(90);
+                    return Some(v);
                 }
-                let mut v = self.named(m, rule, cue);
-                v.confidence = v.confidence.min(90);
-                return Some(v);
+                if nearest.is_none() && !self.tokens[i].possessive() {
+                    let mut v = self.named(m, rule, cue);
+                    v.confidence = 60;
+                    nearest = Some(v);
+                }
+                continue;
             }
             let w = self.word(i);
             if let Some(g) = lexicon::pronoun_gender(w)
@@ -446,7 +462,7 @@ impl Context<'_> {
                 return Some(Verdict::no_one(Rule::Group, cue));
             }
         }
-        None
+        nearest
     }
 
     /// A lede that names its speaker only in the next paragraph: "a top
