@@ -869,3 +869,12 @@ fn a_name_in_an_apposition_is_not_the_subject_of_said() {
         "a name in a phrase is at most a guess"
     );
 }
+
+#[test]
+fn the_title_of_one_person_names_that_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Judge Loretta Vance sentenced Paul Grimes on Monday.\n“You betrayed your clients,” the judge said.\n“We will appeal,” said the defense lawyer."
+    ));
+    assert_eq!(speaker(&doc, "betrayed").as_deref(), Some("Loretta Vance"));
+    assert_eq!(speaker(&doc, "will appeal"), None);
+}

@@ -269,7 +269,7 @@ impl Context<'_> {
                 None => {
                     let last = window.get(1..4).and_then(<[usize]>::last).copied();
                     let last = last.unwrap_or(verb_tok);
-                    set_off.then(|| self.unnamed_subject(verb_tok, last, verb_tok))
+                    set_off.then(|| self.unnamed_subject(verb_tok + 1, last, verb_tok))
                 }
             };
         }
@@ -329,8 +329,49 @@ impl Context<'_> {
             let w = self.word(i);
             is_plural_pronoun(w) || w.ends_with("ies") || lexicon::is_org_word(&capitalized(w))
         });
-        let rule = if group { Rule::Group } else { Rule::Unnamed };
-        Verdict::no_one(rule, cue)
+        if group {
+            return Verdict::no_one(Rule::Group, cue);
+        }
+        match self.holder_of_role(first, last) {
+            Some((person, confidence)) => {
+                Verdict::person(person, Rule::Description, confidence, cue)
+            }
+            None => Verdict::no_one(Rule::Unnamed, cue),
+        }
+    }
+
+    /// The person a definite description names by their title: "the judge"
+    /// is the one person of the article titled Judge ("Judge Loretta
+    /// Sandoval"), "the governor" the one titled Gov. With several such
+    /// people, the one named last before is a guess.
+    fn holder_of_role(&self, first: usize, last: usize) -> Option<(usize, u8)> {
+        if !matches!(self.word(first), "the" | "The") || last <= first {
+            return None;
+        }
+        let head = role_word(self.word(last));
+        let holders: Vec<usize> = self
+            .people
+            .persons
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.role
+                    .as_deref()
+                    .is_some_and(|r| r.split_whitespace().any(|w| role_word(w) == head))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match holders.as_slice() {
+            [] => None,
+            [one] => Some((*one, 75)),
+            _ => {
+                let pos = self.tokens[first].start();
+                let ms =
+                    &self.mentions.items[..self.mentions.partition_point(|m| m.span.end <= pos)];
+                let recent = ms.iter().rev().find(|m| holders.contains(&m.person))?;
+                Some((recent.person, 60))
+            }
+        }
     }
 
     /// A person found by an inverted verb or "according to", or no one
@@ -762,6 +803,29 @@ fn is_clause_preposition(word: &str) -> bool {
                 | "and"
                 | "or"
         )
+}
+
+/// A title word in a form to compare: lowercase, without a period, with
+/// the usual abbreviations spelled out ("Gov." -> "governor").
+fn role_word(word: &str) -> String {
+    let w = word.trim_end_matches('.').to_lowercase();
+    let full = match w.as_str() {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "supt" => "superintendent",
+        "det" => "detective",
+        "sgt" => "sergeant",
+        "lt" => "lieutenant",
+        "gen" => "general",
+        "pres" => "president",
+        "prof" => "professor",
+        "insp" => "inspector",
+        "cllr" => "councillor",
+        "atty" => "attorney",
+        _ => return w,
+    };
+    full.to_string()
 }
 
 /// A word with its first letter in upper case: "ministry" -> "Ministry".
