@@ -61,20 +61,28 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
-/// The wrap width when the text is hard-wrapped: the longest line is short,
-/// most lines are nearly as long, and many of those break mid-sentence.
+/// The wrap width when the text is hard-wrapped: most lines are short and
+/// nearly as long as each other, and many of them break mid-sentence. The
+/// width is that of the longer lines, not the longest: a title or a URL
+/// may run past it, as long as few lines do.
 fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     let filled: Vec<&Line> = lines.iter().filter(|l| !l.blank).collect();
-    let max = filled.iter().map(|l| l.width).max()?;
-    if filled.len() < 3 || max > MAX_WRAP_WIDTH {
+    if filled.len() < 3 {
         return None;
     }
-    let full: Vec<&&Line> = filled.iter().filter(|l| l.width * 4 >= max * 3).collect();
+    let mut widths: Vec<usize> = filled.iter().map(|l| l.width).collect();
+    widths.sort_unstable();
+    let wrap = widths[widths.len() * 8 / 10];
+    let over = widths.iter().filter(|&&w| w * 20 > wrap * 23).count();
+    if wrap > MAX_WRAP_WIDTH || over > (filled.len() / 20).max(1) {
+        return None;
+    }
+    let full: Vec<&&Line> = filled.iter().filter(|l| l.width * 4 >= wrap * 3).collect();
     let mid_sentence = full
         .iter()
         .filter(|l| !ends_sentence(&text[l.span.clone()]))
         .count();
-    (full.len() * 2 >= filled.len() && mid_sentence * 3 >= full.len()).then_some(max)
+    (full.len() * 2 >= filled.len() && mid_sentence * 3 >= full.len()).then_some(wrap)
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -462,6 +470,17 @@ mod tests {
         assert_eq!(joins.len(), 3);
         assert!(text[secs[1].span.clone()].ends_with("short end."));
         assert!(joins.iter().all(|&j| text.as_bytes()[j] == b'\n'));
+    }
+
+    #[test]
+    fn a_long_title_line_does_not_hide_the_wrapping() {
+        let title = "A title line much longer than the wrap width, as a sender writes it on one line without any break at all";
+        let body = "\"The first quote is wrapped at a fixed width by the\nsender and goes on,\" said the mayor, who then went on\nto explain the plan in some detail to everyone.\n\nThe second paragraph is wrapped the same way and\nit has three lines in it here, all of them close\nto the width of the others.\n";
+        let text = format!("{title}\n\n{body}");
+        let (secs, joins) = sections(&text);
+        assert_eq!(secs.len(), 3, "{secs:?}");
+        assert_eq!(joins.len(), 4);
+        assert!(text[secs[1].span.clone()].ends_with("to everyone."));
     }
 
     #[test]
