@@ -7,14 +7,14 @@
 //! novel is read from `$BYLINE_CORPUS` or `../shared/corpus/`; without it,
 //! the bench says so and measures nothing.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "support/binary.rs"]
 mod binary;
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/timing.rs"]
+mod timing;
 
 const RUNS: usize = 7;
 
@@ -31,8 +31,8 @@ fn main() {
     let four = tmp.path().join("four-copies.txt");
     // A line break between copies, as in the analysis bench.
     std::fs::write(&four, format!("{text}\n").repeat(4)).expect("write four copies");
-    let one = median(&bin, &novel);
-    let all = median(&bin, &four);
+    let one = timing::median_json_time(&bin, &novel, RUNS);
+    let all = timing::median_json_time(&bin, &four, RUNS);
     println!(
         "byline --json war-and-peace.txt: median {:.1} ms ({RUNS} runs)",
         ms(one)
@@ -42,29 +42,6 @@ fn main() {
         ms(all)
     );
     println!("ratio {:.2}", all.as_secs_f64() / one.as_secs_f64());
-}
-
-fn median(bin: &Path, file: &Path) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| run(bin, file)).collect();
-    times.sort();
-    times[RUNS / 2]
-}
-
-fn run(bin: &Path, file: &Path) -> Duration {
-    let start = Instant::now();
-    let status = Command::new(bin)
-        .args(["--json", "--max-size", "64M"])
-        .arg(file)
-        .stdout(Stdio::null())
-        .status()
-        .expect("run byline");
-    let elapsed = start.elapsed();
-    assert!(
-        status.success(),
-        "byline --json failed on {}",
-        file.display()
-    );
-    elapsed
 }
 
 fn ms(d: Duration) -> f64 {

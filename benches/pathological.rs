@@ -5,12 +5,12 @@
 //! `cargo bench --bench pathological [-- WORD]` (after `cargo build
 //! --release`); with a word, only the cases whose name contains it.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[path = "support/binary.rs"]
 mod binary;
+#[path = "support/timing.rs"]
+mod timing;
 
 const RUNS: usize = 3;
 const MB: usize = 1024 * 1024;
@@ -123,7 +123,7 @@ fn main() {
             .map(|&n| {
                 let path = tmp.path().join(case.file);
                 std::fs::write(&path, (case.make)(n)).expect("write the input");
-                median(&bin, &path)
+                timing::median_json_time(&bin, &path, RUNS)
             })
             .collect();
         let ms: Vec<String> = times
@@ -141,23 +141,4 @@ fn main() {
             ratios.join(", ")
         );
     }
-}
-
-fn median(bin: &Path, file: &Path) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| run(bin, file)).collect();
-    times.sort();
-    times[RUNS / 2]
-}
-
-fn run(bin: &Path, file: &Path) -> Duration {
-    let start = Instant::now();
-    let status = Command::new(bin)
-        .args(["--json", "--max-size", "64M"])
-        .arg(file)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("run byline");
-    assert!(status.success(), "byline failed on {}", file.display());
-    start.elapsed()
 }
