@@ -311,9 +311,4 @@ impl Document {
         names.sort_unstable();
         names
     }
-
-    /// Number of quotes attributed to an entity.
-    pub fn quote_count(&self, id: EntityId) -> usize {
-        self.quotes.iter().filter(|q| q.speaker == Some(id)).count()
-    }
 }

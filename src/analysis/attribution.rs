@@ -11,7 +11,9 @@
 //! person the passage is about. A verdict below `MIN_CONFIDENCE` names no
 //! one: a wrong speaker shown in color is worse than none.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{self, Gender, is_speech_verb};
 use super::people::{People, PersonMention};
@@ -49,6 +51,7 @@ pub fn attribute(
         mentions: Near::new(&people.mentions),
         people,
         last_speaker: Cell::new(None),
+        holders: OnceCell::new(),
     };
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(doc.quotes.len());
     for q in &doc.quotes {
@@ -151,6 +154,9 @@ struct Context<'a> {
     people: &'a People,
     /// The person of the last quote given a speaker, and where it starts.
     last_speaker: Cell<Option<(usize, usize)>>,
+    /// The people holding each title word, made on the first description
+    /// asked about: one pass over the people, not one per quote.
+    holders: OnceCell<HashMap<String, Vec<usize>>>,
 }
 
 /// A sorted table searched outwards from its last answer: a binary search
@@ -252,7 +258,7 @@ impl Context<'_> {
             && self.word(window[1]) == "to"
             && let Some((m, end)) = self.inverted_subject(window[1], stop)
         {
-            return Some(self.person_or_group(m, Rule::AccordingTo, window[0], end));
+            return Some(self.named(m, Rule::AccordingTo, self.words_span(window[0], end)));
         }
         let verb = window.iter().position(|&i| is_speech_verb(self.word(i)))?;
         let verb_tok = window[verb];
@@ -265,7 +271,9 @@ impl Context<'_> {
             // Moreau", "said the company’s chief executive, Ana Lopes"; or
             // "said the agency", a subject that is no person.
             return match self.inverted_subject(verb_tok, stop) {
-                Some((m, end)) => Some(self.person_or_group(m, Rule::SaidName, verb_tok, end)),
+                Some((m, end)) => {
+                    Some(self.named(m, Rule::SaidName, self.words_span(verb_tok, end)))
+                }
                 None => {
                     let last = window.get(1..4).and_then(<[usize]>::last).copied();
                     let last = last.unwrap_or(verb_tok);
@@ -348,37 +356,30 @@ impl Context<'_> {
         if !matches!(self.word(first), "the" | "The") || last <= first {
             return None;
         }
-        let head = role_word(self.word(last));
-        let holders: Vec<usize> = self
-            .people
-            .persons
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.role
-                    .as_deref()
-                    .is_some_and(|r| r.split_whitespace().any(|w| role_word(w) == head))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        match holders.as_slice() {
-            [] => None,
-            [one] => Some((*one, 75)),
-            _ => {
-                let pos = self.tokens[first].start();
-                let ms =
-                    &self.mentions.items[..self.mentions.partition_point(|m| m.span.end <= pos)];
-                let recent = ms.iter().rev().find(|m| holders.contains(&m.person))?;
-                Some((recent.person, 60))
+        let holders = self.holders.get_or_init(|| {
+            let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+            for (i, p) in self.people.persons.iter().enumerate() {
+                for w in p.role.as_deref().unwrap_or("").split_whitespace() {
+                    let list = by_word.entry(role_word(w)).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
             }
+            by_word
+        });
+        let holders = holders.get(&role_word(self.word(last)))?;
+        if let [one] = holders.as_slice() {
+            return Some((*one, 75));
         }
-    }
-
-    /// A person found by an inverted verb or "according to", or no one
-    /// when the mention is only a description's owner.
-    fn person_or_group(&self, m: &PersonMention, rule: Rule, from: usize, to: usize) -> Verdict {
-        let cue = self.words_span(from, to);
-        self.named(m, rule, cue)
+        let pos = self.tokens[first].start();
+        let ms = &self.mentions.items[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        let recent = ms
+            .iter()
+            .rev()
+            .take(PRONOUN_WINDOW)
+            .find(|m| holders.contains(&m.person))?;
+        Some((recent.person, 60))
     }
 
     /// Whether a sentence ends between token `i` and the one before it.
@@ -451,8 +452,7 @@ impl Context<'_> {
     }
 
     fn sentence_of(&self, pos: usize) -> Option<Span> {
-        let k = self.sentences.partition_point(|r| r.end <= pos);
-        self.sentences.get(k).filter(|r| r.start <= pos).cloned()
+        self.sentence_index(pos).map(|k| self.sentences[k].clone())
     }
 
     /// The nearest person or pronoun before a verb, within the sentence.
@@ -775,8 +775,9 @@ fn carried_rule(last: &Verdict, rule: Rule) -> Rule {
     }
 }
 
-/// Prepositions that put the name after them in a phrase, not in the
-/// subject slot.
+/// Words that put the name after them out of the subject slot:
+/// prepositions ("coached by Reed") and the joins of a list ("Reed and
+/// Gray", where the subject is the first name).
 fn is_clause_preposition(word: &str) -> bool {
     lexicon::is_preposition(word)
         || matches!(
