@@ -97,13 +97,17 @@ impl Gazetteer {
             states,
             twins: Vec::new(),
         };
+        // One map for the hand table's 1,400 rows, not a scan of the
+        // countries per row: this runs before the first frame.
+        let codes: HashMap<&str, &'static str> =
+            g.countries.iter().map(|c| (c.name, c.code)).collect();
         for line in PLACES_TSV.lines().skip(1) {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 6 || f[0].is_empty() {
                 continue;
             }
             let id = g.places.len();
-            let place = g.hand_place(&f);
+            let place = g.hand_place(&f, &codes);
             g.places.push(place);
             // "Georgia (U.S.)" is written "Georgia", a homonym of the country.
             let bare = f[0].split_once(" (").map(|(b, _)| b);
@@ -131,14 +135,18 @@ impl Gazetteer {
         g
     }
 
-    fn hand_place(&self, f: &[&'static str]) -> Place {
+    fn hand_place(&self, f: &[&'static str], codes: &HashMap<&str, &'static str>) -> Place {
         let kind = match f[1] {
             "country" => PlaceKind::Country,
             "state" => PlaceKind::State,
             "city" => PlaceKind::City,
             _ => PlaceKind::Region,
         };
-        let country = self.country_code(f[2]).unwrap_or("");
+        let country = codes
+            .get(f[2])
+            .copied()
+            .or_else(|| (f[2] == "United States").then_some("US"))
+            .unwrap_or("");
         let admin1 = if country == "US" && kind == PlaceKind::State {
             self.us_state_code(f[0]).unwrap_or("")
         } else {
@@ -339,14 +347,6 @@ impl Gazetteer {
             .iter()
             .find(|c| c.code == code)
             .map_or("", |c| c.neighbours)
-    }
-
-    fn country_code(&self, name: &str) -> Option<&'static str> {
-        self.countries
-            .iter()
-            .find(|c| c.name == name)
-            .map(|c| c.code)
-            .or_else(|| (name == "United States").then_some("US"))
     }
 
     /// The code of a US state by name ("Georgia (U.S.)", "New York State"),
