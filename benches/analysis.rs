@@ -3,7 +3,7 @@
 //! The novel is read from `$BYLINE_CORPUS` or `../shared/corpus/`; without
 //! it, only its benches are skipped (with a note).
 
-use byline::document::Document;
+use byline::model::Document;
 use divan::counter::BytesCount;
 
 fn main() {
@@ -18,7 +18,7 @@ use decoded::novel_text as novel;
 
 #[divan::bench]
 fn analyze_bundled(bencher: divan::Bencher) {
-    let text = byline::input::BUNDLED;
+    let text = byline::source::input::BUNDLED;
     bencher
         .counter(BytesCount::of_str(text))
         .bench(|| Document::analyze(divan::black_box(text)));

@@ -5,7 +5,7 @@
 //! Articles are generated from templates: a headline, a standfirst and a
 //! few paragraphs with people, places, numbers and quotes.
 
-use byline::document::Document;
+use byline::model::Document;
 use divan::counter::{BytesCount, ItemsCount};
 
 fn main() {
@@ -84,10 +84,10 @@ fn total_bytes(texts: &[String]) -> usize {
 fn json_lines_parallel(bencher: divan::Bencher) {
     let texts = corpus();
     bencher.counter(ItemsCount::new(texts.len())).bench(|| {
-        let docs = byline::batch::analyze_all(&texts);
+        let docs = byline::output::batch::analyze_all(&texts);
         docs.iter()
             .enumerate()
-            .map(|(i, d)| byline::batch::json_line(&format!("{i}.txt"), d).len())
+            .map(|(i, d)| byline::output::batch::json_line(&format!("{i}.txt"), d).len())
             .sum::<usize>()
     });
 }
@@ -110,16 +110,16 @@ fn analyze_parallel_bytes(bencher: divan::Bencher) {
     let texts = corpus();
     bencher
         .counter(BytesCount::new(total_bytes(&texts)))
-        .bench(|| byline::batch::analyze_all(&texts).len());
+        .bench(|| byline::output::batch::analyze_all(&texts).len());
 }
 
 /// Stats over the analyzed corpus.
 #[divan::bench(sample_count = 10)]
 fn stats_of_1000(bencher: divan::Bencher) {
-    let docs = byline::batch::analyze_all(&corpus());
+    let docs = byline::output::batch::analyze_all(&corpus());
     bencher
         .counter(ItemsCount::new(docs.len()))
-        .bench(|| byline::stats::collect(&docs).speakers.len());
+        .bench(|| byline::output::stats::collect(&docs).speakers.len());
 }
 
 /// Markdown and HTML versions of one article converted to text.
@@ -137,7 +137,7 @@ fn convert_one(bencher: divan::Bencher, format: &str) {
     };
     let path = std::path::PathBuf::from(format!("a.{format}"));
     bencher.counter(BytesCount::of_str(&input)).bench(|| {
-        byline::formats::convert(input.clone(), Some(&path), "a")
+        byline::source::formats::convert(input.clone(), Some(&path), "a")
             .text
             .len()
     });

@@ -7,9 +7,10 @@
 
 use std::sync::OnceLock;
 
-use byline::document::{Document, EntityKind};
-use byline::layout::LineTable;
-use byline::state::{Action, Search, State, update};
+use byline::model::{Document, EntityKind};
+use byline::reader::action::Action;
+use byline::reader::layout::LineTable;
+use byline::reader::state::{Search, State, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -33,7 +34,7 @@ fn novel() -> Option<&'static Document> {
 
 fn bundled() -> &'static Document {
     static DOC: OnceLock<Document> = OnceLock::new();
-    DOC.get_or_init(|| Document::analyze(byline::input::BUNDLED))
+    DOC.get_or_init(|| Document::analyze(byline::source::input::BUNDLED))
 }
 
 const TEXTS: &[&str] = &["bundled", "novel"];

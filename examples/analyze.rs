@@ -6,7 +6,9 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
     let bytes = std::fs::read(path).expect("readable");
-    let text = byline::input::decode(&bytes, "profile").expect("text").text;
+    let text = byline::source::input::decode(&bytes, "profile")
+        .expect("text")
+        .text;
     // A line break between copies, as in the four-copy bench.
     let text = if copies > 1 {
         format!("{text}\n").repeat(copies)
@@ -14,6 +16,6 @@ fn main() {
         text
     };
     let start = std::time::Instant::now();
-    let doc = byline::document::Document::analyze(&text);
+    let doc = byline::model::Document::analyze(&text);
     println!("{} entities in {:?}", doc.entities.len(), start.elapsed());
 }

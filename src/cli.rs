@@ -63,7 +63,7 @@ pub struct Cli {
         value_name = "BYTES",
         env = "BYLINE_MAX_SIZE",
         default_value = "64M",
-        value_parser = crate::input::parse_size
+        value_parser = crate::source::input::parse_size
     )]
     pub max_size: u64,
     /// Print a shell completion script and exit.

@@ -1,37 +1,38 @@
 //! byline: a terminal reader for news articles that knows who said what.
 //!
-//! Data flows one way: [`input`] reads bytes, [`sanitize`] makes them safe
-//! to show, [`parse`] builds the [`document`] structure, [`analysis`] finds
-//! entities and speakers, and [`export`] or the reader shows the result.
+//! The crate is built in layers, each importing only the layers above it in
+//! this list (lower in the stack):
+//!
+//! - [`model`]: the document (text, sections, quotes, entities as byte
+//!   ranges) and the sanitizer that makes any text safe to show.
+//! - [`parse`]: sections, sentences and quotes.
+//! - [`analysis`]: people, places, numbers and who said what, and the
+//!   per-document tables computed from them.
+//! - [`source`]: bytes to articles: reading, decoding, limits, Markdown and
+//!   HTML, folders of articles.
+//! - [`reader`]: the reader's state and its pure update, keys, settings,
+//!   search, reading positions, and the per-width tables the view reads.
+//! - [`view`]: drawing; reads the state only.
+//! - [`output`]: what the command line writes instead of the reader: JSON,
+//!   JSON Lines, statistics, annotated text.
+//! - [`tui`]: the terminal and the event loop; [`cli`]: the command line.
+
+pub mod model;
+
+pub mod parse;
 
 pub mod analysis;
-pub mod articles;
-pub mod batch;
-pub mod cli;
-pub mod config;
-pub mod context;
-pub mod document;
-pub mod export;
-pub mod formats;
-pub mod input;
-pub mod invariants;
-pub mod parse;
-pub mod print;
-pub mod quotes;
-pub mod resume;
-pub mod sanitize;
-pub mod stats;
 
-pub mod index;
-pub mod keymap;
-pub mod layout;
-pub mod library;
-pub mod map;
-pub mod search;
-pub mod state;
-pub mod timeline;
-pub mod tui;
+pub mod source;
+
+pub mod reader;
+
 pub mod view;
+
+pub mod output;
+
+pub mod cli;
+pub mod tui;
 
 #[cfg(test)]
 mod testutil;

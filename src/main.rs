@@ -2,13 +2,14 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use byline::articles::{self, Article};
-use byline::batch;
 use byline::cli::{self, Cli, Command};
-use byline::document::Document;
-use byline::library::Library;
-use byline::state::State;
-use byline::view::theme::{Look, Theme};
+use byline::model::Document;
+use byline::output::batch;
+use byline::reader::library::Library;
+use byline::reader::look::Look;
+use byline::reader::state::State;
+use byline::source::articles::{self, Article};
+use byline::view::theme::Theme;
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -20,12 +21,12 @@ fn main() -> ExitCode {
         return print_raw(&cli::man_page());
     }
     if cli.print_config {
-        return print_raw(byline::config::DEFAULT);
+        return print_raw(byline::reader::config::DEFAULT);
     }
     if let Some(Command::Stats { files, json }) = &cli.command {
         return stats(files, *json, cli.max_size);
     }
-    let (config, problems) = byline::config::load(cli.config.as_deref());
+    let (config, problems) = byline::reader::config::load(cli.config.as_deref());
     warn_all(&problems);
     // One article file in the reader is read once here: a long one opens
     // before its analysis is done.
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
         if several {
             return print_raw(&batch::json_lines(&articles));
         }
-        return print(&byline::export::to_json(&articles[0].doc));
+        return print(&byline::output::export::to_json(&articles[0].doc));
     }
     let tty = std::io::stdout().is_terminal();
     if cli.print {
@@ -60,7 +61,7 @@ fn main() -> ExitCode {
                 }
                 out.push_str(&format!("==> {} <==\n", a.name()));
             }
-            out.push_str(&byline::print::annotate(
+            out.push_str(&byline::output::print::annotate(
                 &a.doc,
                 Theme::with_look(color, look(&config)),
             ));
@@ -82,7 +83,7 @@ fn main() -> ExitCode {
 /// [`open_one_file`]).
 fn read(
     cli: &Cli,
-    config: &byline::config::Config,
+    config: &byline::reader::config::Config,
     articles: Vec<Article>,
     unfinished: Option<Document>,
 ) -> ExitCode {
@@ -107,11 +108,11 @@ fn read(
     let resume = if cli.no_resume {
         None
     } else {
-        byline::resume::dir()
+        byline::reader::resume::dir()
     };
-    let mut store = byline::resume::Store::default();
+    let mut store = byline::reader::resume::Store::default();
     if let Some(dir) = &resume {
-        let (s, warning) = byline::resume::Store::load(dir);
+        let (s, warning) = byline::reader::resume::Store::load(dir);
         warn_all(&warning.into_iter().collect::<Vec<_>>());
         store = s;
     }
@@ -169,7 +170,7 @@ const BACKGROUND_ANALYSIS: usize = 256 * 1024;
 /// None for stdin, a directory or several files: the ordinary path.
 fn open_one_file(cli: &Cli) -> Option<Result<(Article, Option<Document>), ExitCode>> {
     let sources = articles::sources(&cli.files).ok()?;
-    let [source @ byline::input::Source::File(_)] = sources.as_slice() else {
+    let [source @ byline::source::input::Source::File(_)] = sources.as_slice() else {
         return None;
     };
     Some(match articles::read(source, cli.max_size) {
@@ -191,7 +192,7 @@ fn open_one_file(cli: &Cli) -> Option<Result<(Article, Option<Document>), ExitCo
 }
 
 /// The colors the settings choose.
-fn look(config: &byline::config::Config) -> Look {
+fn look(config: &byline::reader::config::Config) -> Look {
     Look {
         palette: config.palette,
         quote_colors: config.quote_colors,
@@ -199,7 +200,7 @@ fn look(config: &byline::config::Config) -> Look {
 }
 
 /// Settings that shape one article's reader.
-fn apply(config: &byline::config::Config, s: &mut State) {
+fn apply(config: &byline::reader::config::Config, s: &mut State) {
     s.look = look(config);
     s.reading_width = config.reading_width;
     s.show_kinds = config.entity_colors;
@@ -241,11 +242,11 @@ fn stats(files: &[PathBuf], json: bool, max_size: u64) -> ExitCode {
         Ok((a, _)) => a,
         Err(code) => return code,
     };
-    let stats = byline::stats::collect(articles.iter().map(|a| &a.doc));
+    let stats = byline::output::stats::collect(articles.iter().map(|a| &a.doc));
     if json {
         print(&serde_json::to_string_pretty(&stats).unwrap_or_default())
     } else {
-        print_raw(&byline::stats::table(&stats))
+        print_raw(&byline::output::stats::table(&stats))
     }
 }
 
@@ -258,7 +259,7 @@ fn warn_all(warnings: &[String]) {
 /// One line on stderr. Unlike `eprintln!`, a closed stderr is not a panic.
 /// Messages may quote a file name, so controls in it are shown as stand-ins.
 fn complain(msg: &str) {
-    let (clean, _) = byline::sanitize::sanitize(msg);
+    let (clean, _) = byline::model::sanitize::sanitize(msg);
     let _ = writeln!(
         std::io::stderr().lock(),
         "byline: {}",

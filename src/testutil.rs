@@ -1,8 +1,8 @@
 //! Hand-built documents for the reader's tests, independent of what the
 //! analysis finds.
 
-use crate::document::{Attribution, Document, Entity, EntityKind, Mention, Quote, Rule, Span};
-use crate::input::BUNDLED;
+use crate::model::{Attribution, Document, Entity, EntityKind, Mention, Quote, Rule, Span};
+use crate::source::input::BUNDLED;
 
 fn all(text: &str, needle: &str) -> Vec<Span> {
     text.match_indices(needle)

@@ -36,11 +36,12 @@ use signal_hook::consts::{
 };
 use signal_hook::{flag, low_level};
 
-use crate::document::Document;
-use crate::index::Index;
-use crate::keymap;
-use crate::library::{self, Library};
-use crate::state::{Action, State, analysis_done_indexed};
+use crate::model::Document;
+use crate::reader::action::Action;
+use crate::reader::index::Index;
+use crate::reader::keymap;
+use crate::reader::library::{self, Library};
+use crate::reader::state::{State, analysis_done_indexed};
 use crate::view;
 
 /// The terminal is in reader mode and must be restored.

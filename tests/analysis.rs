@@ -1,6 +1,6 @@
 //! The analysis rules, each on a small text written for the test.
 
-use byline::document::{Document, EntityKind};
+use byline::model::{Document, EntityKind};
 
 fn names(doc: &Document, kind: EntityKind) -> Vec<String> {
     doc.names_of(kind).into_iter().map(String::from).collect()
@@ -744,7 +744,7 @@ fn a_pronoun_with_a_new_subject_in_between_is_not_the_last_speaker() {
 
 #[test]
 fn every_quote_carries_its_rule_and_confidence() {
-    use byline::document::Rule;
+    use byline::model::Rule;
     let doc = Document::analyze(&format!(
         "{HEAD}“We are ready,” said Ada Okafor.\n“The plan holds,” the ministry said.\nThe weather was mild."
     ));
@@ -755,7 +755,7 @@ fn every_quote_carries_its_rule_and_confidence() {
     let plan = &doc.quotes[1];
     assert_eq!(plan.speaker, None);
     assert_eq!(plan.attribution.rule, Rule::Group);
-    let json = byline::export::to_json(&doc);
+    let json = byline::output::export::to_json(&doc);
     assert!(json.contains("\"rule\": \"said-name\""), "{json}");
     assert!(json.contains("\"confidence\": 0.95"), "{json}");
 }

@@ -108,7 +108,7 @@ fn json_without_a_file_exports_the_bundled_article() {
     let o = byline(&["--json"], None);
     assert!(o.status.success());
     let v = json(&o);
-    assert_eq!(v["text"], byline::input::BUNDLED);
+    assert_eq!(v["text"], byline::source::input::BUNDLED);
     assert!(v["entities"].as_array().is_some_and(|a| !a.is_empty()));
 }
 

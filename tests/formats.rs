@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use byline::articles;
-use byline::document::{Document, EntityKind};
-use byline::formats::Format;
-use byline::input::Source;
+use byline::model::{Document, EntityKind};
+use byline::source::articles;
+use byline::source::formats::Format;
+use byline::source::input::Source;
 
 fn open(name: &str) -> articles::Article {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -86,7 +86,7 @@ fn only_the_article_survives_of_the_web_page() {
         .doc
         .sections
         .iter()
-        .find(|s| s.kind == byline::document::SectionKind::Heading)
+        .find(|s| s.kind == byline::model::SectionKind::Heading)
         .map(|s| a.doc.slice(&s.span));
     assert_eq!(heading, Some("What Comes Next"));
 }

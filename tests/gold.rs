@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use byline::document::{Document, EntityKind};
+use byline::model::{Document, EntityKind};
 use serde_json::Value;
 
 fn gold() -> Value {
@@ -71,7 +71,7 @@ fn check_entities(doc: &Document, gold: &Value, key: &str, kind: EntityKind) {
 
 #[test]
 fn people_and_places_match_the_gold() {
-    let doc = Document::analyze(byline::input::BUNDLED);
+    let doc = Document::analyze(byline::source::input::BUNDLED);
     let g = gold();
     check_entities(&doc, &g, "people", EntityKind::Person);
     check_entities(&doc, &g, "places", EntityKind::Place);
@@ -79,7 +79,7 @@ fn people_and_places_match_the_gold() {
 
 #[test]
 fn every_quote_is_found_with_its_speaker() {
-    let doc = Document::analyze(byline::input::BUNDLED);
+    let doc = Document::analyze(byline::source::input::BUNDLED);
     let g = gold();
     for q in g["quotes"].as_array().unwrap() {
         let text = q["text"].as_str().unwrap();
@@ -102,7 +102,7 @@ fn every_quote_is_found_with_its_speaker() {
 
 #[test]
 fn every_name_occurrence_is_a_mention_of_its_person() {
-    let doc = Document::analyze(byline::input::BUNDLED);
+    let doc = Document::analyze(byline::source::input::BUNDLED);
     for p in gold()["people"].as_array().unwrap() {
         let name = p["name"].as_str().unwrap();
         let entity = doc.entities.iter().find(|e| e.name == name).unwrap();
@@ -117,7 +117,7 @@ fn every_name_occurrence_is_a_mention_of_its_person() {
 
 #[test]
 fn numbers_match_the_gold() {
-    let doc = Document::analyze(byline::input::BUNDLED);
+    let doc = Document::analyze(byline::source::input::BUNDLED);
     let g = gold();
     let spans = |key: &Value| -> Vec<std::ops::Range<usize>> {
         str_list(key)

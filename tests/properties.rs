@@ -2,11 +2,11 @@
 //! every span is valid, and nothing that could drive a terminal survives
 //! into the document text or the JSON export.
 //!
-//! The invariants themselves live in `byline::invariants`, shared with the
+//! The invariants themselves live in `byline::output::invariants`, shared with the
 //! fuzz targets in `fuzz/`.
 
-use byline::document::Document;
-use byline::invariants;
+use byline::model::Document;
+use byline::output::invariants;
 use proptest::prelude::*;
 
 /// Cases per property: enough to find shallow bugs, small enough that the
@@ -135,7 +135,7 @@ fn any_chars() -> impl Strategy<Value = String> {
 fn check_all(raw: &str) -> Result<(), TestCaseError> {
     let doc = Document::analyze(raw);
     invariants::check(&doc).map_err(TestCaseError::fail)?;
-    let json = byline::export::to_json(&doc);
+    let json = byline::output::export::to_json(&doc);
     invariants::check_json(&doc, &json).map_err(TestCaseError::fail)?;
     Ok(())
 }
@@ -155,7 +155,7 @@ proptest! {
 
     #[test]
     fn decoded_bytes_keep_every_invariant(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(loaded) = byline::input::decode(&bytes, "prop") {
+        if let Ok(loaded) = byline::source::input::decode(&bytes, "prop") {
             check_all(&loaded.text)?;
         }
     }
@@ -163,7 +163,7 @@ proptest! {
     #[test]
     fn json_parses_and_has_no_raw_escape(raw in hostile_text()) {
         let doc = Document::analyze(&raw);
-        let json = byline::export::to_json(&doc);
+        let json = byline::output::export::to_json(&doc);
         prop_assert!(!json.as_bytes().contains(&0x1b));
         let v: serde_json::Value = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(v["text"].as_str(), Some(doc.text.as_str()));
@@ -199,10 +199,10 @@ proptest! {
         h in 1u16..=100,
         keys in prop::collection::vec(0usize..ACTIONS.len(), 0..12),
     ) {
-        use byline::state::{State, update};
+        use byline::reader::state::{State, update};
         use ratatui::{Terminal, backend::TestBackend};
         let mut state = State::new(Document::analyze(&raw), "prop");
-        update(&mut state, byline::state::Action::Resize(w, h));
+        update(&mut state, byline::reader::action::Action::Resize(w, h));
         for k in keys {
             update(&mut state, ACTIONS[k]);
         }
@@ -214,18 +214,18 @@ proptest! {
 }
 
 /// Actions a person might take between frames.
-const ACTIONS: &[byline::state::Action] = &[
-    byline::state::Action::Down,
-    byline::state::Action::PageDown,
-    byline::state::Action::Bottom,
-    byline::state::Action::Top,
-    byline::state::Action::FocusNext,
-    byline::state::Action::Down,
-    byline::state::Action::Activate,
-    byline::state::Action::NextMatch,
-    byline::state::Action::NextQuote,
-    byline::state::Action::ToggleHelp,
-    byline::state::Action::Cancel,
+const ACTIONS: &[byline::reader::action::Action] = &[
+    byline::reader::action::Action::Down,
+    byline::reader::action::Action::PageDown,
+    byline::reader::action::Action::Bottom,
+    byline::reader::action::Action::Top,
+    byline::reader::action::Action::FocusNext,
+    byline::reader::action::Action::Down,
+    byline::reader::action::Action::Activate,
+    byline::reader::action::Action::NextMatch,
+    byline::reader::action::Action::NextQuote,
+    byline::reader::action::Action::ToggleHelp,
+    byline::reader::action::Action::Cancel,
 ];
 
 /// Inputs that once broke an invariant or deserve to stay checked by name.
@@ -253,7 +253,7 @@ fn known_hostile_inputs_keep_every_invariant() {
         if let Err(e) = invariants::check(&doc) {
             panic!("{raw:?}: {e}");
         }
-        invariants::check_json(&doc, &byline::export::to_json(&doc)).unwrap();
+        invariants::check_json(&doc, &byline::output::export::to_json(&doc)).unwrap();
     }
 }
 

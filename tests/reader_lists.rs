@@ -2,12 +2,12 @@
 //! (bylines, captions, promos) kept out of the story's people and outline.
 //! Every text is written for the test.
 
-use byline::document::{Document, EntityKind, SectionKind};
-use byline::index::{Index, Row};
+use byline::model::{Document, EntityKind, SectionKind};
+use byline::reader::index::{Index, Row};
 
 const BODY: &str = "Mayor Alma Ortiz said the council approved the plan after a long debate that ran late into the night.";
 
-fn number<'a>(doc: &'a Document, name: &str) -> &'a byline::document::Entity {
+fn number<'a>(doc: &'a Document, name: &str) -> &'a byline::model::Entity {
     doc.entities
         .iter()
         .find(|e| e.kind == EntityKind::Number && e.name == name)
@@ -40,7 +40,7 @@ fn money_with_a_hyphenated_scale_has_its_full_value() {
     let id = number(&doc, "$700-million").id;
     let q = index.numbers.quantity[id].as_ref().expect("a quantity");
     assert_eq!((q.value, q.unit.as_str()), (7e8, "dollars"));
-    let json = byline::export::to_value(&doc);
+    let json = byline::output::export::to_value(&doc);
     let out = json["entities"]
         .as_array()
         .unwrap()
@@ -64,7 +64,7 @@ fn minor_numbers_stay_in_the_export_but_leave_the_sidebar() {
         assert!(!number(&doc, shown).minor(), "{shown} is not minor");
         assert!(listed(&doc, shown), "{shown} is in the sidebar");
     }
-    let json = byline::export::to_value(&doc);
+    let json = byline::output::export::to_value(&doc);
     let entities = json["entities"].as_array().unwrap();
     let out = |name: &str| entities.iter().find(|e| e["name"] == name).unwrap();
     assert_eq!(out("two boxes")["minor"], true);

@@ -5,7 +5,9 @@
 pub fn novel_text() -> Option<String> {
     let path = crate::corpus::novel_path();
     match std::fs::read(&path) {
-        Ok(bytes) => byline::input::decode(&bytes, "novel").ok().map(|l| l.text),
+        Ok(bytes) => byline::source::input::decode(&bytes, "novel")
+            .ok()
+            .map(|l| l.text),
         Err(e) => {
             eprintln!("skipping the novel: {}: {e}", path.display());
             None

@@ -2,9 +2,9 @@
 //! document keeps its invariants and the JSON parses without a raw ESC.
 #![no_main]
 
-use byline::document::Document;
-use byline::input::decode;
-use byline::invariants;
+use byline::model::Document;
+use byline::source::input::decode;
+use byline::output::invariants;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     if let Err(broken) = invariants::check(&doc) {
         panic!("{broken}\ninput: {:?}", loaded.text);
     }
-    let json = byline::export::to_json(&doc);
+    let json = byline::output::export::to_json(&doc);
     if let Err(broken) = invariants::check_json(&doc, &json) {
         panic!("{broken}\ninput: {:?}", loaded.text);
     }

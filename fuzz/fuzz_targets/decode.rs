@@ -1,7 +1,7 @@
 //! Any bytes: decoding never panics, and what it returns is clean text.
 #![no_main]
 
-use byline::input::{InputError, decode};
+use byline::source::input::{InputError, decode};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

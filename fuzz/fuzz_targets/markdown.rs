@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use byline::formats::{Format, convert};
+use byline::source::formats::{Format, convert};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

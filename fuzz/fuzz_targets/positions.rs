@@ -2,7 +2,7 @@
 //! store that parses writes back to text that parses to the same store.
 #![no_main]
 
-use byline::resume::Store;
+use byline::reader::resume::Store;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Err(e) = byline::config::parse(text, Path::new("config.toml")) {
+        if let Err(e) = byline::reader::config::parse(text, Path::new("config.toml")) {
             assert!(!e.is_empty());
         }
     }

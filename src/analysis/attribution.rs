@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::lexicon::{self, Gender, is_speech_verb};
 use super::people::{People, PersonMention};
 use super::tokens::Token;
-use crate::document::{Attribution, Document, Quote, Rule, Section, SectionKind, Span};
+use crate::model::{Attribution, Document, Quote, Rule, Section, SectionKind, Span};
 
 /// How many words after a quote may hold its attribution.
 const AFTER_WINDOW: usize = 6;

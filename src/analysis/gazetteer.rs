@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use super::phrases::Phrases;
 use super::tokens::{Token, is_all_caps};
-use crate::document::Span;
+use crate::model::Span;
 
 const PLACES_TSV: &str = include_str!("../../assets/places.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../assets/demonyms.tsv");
@@ -532,7 +532,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<(&str, &'static str)> {
         let g = gazetteer();
-        let doc = crate::document::Document::parse(text);
+        let doc = crate::model::Document::parse(text);
         let tokens = crate::analysis::tokens::tokenize(&doc);
         g.find(text, &tokens)
             .into_iter()

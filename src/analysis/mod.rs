@@ -2,6 +2,7 @@
 //! their mentions, and attributes quotes to speakers.
 
 mod attribution;
+pub mod context;
 pub mod gazetteer;
 pub mod lexicon;
 mod names;
@@ -14,9 +15,25 @@ mod wordmap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::document::{Document, Entity, EntityId, EntityKind, Mention, NumberFacts, Span};
+use crate::model::{Document, Entity, EntityId, EntityKind, Mention, NumberFacts, Span};
 use gazetteer::gazetteer;
 use names::Named;
+
+impl Document {
+    /// Sanitize, parse and analyze an article's text.
+    pub fn analyze(raw: &str) -> Document {
+        let mut doc = Document::parse(raw);
+        analyze(&mut doc);
+        doc
+    }
+
+    /// Finish an outline (`Document::outline`): sentences, quotes and the
+    /// analysis.
+    pub fn complete(&mut self) {
+        crate::parse::sentences_and_quotes(self);
+        analyze(self);
+    }
+}
 
 pub fn analyze(doc: &mut Document) {
     let gaz = gazetteer();

@@ -15,6 +15,7 @@
 //! allocated per token.
 
 use super::tokens::ascii_run_end;
+use crate::model::NumberKind;
 use std::ops::Range;
 
 /// One numeric expression found in the text.
@@ -26,45 +27,6 @@ pub struct NumberMatch {
     /// The normalized value when it is easy to tell ("3.8 million" ->
     /// 3800000, "fifth" -> 5, "15 percent" -> 15), else `None`.
     pub value: Option<f64>,
-}
-
-/// What sort of numeric expression a [`NumberMatch`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NumberKind {
-    Cardinal,
-    Decimal,
-    Percent,
-    Money,
-    Quantity,
-    Year,
-    Date,
-    Time,
-    Ordinal,
-    Counted,
-    Range,
-    Age,
-    Fraction,
-}
-
-impl NumberKind {
-    /// A short lowercase label ("money", "date", ...).
-    pub fn label(self) -> &'static str {
-        match self {
-            NumberKind::Cardinal => "cardinal",
-            NumberKind::Decimal => "decimal",
-            NumberKind::Percent => "percent",
-            NumberKind::Money => "money",
-            NumberKind::Quantity => "quantity",
-            NumberKind::Year => "year",
-            NumberKind::Date => "date",
-            NumberKind::Time => "time",
-            NumberKind::Ordinal => "ordinal",
-            NumberKind::Counted => "counted",
-            NumberKind::Range => "range",
-            NumberKind::Age => "age",
-            NumberKind::Fraction => "fraction",
-        }
-    }
 }
 
 impl NumberMatch {

@@ -8,7 +8,7 @@ use super::lexicon::{self, Gender};
 use super::names::PersonName;
 use super::phrases::Phrases;
 use super::tokens::Token;
-use crate::document::Span;
+use crate::model::Span;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::tokens::{Token, word_spans};
-use crate::document::Span;
+use crate::model::Span;
 
 pub struct Phrases<V> {
     forms: HashMap<String, V>,

@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
 use super::tokens::{Token, is_all_caps};
-use crate::document::Span;
+use crate::model::Span;
 
 /// Words before a name that say it is somewhere.
 const PLACE_PREPOSITIONS: &[&str] = &[

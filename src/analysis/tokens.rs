@@ -1,6 +1,6 @@
 //! Words with their byte spans, the unit the analysis reasons about.
 
-use crate::document::{Document, SectionKind, Span};
+use crate::model::{Document, SectionKind, Span};
 
 /// Word-final periods that belong to the word: titles, months, initials.
 const DOTTED: &[&str] = &[

@@ -1,6 +1,6 @@
 //! Lines to blocks to sections: title, dek, headings and paragraphs.
 
-use crate::document::{Section, SectionKind, Span};
+use crate::model::{Section, SectionKind, Span};
 
 /// Longest line of a text that counts as hard-wrapped.
 const MAX_WRAP_WIDTH: usize = 100;

@@ -4,16 +4,29 @@ mod blocks;
 mod quotes;
 mod sentences;
 
-use crate::document::{Document, Section};
+use crate::model::sanitize::sanitize;
+use crate::model::{Document, Section};
 
 use quotes::find_quotes;
 use sentences::split_sentences;
 
-/// Build the document structure: sections, sentences and quotes.
-pub fn parse(text: String) -> Document {
-    let mut doc = sections(text);
-    sentences_and_quotes(&mut doc);
-    doc
+impl Document {
+    /// Sanitize and parse only: the analysis is still to be done.
+    pub fn parse(raw: &str) -> Document {
+        let mut doc = Document::outline(raw);
+        sentences_and_quotes(&mut doc);
+        doc
+    }
+
+    /// Sanitize and find the sections only: what the reader draws before
+    /// the rest of the parse and the analysis are done (see
+    /// `Document::complete` in the analysis).
+    pub fn outline(raw: &str) -> Document {
+        let (text, placeholders) = sanitize(raw);
+        let mut doc = sections(text);
+        doc.placeholders = placeholders;
+        doc
+    }
 }
 
 /// Sections only: all the reader needs to draw the text. Hard-wrapped

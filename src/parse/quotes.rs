@@ -1,7 +1,7 @@
 //! Direct quotes: curly, straight and single marks, nesting, quotes that run
 //! over several paragraphs, and unbalanced marks.
 
-use crate::document::{Quote, Section, Span};
+use crate::model::{Quote, Section, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -190,7 +190,7 @@ fn is_scare_quote(text: &str, span: &Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::SectionKind;
+    use crate::model::SectionKind;
 
     fn quotes(text: &str) -> Vec<(String, bool)> {
         let sections: Vec<Section> = text

@@ -1,6 +1,6 @@
 //! Sentence boundaries inside a section.
 
-use crate::document::Span;
+use crate::model::Span;
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[

@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use crate::document::{EntityKind, SectionKind};
-use crate::index::spans_in;
-use crate::state::{Search, State};
+use crate::model::{EntityKind, SectionKind};
+use crate::reader::index::spans_in;
+use crate::reader::state::{Search, State};
 use crate::view::theme::Theme;
 
 pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
@@ -46,7 +46,7 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
         .end_symbol(None)
         .track_symbol(Some("│"))
         .thumb_symbol("┃")
-        .thumb_style(theme.border(state.focus == crate::state::Focus::Text))
+        .thumb_style(theme.border(state.focus == crate::reader::state::Focus::Text))
         .track_style(theme.quiet())
         .render(a.scrollbar, buf, &mut sb);
 }

@@ -7,8 +7,8 @@ use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::library::Library;
-use crate::view::fit;
+use crate::reader::layout::fit;
+use crate::reader::library::Library;
 use crate::view::theme::Theme;
 
 pub fn render(lib: &Library, cursor: usize, screen: Rect, theme: Theme, buf: &mut Buffer) {
@@ -53,9 +53,10 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    use crate::document::Document;
-    use crate::library::{self, Library};
-    use crate::state::{Action, State};
+    use crate::model::Document;
+    use crate::reader::action::Action;
+    use crate::reader::library::{self, Library};
+    use crate::reader::state::State;
 
     #[test]
     fn the_list_shows_every_title_and_marks_the_current_article() {

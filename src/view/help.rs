@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::keymap::{self, BINDINGS, Overrides};
-use crate::view::fit;
+use crate::reader::keymap::{self, BINDINGS, Overrides};
+use crate::reader::layout::fit;
 use crate::view::theme::Theme;
 
 const DESC_WIDTH: usize = 28;

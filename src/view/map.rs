@@ -9,8 +9,8 @@ use ratatui::text::Line;
 use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::document::EntityKind;
-use crate::state::State;
+use crate::model::EntityKind;
+use crate::reader::state::State;
 use crate::view::theme::Theme;
 
 /// Marker of a place, and of the selected place.

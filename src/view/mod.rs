@@ -17,9 +17,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthChar;
 
-use crate::state::State;
+use crate::reader::state::State;
 pub use status::text as status_text;
 use theme::Theme;
 
@@ -30,7 +29,7 @@ pub fn render(state: &State, frame: &mut Frame) {
 }
 
 /// Draw the current article of a library, and the article list when open.
-pub fn render_library(lib: &crate::library::Library, frame: &mut Frame) {
+pub fn render_library(lib: &crate::reader::library::Library, frame: &mut Frame) {
     let area = frame.area();
     let state = lib.current();
     draw(state, area, frame.buffer_mut());
@@ -59,10 +58,10 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
     timeline::render(state, theme, buf);
     sidebar::render(state, theme, buf);
     status::render(state, theme, buf);
-    if state.view == crate::state::View::Map {
+    if state.view == crate::reader::state::View::Map {
         map::render(state, theme, buf);
     }
-    if state.view == crate::state::View::Quotes {
+    if state.view == crate::reader::state::View::Quotes {
         quotes::render(state, theme, buf);
     }
     if state.help {
@@ -87,28 +86,6 @@ pub(crate) fn bar(frac: f64, width: usize) -> String {
     // A non-zero value always shows.
     if out.is_empty() && frac > 0.0 && width > 0 {
         out.push('▏');
-    }
-    out
-}
-
-/// Cut a string to `width` columns, with an ellipsis when cut.
-pub(crate) fn fit(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut w = 0;
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
-        return s.to_string();
-    }
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
     }
     out
 }

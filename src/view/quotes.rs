@@ -10,10 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::quotes::QuoteRow;
-use crate::state::State;
+use crate::reader::layout::fit;
+use crate::reader::quotes::QuoteRow;
+use crate::reader::state::State;
+use crate::view::bar;
 use crate::view::theme::Theme;
-use crate::view::{bar, fit};
 
 /// Widest share bar.
 const BAR_WIDTH: usize = 16;

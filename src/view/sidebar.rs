@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::document::EntityKind;
-use crate::index::Row;
-use crate::state::{Focus, State};
+use crate::model::EntityKind;
+use crate::reader::index::Row;
+use crate::reader::layout::fit;
+use crate::reader::state::{Focus, State};
+use crate::view::bar;
 use crate::view::theme::Theme;
-use crate::view::{bar, fit};
 
 pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
     let Some(area) = state.areas.sidebar else {

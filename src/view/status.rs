@@ -5,10 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::index::Row;
-use crate::keymap;
-use crate::search::COUNT_LIMIT;
-use crate::state::{Search, State};
+use crate::reader::index::Row;
+use crate::reader::keymap;
+use crate::reader::search::COUNT_LIMIT;
+use crate::reader::state::{Search, State};
 use crate::view::theme::Theme;
 
 /// The left part of the status line, as text.

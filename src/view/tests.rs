@@ -9,10 +9,11 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
-use crate::document::{Document, Quote};
-use crate::search::COUNT_LIMIT;
-use crate::state::tests::{random_action, rng, search};
-use crate::state::{Action, update};
+use crate::model::{Document, Quote};
+use crate::reader::action::Action;
+use crate::reader::search::COUNT_LIMIT;
+use crate::reader::state::tests::{random_action, rng, search};
+use crate::reader::state::update;
 use crate::testutil;
 
 fn sized(doc: Document, w: u16, h: u16) -> State {
@@ -81,7 +82,7 @@ fn plain_reader_at_120x40_and_80x24() {
         let dek = s.doc.sections[1].span.start;
         assert!(has(cell(&t, &s, dek), Modifier::ITALIC));
         // No line of text is wider than the capped column.
-        assert!(s.areas.text.width <= crate::layout::MAX_TEXT_WIDTH);
+        assert!(s.areas.text.width <= crate::reader::layout::MAX_TEXT_WIDTH);
     }
 }
 
@@ -89,7 +90,7 @@ fn plain_reader_at_120x40_and_80x24() {
 fn wide_pane_centers_the_text_column() {
     let s = sized(testutil::bundled(), 200, 30);
     let a = s.areas;
-    assert_eq!(a.text.width, crate::layout::MAX_TEXT_WIDTH);
+    assert_eq!(a.text.width, crate::reader::layout::MAX_TEXT_WIDTH);
     let left = a.text.x - a.article.x;
     let right = a.scrollbar.x - a.text.right();
     assert!(left.abs_diff(right) <= 1, "{left} vs {right}");
@@ -216,7 +217,7 @@ fn description_mentions_highlight_as_the_person() {
     let mut doc = testutil::bundled();
     let pos = doc.text.find("The Russian leader").unwrap();
     let putin = &mut doc.entities[0];
-    putin.mentions.push(crate::document::Mention {
+    putin.mentions.push(crate::model::Mention {
         span: pos..pos + "The Russian leader".len(),
         description: true,
     });
@@ -285,7 +286,7 @@ fn search_highlights_the_hits_on_screen_far_into_a_long_text() {
         .text
         .match_indices("hay needle")
         .map(|(i, _)| i..i + 10);
-    let crate::state::Search::Active { found: Some(f), .. } = &s.search else {
+    let crate::reader::state::Search::Active { found: Some(f), .. } = &s.search else {
         panic!("no hit: {:?}", s.search);
     };
     assert!(s.top > 100, "far from the start");
@@ -404,7 +405,7 @@ fn help_overlay_lists_the_keys() {
         update(&mut s, Action::ToggleHelp);
         let screen = text_of(&draw_state(&s));
         assert!(screen.contains("Keys"));
-        for b in crate::keymap::BINDINGS {
+        for b in crate::reader::keymap::BINDINGS {
             assert!(
                 screen.contains(b.description),
                 "{} at {w}x{h}",
@@ -421,7 +422,7 @@ fn help_overlay_lists_the_keys() {
 
 #[test]
 fn help_and_hint_show_the_keys_the_settings_give() {
-    use crate::keymap::parse_key;
+    use crate::reader::keymap::parse_key;
     let mut s = sized(testutil::bundled(), 120, 40);
     let keys = |names: &[&str]| names.iter().map(|n| parse_key(n).unwrap()).collect();
     s.keys = vec![
@@ -465,7 +466,7 @@ fn outline_shows_headings_and_status_names_the_section() {
         Document::analyze("Title\n\nFirst part\n\nSome text here.\n\nSecond part\n\nMore.");
     for s in &mut doc.sections[1..] {
         if !doc.text[s.span.clone()].ends_with('.') {
-            s.kind = crate::document::SectionKind::Heading;
+            s.kind = crate::model::SectionKind::Heading;
         }
     }
     let mut s = sized(doc, 100, 12);
@@ -547,7 +548,7 @@ fn every_size_and_random_actions_render_without_panic() {
                     update(&mut state, a);
                 }
                 draw_state(&state);
-                crate::state::tests::check(&state);
+                crate::reader::state::tests::check(&state);
             }
         }
     }

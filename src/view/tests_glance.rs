@@ -8,9 +8,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use super::*;
-use crate::document::Document;
-use crate::input::BUNDLED;
-use crate::state::{Action, Focus, update};
+use crate::model::Document;
+use crate::reader::action::Action;
+use crate::reader::state::{Focus, update};
+use crate::source::input::BUNDLED;
 
 pub(crate) fn sized(doc: Document, w: u16, h: u16) -> State {
     let mut s = State::new(doc, "minerals-deal.txt");
@@ -150,7 +151,7 @@ fn map_shows_the_places_and_labels_the_selected_one() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut s = analysed(w, h);
         update(&mut s, Action::ToggleMap);
-        assert_eq!(s.view, crate::state::View::Map);
+        assert_eq!(s.view, crate::reader::state::View::Map);
         // Opening the map selects the most mentioned place.
         let first = s.selected_place().expect("a place selected");
         let buf = draw_buf(&s);
@@ -195,10 +196,10 @@ fn map_shows_the_places_and_labels_the_selected_one() {
 
         // Esc and m close the map.
         update(&mut s, Action::Cancel);
-        assert_eq!(s.view, crate::state::View::Article);
+        assert_eq!(s.view, crate::reader::state::View::Article);
         update(&mut s, Action::ToggleMap);
         update(&mut s, Action::ToggleMap);
-        assert_eq!(s.view, crate::state::View::Article);
+        assert_eq!(s.view, crate::reader::state::View::Article);
     }
 }
 
@@ -208,7 +209,7 @@ fn enter_on_the_map_reads_about_the_place() {
     update(&mut s, Action::ToggleMap);
     let id = s.selected_place().unwrap();
     update(&mut s, Action::Activate);
-    assert_eq!(s.view, crate::state::View::Article);
+    assert_eq!(s.view, crate::reader::state::View::Article);
     assert_eq!(s.selected_entity(), Some(id));
     assert_eq!(s.mention, Some(0));
     let first = s.doc.entities[id].mentions[0].span.start;
@@ -234,7 +235,7 @@ fn quotes_view_groups_quotes_by_speaker() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut s = analysed(w, h);
         update(&mut s, Action::ToggleQuotes);
-        assert_eq!(s.view, crate::state::View::Quotes);
+        assert_eq!(s.view, crate::reader::state::View::Quotes);
         let screen = rows(&draw_buf(&s));
         let all = screen.join("\n");
         assert!(all.contains("Quotes · "), "{all}");
@@ -271,11 +272,11 @@ fn enter_in_the_quotes_view_jumps_to_the_quote() {
     update(&mut s, Action::Down);
     update(&mut s, Action::Down);
     let row = s.quotes_cursor_row().unwrap();
-    let crate::quotes::QuoteRow::Quote(q) = s.index.quote_list.rows[row] else {
+    let crate::reader::quotes::QuoteRow::Quote(q) = s.index.quote_list.rows[row] else {
         panic!("not on a quote");
     };
     update(&mut s, Action::Activate);
-    assert_eq!(s.view, crate::state::View::Article);
+    assert_eq!(s.view, crate::reader::state::View::Article);
     assert_eq!(s.quote, Some(q));
     let line = s.lines.line_at(s.doc.quotes[q].span.start);
     assert!(line >= s.top && line < s.top + s.text_height());
@@ -304,7 +305,7 @@ fn quotes_view_mouse_wheel_and_clicks() {
     update(&mut s, Action::Click { x: area.x + 1, y });
     let macron = s.selected_entity().unwrap();
     assert_eq!(s.doc.entities[macron].name, "Emmanuel Macron");
-    assert_eq!(s.view, crate::state::View::Quotes);
+    assert_eq!(s.view, crate::reader::state::View::Quotes);
     // Click on his first quote: the view closes on it.
     update(
         &mut s,
@@ -313,7 +314,7 @@ fn quotes_view_mouse_wheel_and_clicks() {
             y: y + 1,
         },
     );
-    assert_eq!(s.view, crate::state::View::Article);
+    assert_eq!(s.view, crate::reader::state::View::Article);
     let q = s.quote.unwrap();
     assert_eq!(s.doc.quotes[q].speaker, Some(macron));
 }
@@ -338,7 +339,7 @@ fn timeline_marks_the_mentions_of_the_selection() {
         let rows = usize::from(strip.height);
         for m in &s.doc.entities[trump].mentions {
             let line = s.lines.line_at(m.span.start);
-            let r = crate::timeline::row_of_line(line, rows, s.lines.len());
+            let r = crate::reader::timeline::row_of_line(line, rows, s.lines.len());
             assert_eq!(column[r], timeline::MARK, "row {r}");
         }
         // Clicking the last mark jumps to a mention there.
@@ -356,7 +357,7 @@ fn timeline_marks_the_mentions_of_the_selection() {
             .line_at(s.doc.entities[trump].mentions[k].span.start);
         assert!(line >= s.top && line < s.top + s.text_height());
         assert_eq!(
-            crate::timeline::row_of_line(line, rows, s.lines.len()),
+            crate::reader::timeline::row_of_line(line, rows, s.lines.len()),
             last
         );
         let buf = draw_buf(&s);
@@ -396,7 +397,7 @@ fn typing_after_slash_in_the_sidebar_filters_it() {
         }
         update(&mut s, Action::SearchStart);
         assert!(s.filtering);
-        assert_eq!(s.search, crate::state::Search::Off);
+        assert_eq!(s.search, crate::reader::state::Search::Off);
         for c in "rss".chars() {
             update(&mut s, Action::SearchInput(c));
         }
@@ -417,7 +418,10 @@ fn typing_after_slash_in_the_sidebar_filters_it() {
         update(&mut s, Action::SearchConfirm);
         assert!(!s.filtering);
         let id = s.selected_entity().unwrap();
-        assert!(crate::index::fuzzy_match("rss", &s.doc.entities[id].name));
+        assert!(crate::reader::index::fuzzy_match(
+            "rss",
+            &s.doc.entities[id].name
+        ));
         // Esc clears it.
         update(&mut s, Action::Cancel);
         assert!(s.filter.is_empty());
@@ -428,7 +432,7 @@ fn typing_after_slash_in_the_sidebar_filters_it() {
     let mut s = analysed(120, 40);
     update(&mut s, Action::SearchStart);
     assert!(!s.filtering);
-    assert!(matches!(s.search, crate::state::Search::Typing(_)));
+    assert!(matches!(s.search, crate::reader::state::Search::Typing(_)));
 }
 
 #[test]
@@ -494,7 +498,7 @@ fn views_hold_on_every_article_at_every_size() {
                     update(&mut s, Action::Down);
                     assert_labels_sound(&s, &draw_buf(&s));
                     update(&mut s, view);
-                    crate::state::tests::check(&s);
+                    crate::reader::state::tests::check(&s);
                 }
             }
         }

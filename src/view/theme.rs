@@ -4,8 +4,9 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::document::EntityKind;
-use crate::index::SPEAKER_COLORS;
+use crate::model::EntityKind;
+use crate::reader::index::SPEAKER_COLORS;
+use crate::reader::look::{Look, Palette};
 
 /// Speaker palette (xterm-256 indices): blue, orange, green, magenta, teal,
 /// ochre, violet, brick.
@@ -16,33 +17,6 @@ const SPEAKERS_LIGHT: [u8; SPEAKER_COLORS] = [25, 130, 28, 127, 30, 94, 55, 124]
 /// orange, sky blue, bluish green, yellow, blue, vermillion, reddish
 /// purple, white.
 const SPEAKERS_HIGH: [u8; SPEAKER_COLORS] = [214, 75, 36, 226, 27, 202, 175, 231];
-
-/// The color scheme, chosen in the settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Palette {
-    #[default]
-    Dark,
-    Light,
-    HighContrast,
-}
-
-/// How the reader looks: palette and which highlights are on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Look {
-    pub palette: Palette,
-    /// Quotes colored by speaker.
-    pub quote_colors: bool,
-}
-
-impl Default for Look {
-    fn default() -> Look {
-        Look {
-            palette: Palette::Dark,
-            quote_colors: true,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

@@ -5,8 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::state::{State, kind_of};
-use crate::timeline::row_of_line;
+use crate::reader::state::{State, kind_of};
+use crate::reader::timeline::row_of_line;
 use crate::view::theme::Theme;
 
 pub const MARK: &str = "•";

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::document::{Attribution, Document, EntityKind, Rule, SectionKind};
+use crate::model::{Attribution, Document, EntityKind, Rule, SectionKind};
 
 #[derive(Serialize)]
 struct Export<'a> {

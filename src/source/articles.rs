@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::document::Document;
-use crate::formats::{self, Format};
-use crate::input::{self, InputError, Source};
+use crate::model::Document;
+use crate::source::formats::{self, Format};
+use crate::source::input::{self, InputError, Source};
 
 /// An analyzed article and where it came from.
 #[derive(Debug, Clone)]

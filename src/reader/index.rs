@@ -4,9 +4,9 @@
 
 use std::ops::Range;
 
-use crate::context::Numbers;
-use crate::document::{Document, EntityId, EntityKind, SectionKind, Span};
-use crate::quotes::QuoteList;
+use crate::analysis::context::Numbers;
+use crate::model::{Document, EntityId, EntityKind, SectionKind, Span};
+use crate::reader::quotes::QuoteList;
 
 /// One mention of an entity, flattened out of all entities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,7 +156,7 @@ impl Index {
             speakers,
             quote_counts,
             numbers: Numbers::build(doc),
-            places: crate::map::mapped_places(doc),
+            places: crate::reader::map::mapped_places(doc),
         }
     }
 

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use crate::document::Span;
+use crate::model::Span;
 
 /// Hits counted from the start of the text before the count gives up.
 ///

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::state::Action;
+use crate::reader::action::Action;
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -595,7 +595,7 @@ mod tests {
 
     #[test]
     fn readme_lists_every_binding() {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         for b in BINDINGS {
             let row = format!("| `{}` | {} |", b.label.replace(' ', "` `"), b.description);
             assert!(readme.contains(&row), "README lacks {row}");

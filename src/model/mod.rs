@@ -1,14 +1,18 @@
 //! The document model: the article text and everything found in it.
 //!
 //! Every span is a byte range into [`Document::text`], on char boundaries.
-//! The parser fills sections, sentences and quotes; the analysis fills
-//! entities and quote speakers. The reader only reads this model.
+//! The parser fills sections, sentences and quotes (`Document::parse`,
+//! `Document::outline` live in [`crate::parse`]); the analysis fills
+//! entities and quote speakers (`Document::analyze`, `Document::complete`
+//! live in [`crate::analysis`]). The reader only reads this model.
+//!
+//! The bottom layer: imports nothing else from the crate.
+
+pub mod sanitize;
 
 use std::ops::Range;
 
 use serde::Serialize;
-
-use crate::analysis::numbers::NumberKind;
 
 /// A byte range into the document text.
 pub type Span = Range<usize>;
@@ -231,39 +235,46 @@ pub struct Document {
     pub placeholders: Vec<Span>,
 }
 
+/// What sort of numeric expression a [`NumberMatch`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumberKind {
+    Cardinal,
+    Decimal,
+    Percent,
+    Money,
+    Quantity,
+    Year,
+    Date,
+    Time,
+    Ordinal,
+    Counted,
+    Range,
+    Age,
+    Fraction,
+}
+
+impl NumberKind {
+    /// A short lowercase label ("money", "date", ...).
+    pub fn label(self) -> &'static str {
+        match self {
+            NumberKind::Cardinal => "cardinal",
+            NumberKind::Decimal => "decimal",
+            NumberKind::Percent => "percent",
+            NumberKind::Money => "money",
+            NumberKind::Quantity => "quantity",
+            NumberKind::Year => "year",
+            NumberKind::Date => "date",
+            NumberKind::Time => "time",
+            NumberKind::Ordinal => "ordinal",
+            NumberKind::Counted => "counted",
+            NumberKind::Range => "range",
+            NumberKind::Age => "age",
+            NumberKind::Fraction => "fraction",
+        }
+    }
+}
+
 impl Document {
-    /// Sanitize, parse and analyze an article's text.
-    pub fn analyze(raw: &str) -> Document {
-        let mut doc = Document::parse(raw);
-        crate::analysis::analyze(&mut doc);
-        doc
-    }
-
-    /// Sanitize and parse only: the analysis is still to be done.
-    pub fn parse(raw: &str) -> Document {
-        let mut doc = Document::outline(raw);
-        crate::parse::sentences_and_quotes(&mut doc);
-        doc
-    }
-
-    /// Sanitize and find the sections only: what the reader draws before
-    /// the rest of the parse and the analysis are done (see [`complete`]).
-    ///
-    /// [`complete`]: Document::complete
-    pub fn outline(raw: &str) -> Document {
-        let (text, placeholders) = crate::sanitize::sanitize(raw);
-        let mut doc = crate::parse::sections(text);
-        doc.placeholders = placeholders;
-        doc
-    }
-
-    /// Finish an [`outline`](Document::outline): sentences, quotes and the
-    /// analysis.
-    pub fn complete(&mut self) {
-        crate::parse::sentences_and_quotes(self);
-        crate::analysis::analyze(self);
-    }
-
     pub fn slice(&self, span: &Span) -> &str {
         &self.text[span.clone()]
     }

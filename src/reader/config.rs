@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::keymap::{Key, parse_key};
-use crate::state::Action;
-use crate::view::theme::Palette;
+use crate::reader::action::Action;
+use crate::reader::keymap::{Key, parse_key};
+use crate::reader::look::Palette;
 
 /// The default settings file, with comments (`byline --print-config`).
 pub const DEFAULT: &str = r#"# byline settings. Every setting is optional; these are the defaults.
@@ -56,7 +56,7 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             palette: Palette::Dark,
-            reading_width: crate::layout::MAX_TEXT_WIDTH,
+            reading_width: crate::reader::layout::MAX_TEXT_WIDTH,
             quote_colors: true,
             entity_colors: true,
             keys: Vec::new(),
@@ -226,7 +226,7 @@ pub fn load(explicit: Option<&Path>) -> (Config, Vec<String>) {
             _ => return (Config::default(), Vec::new()),
         },
     };
-    let text = match crate::input::read_small_file(&path) {
+    let text = match crate::source::input::read_small_file(&path) {
         Ok(t) => t,
         Err(e) => {
             return (

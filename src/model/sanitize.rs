@@ -5,7 +5,7 @@
 //! the way `less` shows them. Doing it here, before parsing, keeps every later
 //! byte offset valid for display.
 
-use crate::document::Span;
+use crate::model::Span;
 
 const TAB_STOP: usize = 4;
 

@@ -8,8 +8,8 @@ use std::fmt::Write;
 
 use ratatui::style::Color;
 
-use crate::document::{Document, EntityKind, SectionKind};
-use crate::index::Index;
+use crate::model::{Document, EntityKind, SectionKind};
+use crate::reader::index::Index;
 use crate::view::theme::Theme;
 
 const RESET: &str = "\x1b[0m";
@@ -205,7 +205,7 @@ mod tests {
 
     #[test]
     fn colored_output_follows_the_theme_of_the_settings() {
-        use crate::view::theme::{Look, Palette};
+        use crate::reader::look::{Look, Palette};
         let doc = crate::testutil::doc_with_people();
         let with = |palette, quote_colors| {
             annotate(

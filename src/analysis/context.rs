@@ -11,7 +11,7 @@
 //! at verbs, prepositions, conjunctions and punctuation. Anything else gives
 //! `None`: better nothing than a wrong guess.
 
-use crate::document::{Document, EntityId, EntityKind, Span};
+use crate::model::{Document, EntityId, EntityKind, Span};
 
 /// Longest noun phrase taken as context, in words.
 const MAX_WORDS: usize = 4;
@@ -994,7 +994,7 @@ mod tests {
 
     #[test]
     fn numbers_of_the_bundled_article() {
-        let doc = Document::analyze(crate::input::BUNDLED);
+        let doc = Document::analyze(crate::source::input::BUNDLED);
         let numbers = Numbers::build(&doc);
         let by_name = |name: &str| {
             doc.entities

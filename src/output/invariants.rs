@@ -6,7 +6,7 @@
 //! not overlap; quote speakers are people; and the text holds no character
 //! that could drive a terminal (the sanitizer's promise).
 
-use crate::document::{Document, EntityKind, Span};
+use crate::model::{Document, EntityKind, Span};
 
 /// A character that must never appear in document text: C0 controls other
 /// than `\n`, DEL, C1 controls and the bidi and direction marks.
@@ -108,13 +108,13 @@ pub fn check_json(doc: &Document, json: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Entity, Mention, Quote};
+    use crate::model::{Entity, Mention, Quote};
 
     #[test]
     fn the_bundled_article_keeps_every_invariant() {
-        let doc = Document::analyze(crate::input::BUNDLED);
+        let doc = Document::analyze(crate::source::input::BUNDLED);
         check(&doc).unwrap();
-        check_json(&doc, &crate::export::to_json(&doc)).unwrap();
+        check_json(&doc, &crate::output::export::to_json(&doc)).unwrap();
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::state::State;
+use crate::reader::state::State;
 
 const FILE: &str = "positions.json";
 /// Articles remembered; the least recently read are forgotten first.
@@ -65,7 +65,7 @@ impl Store {
     /// warning.
     pub fn load(dir: &Path) -> (Store, Option<String>) {
         let path = dir.join(FILE);
-        let text = match crate::input::read_small_file(&path) {
+        let text = match crate::source::input::read_small_file(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Store::new(), None),
             Err(e) => {
@@ -154,7 +154,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Action, update};
+    use crate::reader::action::Action;
+    use crate::reader::state::update;
 
     /// A state directory that does not exist yet, inside a temp dir that
     /// is removed when the returned guard drops.
@@ -210,7 +211,7 @@ mod tests {
         );
         assert_eq!(again.top, s.top);
         // Another article is untouched.
-        let mut other = State::new(crate::document::Document::analyze("T\n\nBody."), "t");
+        let mut other = State::new(crate::model::Document::analyze("T\n\nBody."), "t");
         store.restore(&mut other);
         assert_eq!(other.anchor, 0);
     }
@@ -252,7 +253,7 @@ mod tests {
         let mut store = Store::new();
         let s = reader();
         for i in 0..KEEP + 5 {
-            let mut st = State::new(crate::document::Document::default(), "x");
+            let mut st = State::new(crate::model::Document::default(), "x");
             st.doc.text = format!("article {i}");
             store.record(&st);
         }

@@ -11,8 +11,9 @@ use ratatui::layout::Rect;
 use textwrap::WordSeparator;
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+use unicode_width::UnicodeWidthChar;
 
-use crate::document::{Document, SectionKind};
+use crate::model::{Document, SectionKind};
 
 /// Widest text column, in terminal columns.
 pub const MAX_TEXT_WIDTH: u16 = 80;
@@ -216,10 +217,32 @@ pub fn is_heading(doc: &Document, section: usize) -> bool {
         .is_some_and(|s| s.kind == SectionKind::Heading)
 }
 
+/// Cut a string to `width` columns, with an ellipsis when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::BUNDLED;
+    use crate::source::input::BUNDLED;
     use unicode_width::UnicodeWidthStr;
 
     #[test]

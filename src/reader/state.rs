@@ -8,12 +8,13 @@ use std::ops::Range;
 use ratatui::layout::{Position, Rect};
 use unicode_width::UnicodeWidthChar;
 
-use crate::document::{Document, EntityId, EntityKind, Span};
-use crate::index::{Index, Row};
-use crate::layout::{Areas, LineTable};
-use crate::map::MapLayout;
-use crate::search::{Finder, Found};
-use crate::timeline::{Timeline, row_lines};
+use crate::model::{Document, EntityId, EntityKind, Span};
+use crate::reader::action::Action;
+use crate::reader::index::{Index, Row};
+use crate::reader::layout::{Areas, LineTable};
+use crate::reader::map::MapLayout;
+use crate::reader::search::{Finder, Found};
+use crate::reader::timeline::{Timeline, row_lines};
 
 /// Lines moved by one notch of the mouse wheel.
 const WHEEL_LINES: usize = 3;
@@ -21,66 +22,6 @@ const WHEEL_LINES: usize = 3;
 const WRAP_CACHE: usize = 2;
 /// Smallest sidebar list that makes room for the compare panel.
 const COMPARE_MIN_LIST: u16 = 10;
-
-/// Everything the reader can be asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    /// The terminal has this many columns and rows.
-    Resize(u16, u16),
-    /// Line down in the text, next entry in the sidebar.
-    Down,
-    Up,
-    PageDown,
-    PageUp,
-    HalfPageDown,
-    HalfPageUp,
-    Top,
-    Bottom,
-    FocusNext,
-    FocusPrev,
-    NextGroup,
-    PrevGroup,
-    /// Enter: jump to the selected sidebar entry.
-    Activate,
-    /// Next search hit, or next mention of the selected entity.
-    NextMatch,
-    PrevMatch,
-    NextQuote,
-    PrevQuote,
-    /// Several articles: handled by the library, not by one article.
-    NextArticle,
-    PrevArticle,
-    ToggleArticles,
-    CycleSpeaker,
-    NextSection,
-    PrevSection,
-    ToggleSidebar,
-    ToggleKinds,
-    ToggleHelp,
-    SearchStart,
-    SearchInput(char),
-    SearchBackspace,
-    SearchConfirm,
-    /// Esc: close help, clear the search, or clear the selection.
-    Cancel,
-    /// Mouse wheel at a screen position; `down` scrolls forward.
-    Wheel {
-        x: u16,
-        y: u16,
-        down: bool,
-    },
-    Click {
-        x: u16,
-        y: u16,
-    },
-    /// Open or close the map of places.
-    ToggleMap,
-    /// Open or close the quotes view.
-    ToggleQuotes,
-    /// Show or hide the mention timeline beside the scrollbar.
-    ToggleTimeline,
-}
 
 /// What the article pane shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -116,7 +57,7 @@ pub enum Search {
 #[derive(Debug, Clone)]
 pub struct State {
     pub doc: Document,
-    /// The text as searches read it (see [`crate::search::fold`]), made
+    /// The text as searches read it (see [`crate::reader::search::fold`]), made
     /// once so that no keypress has to.
     pub folded: String,
     /// Shown in the status line.
@@ -170,9 +111,9 @@ pub struct State {
     /// The filter is being typed.
     pub filtering: bool,
     /// Palette and highlights from the settings.
-    pub look: crate::view::theme::Look,
+    pub look: crate::reader::look::Look,
     /// Keys the settings gave to actions instead of their defaults.
-    pub keys: Vec<(Action, Vec<crate::keymap::Key>)>,
+    pub keys: Vec<(Action, Vec<crate::reader::keymap::Key>)>,
     /// The widest the text column gets.
     pub reading_width: u16,
 }
@@ -181,7 +122,7 @@ impl State {
     pub fn new(doc: Document, name: impl Into<String>) -> State {
         let index = Index::build(&doc);
         State {
-            folded: crate::search::fold(&doc.text),
+            folded: crate::reader::search::fold(&doc.text),
             doc,
             name: name.into(),
             index,
@@ -212,9 +153,9 @@ impl State {
             marks: Timeline::default(),
             filter: String::new(),
             filtering: false,
-            look: crate::view::theme::Look::default(),
+            look: crate::reader::look::Look::default(),
             keys: Vec::new(),
-            reading_width: crate::layout::MAX_TEXT_WIDTH,
+            reading_width: crate::reader::layout::MAX_TEXT_WIDTH,
         }
     }
 
@@ -362,8 +303,8 @@ impl State {
     }
 
     /// What the keyboard is doing.
-    pub fn mode(&self) -> crate::keymap::Mode {
-        use crate::keymap::Mode;
+    pub fn mode(&self) -> crate::reader::keymap::Mode {
+        use crate::reader::keymap::Mode;
         if self.help {
             Mode::Help
         } else if self.filtering || matches!(self.search, Search::Typing(_)) {
@@ -643,8 +584,8 @@ fn quotes_action(state: &mut State, action: Action) {
                 if let Some(c) = list.selectable.iter().position(|&s| s == row) {
                     state.quotes_cursor = c;
                     match list.rows[row] {
-                        crate::quotes::QuoteRow::Quote(_) => activate_quote_row(state),
-                        crate::quotes::QuoteRow::Speaker(g) => {
+                        crate::reader::quotes::QuoteRow::Quote(_) => activate_quote_row(state),
+                        crate::reader::quotes::QuoteRow::Speaker(g) => {
                             if let Some(id) = list.groups[g].speaker {
                                 select_entity(state, id);
                             }
@@ -685,7 +626,7 @@ fn keep_quote_cursor_visible(state: &mut State) {
 /// Enter in the quotes view: a quote closes the view with the quote in
 /// view; a speaker is selected and their first quote shown.
 fn activate_quote_row(state: &mut State) {
-    use crate::quotes::QuoteRow;
+    use crate::reader::quotes::QuoteRow;
     let Some(row) = state.quotes_cursor_row() else {
         return;
     };

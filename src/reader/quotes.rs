@@ -3,7 +3,7 @@
 //! article mentions but never quotes. Built once per document; the quotes
 //! view draws its rows.
 
-use crate::document::{Document, EntityId, EntityKind};
+use crate::model::{Document, EntityId, EntityKind};
 
 /// One row of the quotes view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +140,7 @@ impl QuoteList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::Index;
+    use crate::reader::index::Index;
     use crate::testutil::doc_with_people;
 
     #[test]

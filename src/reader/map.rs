@@ -8,7 +8,7 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::document::{Document, EntityId, EntityKind};
+use crate::model::{Document, EntityId, EntityKind};
 
 /// Smallest window, in degrees, around a single place or a tight cluster.
 const MIN_LON_SPAN: f64 = 36.0;
@@ -207,7 +207,7 @@ fn place_label(taken: &Grid, area: Rect, m: &Marker, name: &str) -> Option<Label
         lengths.push(w);
     }
     for len in lengths {
-        let text = crate::view::fit(name, len);
+        let text = crate::reader::layout::fit(name, len);
         let tw = text.width() as i32;
         if tw == 0 {
             continue;
@@ -285,7 +285,7 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Entity;
+    use crate::model::Entity;
 
     fn place(id: usize, name: &str, lat: f64, lon: f64) -> Entity {
         Entity {

@@ -5,8 +5,8 @@
 //! ([`Timeline::build`]); drawing a strip of `h` rows then costs
 //! `h` binary searches, however long the article.
 
-use crate::document::{Document, EntityId};
-use crate::layout::LineTable;
+use crate::model::{Document, EntityId};
+use crate::reader::layout::LineTable;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Timeline {

@@ -4,9 +4,9 @@
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::articles::{self, Article, OpenError};
-use crate::document::Document;
-use crate::input::Source;
+use crate::model::Document;
+use crate::source::articles::{self, Article, OpenError};
+use crate::source::input::Source;
 
 /// Open and analyze every source in parallel; results in source order.
 pub fn open_all(sources: &[Source], max_size: u64) -> Vec<Result<Article, OpenError>> {
@@ -29,7 +29,7 @@ pub fn analyze_all(texts: &[String]) -> Vec<Document> {
 pub fn json_line(source: &str, doc: &Document) -> String {
     let mut object = serde_json::Map::new();
     object.insert("source".into(), Value::String(source.to_string()));
-    if let Value::Object(fields) = crate::export::to_value(doc) {
+    if let Value::Object(fields) = crate::output::export::to_value(doc) {
         object.extend(fields);
     }
     Value::Object(object).to_string()

@@ -7,7 +7,7 @@ use thiserror::Error;
 
 /// The bundled default article, so the reader works from any directory.
 pub const BUNDLED_NAME: &str = "minerals-deal.txt";
-pub const BUNDLED: &str = include_str!("../assets/minerals-deal.txt");
+pub const BUNDLED: &str = include_str!("../../assets/minerals-deal.txt");
 
 /// Where an article comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub fn read_small_file(path: &Path) -> std::io::Result<String> {
 
 /// A name that cannot drive a terminal, on one line.
 fn inert_name(name: &str) -> String {
-    crate::sanitize::sanitize(name).0.replace('\n', "^J")
+    crate::model::sanitize::sanitize(name).0.replace('\n', "^J")
 }
 
 /// Files larger than this are refused unless the limit is raised with

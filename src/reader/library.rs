@@ -4,8 +4,9 @@
 //! [`update`] handles the article actions and the list, and passes every
 //! other action to the current article's state.
 
-use crate::keymap::Mode;
-use crate::state::{self, Action, State};
+use crate::reader::action::Action;
+use crate::reader::keymap::Mode;
+use crate::reader::state::{self, State};
 
 #[derive(Debug, Clone)]
 pub struct Library {
@@ -99,7 +100,7 @@ fn switch(lib: &mut Library, to: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
+    use crate::model::Document;
 
     fn lib() -> Library {
         let states = [

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::document::Document;
+use crate::model::Document;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Speaker {

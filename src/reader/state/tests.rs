@@ -1,6 +1,6 @@
 use super::*;
-use crate::document::{Section, SectionKind};
-use crate::search::{COUNT_LIMIT, Found, Tally};
+use crate::model::{Section, SectionKind};
+use crate::reader::search::{COUNT_LIMIT, Found, Tally};
 use crate::testutil;
 
 fn sized(doc: Document, w: u16, h: u16) -> State {
@@ -315,7 +315,7 @@ fn paragraph(text: &str) -> State {
 fn search_types_confirms_steps_and_clears() {
     let mut s = bundled(80, 24);
     update(&mut s, Action::SearchStart);
-    assert_eq!(s.mode(), crate::keymap::Mode::Search);
+    assert_eq!(s.mode(), crate::reader::keymap::Mode::Search);
     for c in "aluminx".chars() {
         update(&mut s, Action::SearchInput(c));
     }
@@ -658,7 +658,10 @@ fn sections_step_by_headings_or_paragraphs() {
 #[test]
 fn outline_comes_first_and_enter_jumps_to_a_heading() {
     let mut s = sized(with_headings(), 80, 10);
-    assert_eq!(s.index.rows[0], Row::Header(crate::index::Group::Outline));
+    assert_eq!(
+        s.index.rows[0],
+        Row::Header(crate::reader::index::Group::Outline)
+    );
     update(&mut s, Action::FocusNext);
     update(&mut s, Action::Down);
     update(&mut s, Action::Down);
@@ -678,7 +681,7 @@ fn toggles() {
     assert!(s.show_kinds);
     update(&mut s, Action::ToggleHelp);
     assert!(s.help);
-    assert_eq!(s.mode(), crate::keymap::Mode::Help);
+    assert_eq!(s.mode(), crate::reader::keymap::Mode::Help);
     update(&mut s, Action::Cancel);
     assert!(!s.help);
     // Wide: the sidebar is always there and s does nothing.
@@ -939,8 +942,8 @@ fn random_actions_keep_the_invariants() {
 
 #[test]
 fn analysis_arriving_later_fills_the_sidebar_and_keeps_the_place() {
-    let analyzed = Document::analyze(crate::input::BUNDLED);
-    let parsed = Document::parse(crate::input::BUNDLED);
+    let analyzed = Document::analyze(crate::source::input::BUNDLED);
+    let parsed = Document::parse(crate::source::input::BUNDLED);
     let mut state = State::pending(parsed, "bundled");
     update(&mut state, Action::Resize(120, 40));
     assert!(state.analyzing);
