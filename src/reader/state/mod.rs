@@ -14,7 +14,7 @@ use crate::reader::index::{Index, Row};
 use crate::reader::layout::{Areas, LineTable};
 use crate::reader::map::MapLayout;
 use crate::reader::search::{Finder, Found};
-use crate::reader::timeline::{Timeline, row_lines};
+use crate::reader::timeline::Timeline;
 
 /// Lines moved by one notch of the mouse wheel.
 const WHEEL_LINES: usize = 3;
@@ -391,6 +391,9 @@ pub fn update(state: &mut State, action: Action) {
     }
 }
 
+use mouse::{click, wheel};
+use views::{keep_quote_cursor_visible, open_view, view_action};
+
 fn apply(state: &mut State, action: Action) {
     if state.view != View::Article && !state.help && view_action(state, action) {
         return;
@@ -482,213 +485,6 @@ fn apply(state: &mut State, action: Action) {
         Action::ToggleMap => open_view(state, View::Map),
         Action::ToggleQuotes => open_view(state, View::Quotes),
         Action::ToggleTimeline => state.timeline = !state.timeline,
-    }
-}
-
-/// Open a view over the article pane, or close it when it is open.
-fn open_view(state: &mut State, view: View) {
-    if state.view == view {
-        state.view = View::Article;
-        return;
-    }
-    if state.focus == Focus::Sidebar && state.areas.overlay {
-        set_focus(state, Focus::Text);
-    }
-    state.search = match std::mem::take(&mut state.search) {
-        Search::Typing(_) => Search::Off,
-        other => other,
-    };
-    state.view = view;
-    if view == View::Quotes {
-        // Start at the current quote, or at the selected speaker.
-        let list = &state.index.quote_list;
-        let row = state.quote.and_then(|q| list.row_of_quote(q)).or_else(|| {
-            state
-                .selected_entity()
-                .and_then(|id| list.row_of_speaker(id))
-        });
-        state.quotes_cursor = row
-            .and_then(|r| list.selectable.iter().position(|&s| s == r))
-            .unwrap_or(0);
-        state.quotes_top = 0;
-        keep_quote_cursor_visible(state);
-    }
-    if view == View::Map
-        && state.selected_place().is_none()
-        && let Some(&first) = state.index.places.first()
-    {
-        select_entity(state, first);
-    }
-}
-
-/// Actions while a view is open; false lets the normal handling run.
-fn view_action(state: &mut State, action: Action) -> bool {
-    match action {
-        Action::Quit
-        | Action::Resize(..)
-        | Action::ToggleHelp
-        | Action::ToggleMap
-        | Action::ToggleQuotes
-        | Action::ToggleTimeline
-        | Action::ToggleKinds => return false,
-        Action::Cancel => state.view = View::Article,
-        _ => match state.view {
-            View::Map => map_action(state, action),
-            View::Quotes => quotes_action(state, action),
-            View::Article => {}
-        },
-    }
-    true
-}
-
-fn quotes_height(state: &State) -> usize {
-    let h = inner(state.areas.article).height;
-    usize::from(h).max(1)
-}
-
-fn quotes_action(state: &mut State, action: Action) {
-    let n = state.index.quote_list.selectable.len();
-    let page = quotes_height(state).saturating_sub(1).max(1);
-    let cur = state.quotes_cursor;
-    let moved = match action {
-        Action::Down => Some(cur + 1),
-        Action::Up => Some(cur.saturating_sub(1)),
-        Action::PageDown => Some(cur + page),
-        Action::PageUp => Some(cur.saturating_sub(page)),
-        Action::HalfPageDown => Some(cur + page / 2),
-        Action::HalfPageUp => Some(cur.saturating_sub(page / 2)),
-        Action::Top => Some(0),
-        Action::Bottom => Some(usize::MAX),
-        Action::Activate => {
-            activate_quote_row(state);
-            None
-        }
-        Action::Wheel { x, y, down } => {
-            if state.areas.article.contains(Position::new(x, y)) {
-                let rows = state.index.quote_list.rows.len();
-                let max = rows.saturating_sub(quotes_height(state));
-                state.quotes_top = if down {
-                    (state.quotes_top + WHEEL_LINES).min(max)
-                } else {
-                    state.quotes_top.saturating_sub(WHEEL_LINES)
-                };
-            }
-            None
-        }
-        Action::Click { x, y } => {
-            if let Some(area) = state.quotes_area()
-                && area.contains(Position::new(x, y))
-            {
-                let row = state.quotes_top + usize::from(y - area.y);
-                let list = &state.index.quote_list;
-                if let Some(c) = list.selectable.iter().position(|&s| s == row) {
-                    state.quotes_cursor = c;
-                    match list.rows[row] {
-                        crate::reader::quotes::QuoteRow::Quote(_) => activate_quote_row(state),
-                        crate::reader::quotes::QuoteRow::Speaker(g) => {
-                            if let Some(id) = list.groups[g].speaker {
-                                select_entity(state, id);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            None
-        }
-        _ => None,
-    };
-    if let Some(c) = moved {
-        if n == 0 {
-            return;
-        }
-        state.quotes_cursor = c.min(n - 1);
-        keep_quote_cursor_visible(state);
-    }
-}
-
-fn keep_quote_cursor_visible(state: &mut State) {
-    let h = quotes_height(state);
-    let rows = state.index.quote_list.rows.len();
-    if let Some(row) = state.quotes_cursor_row() {
-        if state.quotes_cursor == 0 {
-            state.quotes_top = 0;
-        } else if row < state.quotes_top {
-            // Keep the speaker heading above a first quote in view.
-            state.quotes_top = row.saturating_sub(1);
-        } else if row >= state.quotes_top + h {
-            state.quotes_top = row + 1 - h;
-        }
-    }
-    state.quotes_top = state.quotes_top.min(rows.saturating_sub(h));
-}
-
-/// Enter in the quotes view: a quote closes the view with the quote in
-/// view; a speaker is selected and their first quote shown.
-fn activate_quote_row(state: &mut State) {
-    use crate::reader::quotes::QuoteRow;
-    let Some(row) = state.quotes_cursor_row() else {
-        return;
-    };
-    let list = &state.index.quote_list;
-    let q = match list.rows[row] {
-        QuoteRow::Quote(q) => Some(q),
-        QuoteRow::Speaker(g) => {
-            let group = &list.groups[g];
-            let first = group.quotes.first().copied();
-            if let Some(id) = group.speaker {
-                select_entity(state, id);
-            }
-            first
-        }
-        _ => None,
-    };
-    let Some(q) = q else {
-        return;
-    };
-    state.view = View::Article;
-    set_focus(state, Focus::Text);
-    state.quote = Some(q);
-    let span = state.doc.quotes[q].span.clone();
-    reveal(state, &span);
-}
-
-fn map_action(state: &mut State, action: Action) {
-    let places = &state.index.places;
-    if places.is_empty() {
-        return;
-    }
-    let current = state
-        .selected_place()
-        .and_then(|id| places.iter().position(|&p| p == id));
-    let n = places.len();
-    let target = match action {
-        Action::Down | Action::NextMatch => Some(current.map_or(0, |c| (c + 1) % n)),
-        Action::Up | Action::PrevMatch => Some(current.map_or(n - 1, |c| (c + n - 1) % n)),
-        Action::Top => Some(0),
-        Action::Bottom => Some(n - 1),
-        Action::Activate => {
-            // Read about the place: close the map at its first mention.
-            if let Some(id) = state.selected_place() {
-                state.view = View::Article;
-                if let Some(m) = state.doc.entities[id].mentions.first() {
-                    let span = m.span.clone();
-                    state.mention = Some(0);
-                    reveal(state, &span);
-                }
-                set_focus(state, Focus::Text);
-            }
-            None
-        }
-        Action::Click { x, y } => {
-            let hit = state.map_layout().and_then(|l| l.hit(x, y));
-            hit.and_then(|id| places.iter().position(|&p| p == id))
-        }
-        _ => None,
-    };
-    if let Some(i) = target {
-        let id = state.index.places[i];
-        select_entity(state, id);
     }
 }
 
@@ -1078,101 +874,13 @@ fn cancel(state: &mut State) {
     }
 }
 
-fn wheel(state: &mut State, x: u16, y: u16, down: bool) {
-    let p = Position::new(x, y);
-    if let Some(list) = state.sidebar_list()
-        && state.areas.sidebar.is_some_and(|r| r.contains(p))
-    {
-        let h = usize::from(list.height).max(1);
-        let max = state.index.rows.len().saturating_sub(h);
-        state.sidebar_top = if down {
-            (state.sidebar_top + WHEEL_LINES).min(max)
-        } else {
-            state.sidebar_top.saturating_sub(WHEEL_LINES)
-        };
-        // The cursor follows into view, so the selection stays visible.
-        let visible = state.sidebar_top..state.sidebar_top + h;
-        let sel = &state.index.selectable;
-        if let Some(&row) = sel.get(state.cursor)
-            && !visible.contains(&row)
-        {
-            let c = if row < visible.start {
-                sel.partition_point(|&r| r < visible.start)
-            } else {
-                sel.partition_point(|&r| r < visible.end).saturating_sub(1)
-            };
-            let c = c.min(sel.len() - 1);
-            if visible.contains(&sel[c]) {
-                if state.active && c != state.cursor {
-                    state.mention = None;
-                }
-                state.cursor = c;
-            }
-        }
-        // No entry in view to move to: scroll back to the selection.
-        keep_cursor_visible(state);
-    } else if state.areas.article.contains(p) && !state.areas.too_small {
-        scroll(state, WHEEL_LINES, down);
-    }
-}
-
-/// A click on the timeline strip: to the mention marked on that row, or
-/// to that part of the article.
-fn click_timeline(state: &mut State, strip: Rect, y: u16) {
-    let rows = usize::from(strip.height);
-    let total = state.lines.len();
-    let row = usize::from(y - strip.y);
-    if let Some(&(_, i)) = state.marks.on_row(row, rows, total).first()
-        && let Some(id) = state.selected_entity()
-        && let Some(m) = state.doc.entities[id].mentions.get(i)
-    {
-        let span = m.span.clone();
-        state.mention = Some(i);
-        reveal(state, &span);
-        return;
-    }
-    let line = row_lines(row, rows, total).start;
-    let h = state.text_height();
-    set_top(state, line.saturating_sub(h / 2));
-}
-
-fn click(state: &mut State, x: u16, y: u16) {
-    let p = Position::new(x, y);
-    if let Some(strip) = state.timeline_area()
-        && strip.contains(p)
-    {
-        click_timeline(state, strip, y);
-        return;
-    }
-    if let Some(list) = state.sidebar_list()
-        && state.areas.sidebar.is_some_and(|r| r.contains(p))
-    {
-        if list.contains(p) {
-            let row = state.sidebar_top + usize::from(y - list.y);
-            if let Some(c) = state.index.selectable.iter().position(|&s| s == row) {
-                state.focus = Focus::Sidebar;
-                select(state, c);
-            }
-        }
-        return;
-    }
-    let Some(pos) = state.byte_at(x, y) else {
-        return;
-    };
-    let Some(m) = state.index.mention_at(pos).cloned() else {
-        return;
-    };
-    select_entity(state, m.entity);
-    state.mention = state.doc.entities[m.entity]
-        .mentions
-        .iter()
-        .position(|x| x.span == m.span);
-}
-
 /// The kind of an entity, for styling.
 pub fn kind_of(doc: &Document, id: EntityId) -> Option<EntityKind> {
     doc.entities.get(id).map(|e| e.kind)
 }
+
+mod mouse;
+mod views;
 
 #[cfg(test)]
 pub(crate) mod tests;
