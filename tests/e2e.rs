@@ -278,13 +278,16 @@ fn remapped_keys_show_in_the_hint_and_in_help() {
     let mut session = Session::configured("[keys]\nnext_match = \"C-n\"\n");
     let term = Arc::clone(&session.term);
     wait_text(&term, "C-n next");
-    session.press(b"?");
+    session.press(b"H");
     wait_for(&term, "help with the remapped key", |s| {
         s.contents()
             .lines()
             .any(|l| l.contains("C-n") && l.contains("next hit / mention"))
     });
-    session.press(b"?");
+    session.press(b"q");
+    wait_for(&term, "help closed by q", |s| {
+        !s.contents().contains("Keys (")
+    });
     assert_restored(&session.quit());
 }
 
@@ -414,5 +417,141 @@ fn hostile_articles_are_drawn_inert_in_a_real_terminal() {
             "{file}: a bell-terminated title reached it"
         );
         assert_restored(&bytes);
+    }
+}
+
+/// The status line's text (the last row).
+fn status_line(term: &Shared) -> String {
+    let t = term.lock().unwrap();
+    t.parser
+        .screen()
+        .rows(0, COLS)
+        .nth(usize::from(ROWS) - 1)
+        .unwrap_or_default()
+}
+
+fn wait_status(term: &Shared, what: &str, ok: impl Fn(&str) -> bool) {
+    wait_for(term, what, |s| {
+        ok(&s
+            .rows(0, COLS)
+            .nth(usize::from(ROWS) - 1)
+            .unwrap_or_default())
+    });
+}
+
+/// The reading position the status line shows, in percent.
+fn percent(status: &str) -> Option<usize> {
+    status
+        .split(" · ")
+        .find_map(|p| p.split_whitespace().next()?.strip_suffix('%')?.parse().ok())
+}
+
+/// less and vim habits: Ctrl keys, counts, percent, gg.
+#[test]
+fn ctrl_keys_and_counts_in_a_real_terminal() {
+    let mut session = Session::start();
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Putin Indicates Russia");
+    session.press(b"50%");
+    wait_status(&term, "50%", |s| percent(s) == Some(50));
+    session.press(b"gg");
+    wait_status(&term, "back at the top", |s| percent(s) == Some(0));
+    // Ctrl-D half a page, Ctrl-U back.
+    session.press(b"\x04");
+    wait_status(&term, "Ctrl-D moved", |s| percent(s).is_some_and(|p| p > 0));
+    session.press(b"\x15");
+    wait_status(&term, "Ctrl-U back", |s| percent(s) == Some(0));
+    // Ctrl-F a page; 3 Ctrl-E lines further; Ctrl-Y one back.
+    session.press(b"\x06");
+    wait_status(&term, "Ctrl-F moved", |s| percent(s).is_some_and(|p| p > 0));
+    let page = percent(&status_line(&term)).unwrap();
+    session.press(b"3\x05");
+    wait_status(&term, "3 Ctrl-E moved", |s| {
+        percent(s).is_some_and(|p| p > page)
+    });
+    session.press(b"\x02");
+    session.press(b"G");
+    wait_status(&term, "G at the end", |s| percent(s) == Some(100));
+    session.press(b"1G");
+    wait_status(&term, "1G at line 1", |s| percent(s) == Some(0));
+    assert_restored(&session.quit());
+}
+
+/// An article of its own, written to a temp file kept with the session.
+fn article_file(text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.txt");
+    std::fs::write(&path, text).unwrap();
+    (dir, path.to_string_lossy().into_owned())
+}
+
+/// Search with accents folded, smart case, history and repeats.
+#[test]
+fn search_with_accents_and_history_in_a_real_terminal() {
+    let (_dir, path) = article_file(
+        "A Winter Ball\n\nNatásha danced first. Then the band played on.\n\n\
+         Later NATASHA sang, and natasha laughed.\n",
+    );
+    let mut session = Session::start_with(&[&path]);
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Natásha danced");
+    session.press(b"/natasha\r");
+    wait_status(&term, "three hits, accents folded", |s| {
+        s.contains("/natasha: hit 1 of 3")
+    });
+    session.press(b"n");
+    wait_status(&term, "n steps", |s| s.contains("hit 2 of 3"));
+    // Esc clears, n picks the search up again.
+    session.press(b"\x1b");
+    wait_status(&term, "search cleared", |s| !s.contains("/natasha"));
+    session.press(b"n");
+    wait_status(&term, "n after Esc", |s| s.contains("/natasha: hit 3 of 3"));
+    // A capital letter makes case count.
+    session.press(b"/NATASHA\r");
+    wait_status(&term, "smart case", |s| s.contains("/NATASHA: hit 1 of 1"));
+    // Up in the prompt brings back the earlier search.
+    session.press(b"/\x1b[A\x1b[A");
+    wait_status(&term, "history", |s| s.contains("/natasha█"));
+    session.press(b"\r");
+    wait_status(&term, "history searched", |s| s.contains("/natasha: hit"));
+    // ? searches backwards.
+    session.press(b"G?band\r");
+    wait_status(&term, "backward search", |s| {
+        s.contains("?band: hit 1 of 1")
+    });
+    session.press(b"\x1b\x1b");
+    assert_restored(&session.quit());
+}
+
+/// q and Esc close help, the map, the quotes view and the article list;
+/// q on the text quits.
+#[test]
+fn q_closes_views_in_a_real_terminal() {
+    let mut session = Session::start();
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Putin Indicates Russia");
+    let views = [(&b"m"[..], "Map · "), (b"v", "Voices: "), (b"H", "Keys (")];
+    close_each(&mut session, &views);
+    assert_restored(&session.quit());
+
+    let (_one, first) = article_file("First Story\n\nOne text.\n");
+    let (_two, second) = article_file("Second Story\n\nAnother text.\n");
+    let mut session = Session::start_with(&[&first, &second]);
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "One text.");
+    close_each(&mut session, &[(b"A", "Second Story")]);
+    assert_restored(&session.quit());
+}
+
+/// Open each view with its key, and close it with q, then with Esc.
+fn close_each(session: &mut Session, views: &[(&[u8], &str)]) {
+    let term = Arc::clone(&session.term);
+    for &(open, shown) in views {
+        for close in [&b"q"[..], b"\x1b"] {
+            session.press(open);
+            wait_text(&term, shown);
+            session.press(close);
+            wait_for(&term, "the view closed", |s| !s.contents().contains(shown));
+        }
     }
 }

@@ -4,7 +4,14 @@
 /// Everything the reader can be asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// `q`: close the open view, or quit from the text.
     Quit,
+    /// Ctrl-C: quit from anywhere.
+    Interrupt,
+    /// A digit of a count prefix (`5j`, `50%`).
+    Count(u8),
+    /// Go to the count's percent of the text (`50%`, `50p`).
+    Percent,
     /// The terminal has this many columns and rows.
     Resize(u16, u16),
     /// Line down in the text, next entry in the sidebar.
@@ -38,6 +45,12 @@ pub enum Action {
     ToggleKinds,
     ToggleHelp,
     SearchStart,
+    /// `?`: search backwards.
+    SearchBackStart,
+    /// Up while typing a search: the previous query of the history.
+    SearchOlder,
+    /// Down while typing a search: the next query of the history.
+    SearchNewer,
     SearchInput(char),
     SearchBackspace,
     SearchConfirm,
@@ -59,4 +72,28 @@ pub enum Action {
     ToggleQuotes,
     /// Show or hide the mention timeline beside the scrollbar.
     ToggleTimeline,
+}
+
+impl Action {
+    /// Done as many times as a count prefix says.
+    pub fn repeats(self) -> bool {
+        matches!(
+            self,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::NextGroup
+                | Action::PrevGroup
+                | Action::NextMatch
+                | Action::PrevMatch
+                | Action::NextQuote
+                | Action::PrevQuote
+                | Action::CycleSpeaker
+                | Action::NextSection
+                | Action::PrevSection
+        )
+    }
 }

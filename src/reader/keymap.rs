@@ -84,42 +84,75 @@ const fn hinted(b: Binding, hint: &'static str) -> Binding {
 /// All bindings of normal mode, in help order.
 pub const BINDINGS: &[Binding] = &[
     bind(
-        &[key('j'), code(KeyCode::Down)],
-        "j ↓",
+        &[key('j'), code(KeyCode::Down), ctrl('e')],
+        "j ↓ C-e",
         Action::Down,
         "line down / next entry",
     ),
     bind(
-        &[key('k'), code(KeyCode::Up)],
-        "k ↑",
+        &[key('k'), code(KeyCode::Up), ctrl('y')],
+        "k ↑ C-y",
         Action::Up,
         "line up / previous entry",
     ),
     bind(
-        &[key(' '), code(KeyCode::PageDown)],
-        "Space PgDn",
+        &[key(' '), code(KeyCode::PageDown), ctrl('f')],
+        "Space PgDn C-f",
         Action::PageDown,
         "page down",
     ),
     bind(
-        &[key('b'), code(KeyCode::PageUp)],
-        "b PgUp",
+        &[key('b'), code(KeyCode::PageUp), ctrl('b')],
+        "b PgUp C-b",
         Action::PageUp,
         "page up",
     ),
-    bind(&[key('d')], "d", Action::HalfPageDown, "half a page down"),
-    bind(&[key('u')], "u", Action::HalfPageUp, "half a page up"),
+    bind(
+        &[key('d'), ctrl('d')],
+        "d C-d",
+        Action::HalfPageDown,
+        "half a page down",
+    ),
+    bind(
+        &[key('u'), ctrl('u')],
+        "u C-u",
+        Action::HalfPageUp,
+        "half a page up",
+    ),
     bind(
         &[key('g'), code(KeyCode::Home)],
-        "g Home",
+        "g gg Home",
         Action::Top,
-        "top",
+        "top (5g: line 5)",
     ),
     bind(
         &[key('G'), code(KeyCode::End)],
         "G End",
         Action::Bottom,
-        "bottom",
+        "bottom (5G: line 5)",
+    ),
+    bind(
+        &[key('%'), key('p')],
+        "% p",
+        Action::Percent,
+        "to a percent (50%, 50p)",
+    ),
+    bind(
+        &[
+            key('0'),
+            key('1'),
+            key('2'),
+            key('3'),
+            key('4'),
+            key('5'),
+            key('6'),
+            key('7'),
+            key('8'),
+            key('9'),
+        ],
+        "0-9",
+        Action::Count(0),
+        "count: 5j 3n 50% 5G",
     ),
     hinted(
         bind(
@@ -187,10 +220,16 @@ pub const BINDINGS: &[Binding] = &[
         "search",
     ),
     bind(
+        &[key('?')],
+        "?",
+        Action::SearchBackStart,
+        "search backwards",
+    ),
+    bind(
         &[code(KeyCode::Esc)],
         "Esc",
         Action::Cancel,
-        "clear search, selection",
+        "close view, clear search",
     ),
     bind(
         &[key('e')],
@@ -202,7 +241,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key('s')],
         "s",
         Action::ToggleSidebar,
-        "sidebar (narrow screen)",
+        "sidebar hide / show",
     ),
     bind(&[key('m')], "m", Action::ToggleMap, "map of places"),
     bind(
@@ -218,14 +257,30 @@ pub const BINDINGS: &[Binding] = &[
         "mention timeline on/off",
     ),
     hinted(
-        bind(&[key('?')], "?", Action::ToggleHelp, "this help"),
+        bind(
+            &[key('H'), code(KeyCode::F(1))],
+            "H F1",
+            Action::ToggleHelp,
+            "this help",
+        ),
         "help",
     ),
     hinted(
-        bind(&[key('q'), ctrl('c')], "q C-c", Action::Quit, "quit"),
+        bind(&[key('q')], "q", Action::Quit, "close view / quit"),
         "quit",
     ),
+    bind(&[ctrl('c')], "C-c", Action::Interrupt, "quit from anywhere"),
 ];
+
+/// The key table of the README, in Markdown, as help shows it.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | action |\n|---|---|\n");
+    for b in BINDINGS {
+        let keys = b.label.replace(' ', "` `");
+        out.push_str(&format!("| `{keys}` | {} |\n", b.description));
+    }
+    out
+}
 
 /// The status line's short key hint, with the keys the settings give.
 pub fn hint(overrides: &Overrides) -> String {
@@ -290,6 +345,7 @@ const NAMED_KEYS: &[(&str, KeyCode)] = &[
     ("S-Tab", KeyCode::BackTab),
     ("Backspace", KeyCode::Backspace),
     ("Space", KeyCode::Char(' ')),
+    ("F1", KeyCode::F(1)),
 ];
 
 /// A key by name, as in the settings file: a character ("x", "G"), "C-x"
@@ -335,14 +391,21 @@ pub fn map_event_with(event: &Event, mode: Mode, overrides: &Overrides) -> Optio
     }
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let pressed = Key { code: k.code, ctrl };
+    // Ctrl-C always quits.
+    if pressed == CTRL_C {
+        return Some(Action::Interrupt);
+    }
     if let Some((action, _)) = overrides.iter().find(|(_, keys)| keys.contains(&pressed)) {
-        return Some(*action);
+        return Some(with_digit(*action, pressed));
     }
     let action = map_event(event, mode)?;
-    let remapped = overrides.iter().any(|(a, _)| *a == action);
-    // Ctrl-C always quits.
-    (!remapped || (ctrl && k.code == KeyCode::Char('c'))).then_some(action)
+    let remapped = overrides
+        .iter()
+        .any(|(a, _)| std::mem::discriminant(a) == std::mem::discriminant(&action));
+    (!remapped).then_some(action)
 }
+
+const CTRL_C: Key = ctrl('c');
 
 /// Map a terminal event to an action; `None` for anything ignored.
 pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
@@ -356,14 +419,16 @@ pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
 
 fn map_key(k: &KeyEvent, mode: Mode) -> Option<Action> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && k.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
+    if (Key { code: k.code, ctrl }) == CTRL_C {
+        return Some(Action::Interrupt);
     }
     match mode {
         Mode::Search => match k.code {
             KeyCode::Enter => Some(Action::SearchConfirm),
             KeyCode::Esc => Some(Action::Cancel),
             KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Up => Some(Action::SearchOlder),
+            KeyCode::Down => Some(Action::SearchNewer),
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
             _ => None,
         },
@@ -373,22 +438,30 @@ fn map_key(k: &KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
             KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
             KeyCode::Enter => Some(Action::Activate),
-            KeyCode::Esc | KeyCode::Char('A') => Some(Action::ToggleArticles),
-            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Esc | KeyCode::Char('A' | 'q') => Some(Action::ToggleArticles),
             _ => None,
         },
         Mode::Help => match k.code {
-            KeyCode::Esc | KeyCode::Char('?') => Some(Action::ToggleHelp),
-            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?' | 'H' | 'q') => {
+                Some(Action::ToggleHelp)
+            }
             _ => None,
         },
         Mode::Normal => {
             let pressed = Key { code: k.code, ctrl };
-            BINDINGS
-                .iter()
-                .find(|b| b.keys.contains(&pressed))
-                .map(|b| b.action)
+            let action = BINDINGS.iter().find(|b| b.keys.contains(&pressed))?.action;
+            Some(with_digit(action, pressed))
         }
+    }
+}
+
+/// A count binding's action carries the digit pressed.
+fn with_digit(action: Action, pressed: Key) -> Action {
+    match (action, pressed.code) {
+        (Action::Count(_), KeyCode::Char(c)) => {
+            c.to_digit(10).map_or(action, |d| Action::Count(d as u8))
+        }
+        _ => action,
     }
 }
 
@@ -450,8 +523,10 @@ mod tests {
         assert_eq!(normal(Char('}')), Some(Action::NextSection));
         assert_eq!(normal(Char('{')), Some(Action::PrevSection));
         assert_eq!(normal(Char('/')), Some(Action::SearchStart));
+        assert_eq!(normal(Char('?')), Some(Action::SearchBackStart));
         assert_eq!(normal(Esc), Some(Action::Cancel));
-        assert_eq!(normal(Char('?')), Some(Action::ToggleHelp));
+        assert_eq!(normal(Char('H')), Some(Action::ToggleHelp));
+        assert_eq!(normal(F(1)), Some(Action::ToggleHelp));
         assert_eq!(normal(Char('q')), Some(Action::Quit));
         assert_eq!(normal(Char('m')), Some(Action::ToggleMap));
         assert_eq!(normal(Char('v')), Some(Action::ToggleQuotes));
@@ -460,12 +535,39 @@ mod tests {
     }
 
     #[test]
+    fn less_and_vim_keys_ctrl_and_counts() {
+        let c = |ch| {
+            map_event(
+                &press(KeyCode::Char(ch), KeyModifiers::CONTROL),
+                Mode::Normal,
+            )
+        };
+        assert_eq!(c('d'), Some(Action::HalfPageDown));
+        assert_eq!(c('u'), Some(Action::HalfPageUp));
+        assert_eq!(c('f'), Some(Action::PageDown));
+        assert_eq!(c('b'), Some(Action::PageUp));
+        assert_eq!(c('e'), Some(Action::Down));
+        assert_eq!(c('y'), Some(Action::Up));
+        for d in 0..10u8 {
+            let ch = char::from(b'0' + d);
+            assert_eq!(normal(KeyCode::Char(ch)), Some(Action::Count(d)));
+        }
+        assert_eq!(normal(KeyCode::Char('%')), Some(Action::Percent));
+        assert_eq!(normal(KeyCode::Char('p')), Some(Action::Percent));
+        // Digits are typed into a search, not counted.
+        assert_eq!(
+            map_event(&press(KeyCode::Char('5'), KeyModifiers::NONE), Mode::Search),
+            Some(Action::SearchInput('5'))
+        );
+    }
+
+    #[test]
     fn shift_is_ignored_for_letters_and_ctrl_c_quits_everywhere() {
         let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(map_event(&g, Mode::Normal), Some(Action::Bottom));
         let cc = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in [Mode::Normal, Mode::Search, Mode::Help] {
-            assert_eq!(map_event(&cc, mode), Some(Action::Quit));
+        for mode in [Mode::Normal, Mode::Search, Mode::Help, Mode::Articles] {
+            assert_eq!(map_event(&cc, mode), Some(Action::Interrupt));
         }
         // Ctrl-j is not j.
         let cj = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
@@ -507,20 +609,23 @@ mod tests {
     }
 
     #[test]
-    fn help_mode_closes_or_quits() {
+    fn q_and_esc_close_help_and_the_article_list() {
         let ev = |c| press(c, KeyModifiers::NONE);
-        assert_eq!(
-            map_event(&ev(KeyCode::Char('?')), Mode::Help),
-            Some(Action::ToggleHelp)
-        );
-        assert_eq!(
-            map_event(&ev(KeyCode::Esc), Mode::Help),
-            Some(Action::ToggleHelp)
-        );
-        assert_eq!(
-            map_event(&ev(KeyCode::Char('q')), Mode::Help),
-            Some(Action::Quit)
-        );
+        for c in [
+            KeyCode::Char('?'),
+            KeyCode::Char('H'),
+            KeyCode::F(1),
+            KeyCode::Esc,
+            KeyCode::Char('q'),
+        ] {
+            assert_eq!(map_event(&ev(c), Mode::Help), Some(Action::ToggleHelp));
+        }
+        for c in [KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('A')] {
+            assert_eq!(
+                map_event(&ev(c), Mode::Articles),
+                Some(Action::ToggleArticles)
+            );
+        }
         assert_eq!(map_event(&ev(KeyCode::Char('j')), Mode::Help), None);
     }
 
@@ -571,7 +676,7 @@ mod tests {
                 seen.push(*k);
             }
         }
-        assert_eq!(hint(&[]), "Tab sidebar  n next  / search  ? help  q quit");
+        assert_eq!(hint(&[]), "Tab sidebar  n next  / search  H help  q quit");
     }
 
     #[test]
@@ -594,12 +699,13 @@ mod tests {
     }
 
     #[test]
-    fn readme_lists_every_binding() {
+    fn readme_has_the_key_table_of_the_bindings() {
         let readme = include_str!("../../README.md");
-        for b in BINDINGS {
-            let row = format!("| `{}` | {} |", b.label.replace(' ', "` `"), b.description);
-            assert!(readme.contains(&row), "README lacks {row}");
-        }
+        let table = markdown_table();
+        assert!(
+            readme.contains(&table),
+            "README lacks the key table:\n{table}"
+        );
     }
 }
 
@@ -635,7 +741,10 @@ mod override_tests {
         assert_eq!(m(KeyCode::Char('j')), None);
         assert_eq!(m(KeyCode::Char('k')), Some(Action::Up));
         let cc = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        assert_eq!(map_event_with(&cc, Mode::Normal, &o), Some(Action::Quit));
+        assert_eq!(
+            map_event_with(&cc, Mode::Normal, &o),
+            Some(Action::Interrupt)
+        );
         // Search typing is never remapped.
         assert_eq!(
             map_event_with(&press(KeyCode::Char('x')), Mode::Search, &o),

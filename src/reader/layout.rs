@@ -191,13 +191,7 @@ impl Areas {
             let sidebar = Rect::new(width - side, 0, side, body.height);
             (body, overlay_open.then_some(sidebar), true)
         };
-        let scrollbar = Rect::new(article.right() - 1, 0, 1, article.height);
-        let inner = article.width - 1;
-        // One column of margin each side at least; the bar of the current
-        // quote goes in the left one.
-        let col = inner.saturating_sub(2).clamp(1, max_text.max(1));
-        let left = (inner - col) / 2;
-        let text = Rect::new(article.x + left, 0, col, article.height);
+        let (text, scrollbar) = text_column(article, max_text);
         Areas {
             too_small: false,
             article,
@@ -208,6 +202,39 @@ impl Areas {
             status,
         }
     }
+}
+
+impl Areas {
+    /// The same screen with the article pane across the whole width (the
+    /// sidebar beside it hidden).
+    pub fn without_sidebar(self, max_text: u16) -> Areas {
+        if self.too_small || self.overlay {
+            return self;
+        }
+        let article = Rect::new(0, 0, self.status.width, self.article.height);
+        let (text, scrollbar) = text_column(article, max_text);
+        Areas {
+            article,
+            text,
+            scrollbar,
+            sidebar: None,
+            ..self
+        }
+    }
+}
+
+/// The text column and the scrollbar of an article pane.
+fn text_column(article: Rect, max_text: u16) -> (Rect, Rect) {
+    let scrollbar = Rect::new(article.right() - 1, 0, 1, article.height);
+    let inner = article.width - 1;
+    // One column of margin each side at least; the bar of the current
+    // quote goes in the left one.
+    let col = inner.saturating_sub(2).clamp(1, max_text.max(1));
+    let left = (inner - col) / 2;
+    (
+        Rect::new(article.x + left, 0, col, article.height),
+        scrollbar,
+    )
 }
 
 /// Is the section a heading (for the outline and section keys)?

@@ -67,8 +67,8 @@ pub fn update(lib: &mut Library, action: Action) {
                 lib.list = None;
                 switch(lib, cursor);
             }
-            Action::ToggleArticles | Action::Cancel => lib.list = None,
-            Action::Quit => lib.quit = true,
+            Action::ToggleArticles | Action::Cancel | Action::Quit => lib.list = None,
+            Action::Interrupt => lib.quit = true,
             Action::Resize(..) => state::update(lib.current_mut(), action),
             _ => {}
         }
@@ -166,10 +166,13 @@ mod tests {
     }
 
     #[test]
-    fn quit_from_the_list_and_from_an_article() {
+    fn q_closes_the_list_and_quits_from_an_article() {
         let mut l = lib();
         update(&mut l, Action::ToggleArticles);
         update(&mut l, Action::Quit);
+        assert!(!l.quit && l.list.is_none());
+        update(&mut l, Action::ToggleArticles);
+        update(&mut l, Action::Interrupt);
         assert!(l.quit);
         let mut l = lib();
         update(&mut l, Action::Quit);

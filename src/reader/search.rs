@@ -1,17 +1,21 @@
 //! Text search that finds hits where they are needed, never all at once.
 //!
-//! The hits of a query are its ASCII case-insensitive, non-overlapping
-//! occurrences, as one scan from the start of the text finds them. They
-//! are looked for in the text with its ASCII letters lowered ([`fold`]),
-//! which keeps every byte where it was: a plain substring search, the
-//! fastest kind, then gives the offsets into the text itself. Confirm
-//! looks for the first one after the reading position, `n`/`N` for the
-//! next or previous one, and the view for those on screen, so the work of a
-//! keypress depends on the distance to a hit, not on the length of the text.
+//! The hits of a query are its non-overlapping occurrences, as one scan
+//! from the start of the text finds them, with accents and (unless the
+//! query has a capital letter, like less's smart case) case ignored:
+//! `natasha` finds "Natásha". They are looked for in a folded copy of the
+//! text ([`Folded`]) that remembers where its bytes came from, so a plain
+//! substring search, the fastest kind, still gives offsets into the text
+//! itself. Confirm looks for the first hit after the reading position,
+//! `n`/`N` for the next or previous one, and the view for those on screen,
+//! so the work of a keypress depends on the distance to a hit, not on the
+//! length of the text.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use memchr::memmem;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::model::Span;
 
@@ -29,16 +33,169 @@ pub const COUNT_LIMIT: usize = 999;
 /// it holds a hit or reaches the start of the text.
 const BACK_WINDOW: usize = 1024;
 
-/// The text that searches run on: its ASCII letters lowered, every byte in
-/// its place.
-pub fn fold(text: &str) -> String {
-    text.to_ascii_lowercase()
+/// A text as searches read it: accents dropped, letters lowered unless
+/// `cased`, curly quotes made straight; with the places where a character
+/// became longer or shorter, to map offsets back.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    pub text: String,
+    /// Every character whose folded form has another length, in order.
+    shifts: Vec<Shift>,
 }
 
-/// A query's searcher. Its methods take the [`fold`]ed text.
+/// One character of the text whose folded form has another length.
+#[derive(Debug, Clone, Copy)]
+struct Shift {
+    folded: usize,
+    folded_len: usize,
+    orig: usize,
+    orig_len: usize,
+}
+
+impl Folded {
+    pub fn new(text: &str, cased: bool) -> Folded {
+        let mut out = Folded {
+            text: String::with_capacity(text.len()),
+            shifts: Vec::new(),
+        };
+        let mut rest = text;
+        let mut orig = 0;
+        while !rest.is_empty() {
+            // ASCII runs, nearly all of an English text, in bulk.
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            let run = &rest[..ascii];
+            if cased {
+                out.text.push_str(run);
+            } else {
+                out.text.extend(run.chars().map(|c| c.to_ascii_lowercase()));
+            }
+            orig += ascii;
+            rest = &rest[ascii..];
+            if let Some(c) = rest.chars().next() {
+                out.push_char(c, orig, cased);
+                orig += c.len_utf8();
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        out
+    }
+
+    fn push_char(&mut self, c: char, orig: usize, cased: bool) {
+        let folded = self.text.len();
+        fold_char(c, cased, &mut self.text);
+        let folded_len = self.text.len() - folded;
+        if folded_len != c.len_utf8() {
+            self.shifts.push(Shift {
+                folded,
+                folded_len,
+                orig,
+                orig_len: c.len_utf8(),
+            });
+        }
+    }
+
+    /// The offset in the text of a folded offset; one inside a folded
+    /// character goes to that character's start, or with `end` past it.
+    fn to_orig(&self, f: usize, end: bool) -> usize {
+        let i = self
+            .shifts
+            .partition_point(|s| s.folded + s.folded_len <= f);
+        if let Some(s) = self.shifts.get(i).filter(|s| s.folded < f) {
+            return if end { s.orig + s.orig_len } else { s.orig };
+        }
+        match i.checked_sub(1).map(|j| self.shifts[j]) {
+            Some(s) => s.orig + s.orig_len + (f - s.folded - s.folded_len),
+            None => f,
+        }
+    }
+
+    /// The folded offset of an offset in the text (on a char boundary).
+    fn to_folded(&self, o: usize) -> usize {
+        let i = self.shifts.partition_point(|s| s.orig + s.orig_len <= o);
+        if let Some(s) = self.shifts.get(i).filter(|s| s.orig < o) {
+            return s.folded;
+        }
+        match i.checked_sub(1).map(|j| self.shifts[j]) {
+            Some(s) => s.folded + s.folded_len + (o - s.orig - s.orig_len),
+            None => o,
+        }
+    }
+
+    fn span_to_orig(&self, f: &Span) -> Span {
+        self.to_orig(f.start, false)..self.to_orig(f.end, true)
+    }
+
+    fn span_to_folded(&self, o: &Span) -> Span {
+        self.to_folded(o.start)..self.to_folded(o.end)
+    }
+}
+
+/// One character as searches read it.
+fn fold_char(c: char, cased: bool, out: &mut String) {
+    let plain = match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => Some('"'),
+        // Letters with a stroke, which have no decomposition.
+        'ø' => Some('o'),
+        'Ø' => Some('O'),
+        'ł' => Some('l'),
+        'Ł' => Some('L'),
+        'đ' => Some('d'),
+        'Đ' => Some('D'),
+        _ => None,
+    };
+    let mut push = |c: char| {
+        if cased {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase().filter(|&l| !is_combining_mark(l)));
+        }
+    };
+    match plain {
+        Some(p) => push(p),
+        None => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                push(d);
+            }
+        }),
+    }
+}
+
+/// The folded texts a search may read: lowered (made at once) and, for a
+/// query with a capital letter, cased (made when first asked for).
+#[derive(Debug, Clone, Default)]
+pub struct Haystack {
+    lower: Folded,
+    cased: OnceLock<Folded>,
+}
+
+impl Haystack {
+    pub fn new(text: &str) -> Haystack {
+        Haystack {
+            lower: Folded::new(text, false),
+            cased: OnceLock::new(),
+        }
+    }
+
+    fn pick(&self, text: &str, cased: bool) -> &Folded {
+        if cased {
+            self.cased.get_or_init(|| Folded::new(text, true))
+        } else {
+            &self.lower
+        }
+    }
+}
+
+/// A query's searcher. Its methods take the [`Haystack`] and the text
+/// it was made from; spans in and out are offsets into the text.
 #[derive(Debug, Clone)]
 pub struct Finder {
     query: String,
+    /// The query has a capital letter: case counts.
+    cased: bool,
     needle: memmem::Finder<'static>,
 }
 
@@ -105,14 +262,17 @@ impl Tally {
 }
 
 impl Finder {
-    /// A searcher for a non-empty query.
+    /// A searcher for a query that folds to something.
     pub fn new(query: &str) -> Option<Finder> {
-        if query.is_empty() {
+        let cased = query.chars().any(char::is_uppercase);
+        let folded = Folded::new(query, cased).text;
+        if folded.is_empty() {
             return None;
         }
-        let needle = memmem::Finder::new(query.to_ascii_lowercase().as_bytes()).into_owned();
+        let needle = memmem::Finder::new(folded.as_bytes()).into_owned();
         Some(Finder {
             query: query.to_string(),
+            cased,
             needle,
         })
     }
@@ -121,8 +281,20 @@ impl Finder {
         &self.query
     }
 
+    /// The hit's text and the query fold to the same.
+    pub fn matches(&self, shown: &str) -> bool {
+        Folded::new(shown, self.cased).text.as_bytes() == self.needle.needle()
+    }
+
+    fn len(&self) -> usize {
+        self.needle.needle().len()
+    }
+
     /// The first hit at or after `pos`, wrapping around to the start.
-    pub fn first(&self, folded: &str, pos: usize) -> Option<Found> {
+    pub fn first(&self, hay: &Haystack, text: &str, pos: usize) -> Option<Found> {
+        let f = hay.pick(text, self.cased);
+        let pos = f.to_folded(pos);
+        let folded = f.text.as_str();
         // The count's one scan from the start meets that hit on its way,
         // unless it lies past the counted ones: then it is looked for.
         let (tally, met) = self.count(folded, pos);
@@ -136,25 +308,45 @@ impl Finder {
                 None => (self.first_in(folded, 0..pos)?, Some(1)),
             },
         };
+        let tally = match tally {
+            Tally::Over { last_counted } => Tally::Over {
+                last_counted: f.to_orig(last_counted, false),
+            },
+            all => all,
+        };
         Some(Found {
-            hit,
+            hit: f.span_to_orig(&hit),
             ordinal,
             tally,
         })
     }
 
     /// The next (or previous) hit from the current one, wrapping around.
-    pub fn step(&self, folded: &str, found: &Found, forward: bool) -> Found {
+    pub fn step(&self, hay: &Haystack, text: &str, found: &Found, forward: bool) -> Found {
+        let f = hay.pick(text, self.cased);
+        let current = f.span_to_folded(&found.hit);
         let hit = if forward {
-            self.after(folded, &found.hit)
+            self.after(&f.text, &current)
         } else {
-            self.before(folded, &found.hit)
+            self.before(&f.text, &current)
         };
+        let hit = f.span_to_orig(&hit);
         Found {
             ordinal: found.neighbour_ordinal(&hit, forward),
             hit,
             tally: found.tally,
         }
+    }
+
+    /// The hits that overlap a byte range of the text, in order.
+    pub fn overlapping(&self, hay: &Haystack, text: &str, range: Range<usize>) -> Vec<Span> {
+        let f = hay.pick(text, self.cased);
+        let range = f.span_to_folded(&range);
+        let from = range.start.saturating_sub(self.len() - 1);
+        self.starting_in(&f.text, from..range.end)
+            .filter(|h| h.end > range.start)
+            .map(|h| f.span_to_orig(&h))
+            .collect()
     }
 
     /// The hit after a hit, wrapping around (to itself if it is the only one).
@@ -171,14 +363,6 @@ impl Finder {
         self.last_in(folded, 0..hit.start)
             .or_else(|| self.last_in(folded, hit.start..folded.len()))
             .unwrap_or_else(|| hit.clone())
-    }
-
-    /// The hits that overlap a byte range, in order.
-    pub fn overlapping(&self, folded: &str, range: Range<usize>) -> Vec<Span> {
-        let from = range.start.saturating_sub(self.query.len() - 1);
-        self.starting_in(folded, from..range.end)
-            .filter(|h| h.end > range.start)
-            .collect()
     }
 
     /// Hits counted from the start of the text up to the limit, and among
@@ -240,8 +424,8 @@ impl Finder {
     /// The hits that start in `range`, whose start must be inside no hit.
     fn scan(&self, folded: &str, range: Range<usize>) -> impl Iterator<Item = Span> {
         // Wide enough for a hit that starts just before the end.
-        let to = (range.end + self.query.len() - 1).min(folded.len());
-        let len = self.query.len();
+        let to = (range.end + self.len() - 1).min(folded.len());
+        let len = self.len();
         self.needle
             .find_iter(&folded.as_bytes()[range.start..to])
             .map(move |i| range.start + i..range.start + i + len)
@@ -256,7 +440,7 @@ impl Finder {
     /// overlaps. A query that cannot overlap itself ("the") needs at most
     /// two such looks; "aaa" in a run of a's walks back the run.
     fn resync(&self, folded: &str, pos: usize) -> usize {
-        let len = self.query.len();
+        let len = self.len();
         let mut at = pos;
         loop {
             let window = at.saturating_sub(len - 1)..(at + len - 1).min(folded.len());

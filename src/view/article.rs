@@ -115,7 +115,7 @@ impl<'a> Context<'a> {
             .map_or(theme.unattributed(), |s| theme.quote(s));
         let (hits, current_hit) = match &state.search {
             Search::Active { finder, found } => (
-                finder.overlapping(&state.folded, visible_bytes(state)),
+                finder.overlapping(&state.folded, &state.doc.text, visible_bytes(state)),
                 found.as_ref().map(|f| f.hit.clone()),
             ),
             _ => (Vec::new(), None),

@@ -13,17 +13,24 @@ use crate::reader::keymap::{self, BINDINGS, Overrides};
 use crate::reader::layout::fit;
 use crate::view::theme::Theme;
 
-const DESC_WIDTH: usize = 28;
+const DESC_WIDTH: usize = 26;
+/// Said at the foot of the help: with the mouse captured, the terminal
+/// selects text only with Shift held.
+const SELECT_NOTE: &str = " Shift+drag selects text ";
 
 pub fn render(screen: Rect, theme: Theme, keys: &Overrides, buf: &mut Buffer) {
     let labels: Vec<String> = BINDINGS.iter().map(|b| keymap::label(b, keys)).collect();
-    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 2;
-    let col_w = label_w + DESC_WIDTH;
     let n = BINDINGS.len();
     let rows_avail = usize::from(screen.height.saturating_sub(2)).max(1);
     let cols = n.div_ceil(rows_avail).max(1);
     let rows = n.div_ceil(cols);
-    let width = (cols * col_w + (cols - 1) * 2 + 2).min(usize::from(screen.width));
+    // Each column as wide as its own longest keys.
+    let label_ws: Vec<usize> = labels
+        .chunks(rows)
+        .map(|c| c.iter().map(|l| l.width()).max().unwrap_or(0) + 2)
+        .collect();
+    let content: usize = label_ws.iter().map(|w| w + DESC_WIDTH).sum::<usize>() + (cols - 1) * 2;
+    let width = (content + 2).min(usize::from(screen.width));
     let height = (rows + 2).min(usize::from(screen.height));
     let area = Rect::new(
         screen.x + (screen.width - width as u16) / 2,
@@ -35,21 +42,26 @@ pub fn render(screen: Rect, theme: Theme, keys: &Overrides, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_set(border::ROUNDED)
         .border_style(theme.border(true))
-        .title(Line::from(" Keys (? or Esc closes) ").style(theme.group()));
+        .title(Line::from(" Keys (q or Esc closes) ").style(theme.group()))
+        .title_bottom(Line::from(SELECT_NOTE).style(theme.group()).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    for (i, (b, label)) in BINDINGS.iter().zip(&labels).enumerate() {
-        let (col, row) = (i / rows, i % rows);
-        let x = inner.x as usize + col * (col_w + 2);
-        if row >= usize::from(inner.height) || x >= usize::from(inner.right()) {
-            continue;
+    let mut x = inner.x as usize;
+    for ((bindings, labels), label_w) in
+        BINDINGS.chunks(rows).zip(labels.chunks(rows)).zip(label_ws)
+    {
+        for (row, (b, label)) in bindings.iter().zip(labels).enumerate() {
+            if row >= usize::from(inner.height) || x >= usize::from(inner.right()) {
+                continue;
+            }
+            let avail = usize::from(inner.right()) - x;
+            let label = format!("{label:<label_w$}");
+            let line = Line::from(vec![
+                Span::styled(label, Style::new().patch(theme.group())),
+                Span::raw(fit(b.description, DESC_WIDTH)),
+            ]);
+            buf.set_line(x as u16, inner.y + row as u16, &line, avail as u16);
         }
-        let avail = usize::from(inner.right()) - x;
-        let label = format!("{label:<label_w$}");
-        let line = Line::from(vec![
-            Span::styled(label, Style::new().patch(theme.group())),
-            Span::raw(fit(b.description, DESC_WIDTH)),
-        ]);
-        buf.set_line(x as u16, inner.y + row as u16, &line, avail as u16);
+        x += label_w + DESC_WIDTH + 2;
     }
 }

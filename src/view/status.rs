@@ -26,14 +26,15 @@ pub fn text(state: &State) -> String {
     } else if !state.filter.is_empty() {
         parts.push(format!("filter: {} (Esc clears)", state.filter));
     }
+    let prompt = if state.backward { '?' } else { '/' };
     match &state.search {
-        Search::Typing(q) => parts.push(format!("/{q}█")),
+        Search::Typing(q) => parts.push(format!("{prompt}{q}█")),
         Search::Active { finder, found } => {
             let query = finder.query();
             parts.push(match found {
-                None => format!("/{query}: no matches"),
+                None => format!("{prompt}{query}: no matches"),
                 Some(f) => format!(
-                    "/{query}: hit {} of {}",
+                    "{prompt}{query}: hit {} of {}",
                     counted(f.ordinal),
                     counted(f.tally.total())
                 ),
@@ -54,6 +55,12 @@ pub fn text(state: &State) -> String {
                 parts.push(quote_text(state, q));
             }
         }
+    }
+    if let Some(n) = state.count {
+        parts.push(format!("count {n}"));
+    }
+    if let Some(m) = &state.message {
+        parts.push(m.clone());
     }
     parts.join(" · ")
 }

@@ -13,9 +13,13 @@ use crate::reader::action::Action;
 use crate::reader::index::{Index, Row};
 use crate::reader::layout::{Areas, LineTable};
 use crate::reader::map::MapLayout;
-use crate::reader::search::{Finder, Found};
+use crate::reader::search::{Finder, Found, Haystack};
 use crate::reader::timeline::Timeline;
 
+/// The most times a count prefix repeats an action.
+const MAX_REPEAT: usize = 10_000;
+/// Searches remembered for Up in the search prompt.
+const HISTORY: usize = 100;
 /// Lines moved by one notch of the mouse wheel.
 const WHEEL_LINES: usize = 3;
 /// Line tables of earlier widths kept.
@@ -57,9 +61,8 @@ pub enum Search {
 #[derive(Debug, Clone)]
 pub struct State {
     pub doc: Document,
-    /// The text as searches read it (see [`crate::reader::search::fold`]), made
-    /// once so that no keypress has to.
-    pub folded: String,
+    /// The text as searches read it, made once so that no keypress has to.
+    pub folded: Haystack,
     /// Shown in the status line.
     pub name: String,
     pub index: Index,
@@ -116,13 +119,27 @@ pub struct State {
     pub keys: Vec<(Action, Vec<crate::reader::keymap::Key>)>,
     /// The widest the text column gets.
     pub reading_width: u16,
+    /// The count typed so far (`5` of `5j`).
+    pub count: Option<usize>,
+    /// A one-off message for the status line, gone at the next key.
+    pub message: Option<String>,
+    /// The side-by-side sidebar is hidden (`s`).
+    pub sidebar_hidden: bool,
+    /// The search being typed or shown runs backwards (`?`).
+    pub backward: bool,
+    /// Confirmed queries, oldest first.
+    pub history: Vec<String>,
+    /// The history entry the search prompt shows (Up, Down).
+    pub recall: Option<usize>,
+    /// The search Esc put away, for `n` to continue.
+    pub stashed: Option<Search>,
 }
 
 impl State {
     pub fn new(doc: Document, name: impl Into<String>) -> State {
         let index = Index::build(&doc);
         State {
-            folded: crate::reader::search::fold(&doc.text),
+            folded: Haystack::new(&doc.text),
             doc,
             name: name.into(),
             index,
@@ -156,6 +173,13 @@ impl State {
             look: crate::reader::look::Look::default(),
             keys: Vec::new(),
             reading_width: crate::reader::layout::MAX_TEXT_WIDTH,
+            count: None,
+            message: None,
+            sidebar_hidden: false,
+            backward: false,
+            history: Vec::new(),
+            recall: None,
+            stashed: None,
         }
     }
 
@@ -380,7 +404,27 @@ pub fn sidebar_list_area(r: Rect, overlay: bool) -> Rect {
 
 /// Apply one action.
 pub fn update(state: &mut State, action: Action) {
-    apply(state, action);
+    if let Action::Count(d) = action {
+        let n = state.count.unwrap_or(0);
+        state.count = Some(n.saturating_mul(10).saturating_add(usize::from(d)));
+        return;
+    }
+    if !matches!(action, Action::Resize(..)) {
+        state.message = None;
+    }
+    let count = state.count.take();
+    match (action, count) {
+        (Action::Top | Action::Bottom, Some(n)) if state.view == View::Article => {
+            go_to_line(state, n)
+        }
+        (Action::Percent, n) => go_to_percent(state, n.unwrap_or(0)),
+        (a, Some(n)) if a.repeats() => {
+            for _ in 0..n.clamp(1, MAX_REPEAT) {
+                apply(state, a);
+            }
+        }
+        _ => apply(state, action),
+    }
     // The timeline follows the selection and the wrap width.
     let key = state.selected_entity().map(|id| (id, state.lines.width));
     if key != state.marks.key {
@@ -399,7 +443,8 @@ fn apply(state: &mut State, action: Action) {
         return;
     }
     match action {
-        Action::Quit => state.quit = true,
+        Action::Quit | Action::Interrupt => state.quit = true,
+        Action::Count(_) | Action::Percent => {}
         Action::Resize(w, h) => resize(state, w, h),
         Action::Down => move_or_scroll(state, 1, true),
         Action::Up => move_or_scroll(state, 1, false),
@@ -439,12 +484,7 @@ fn apply(state: &mut State, action: Action) {
         Action::CycleSpeaker => cycle_speaker(state),
         Action::NextSection => step_section(state, true),
         Action::PrevSection => step_section(state, false),
-        Action::ToggleSidebar => {
-            if state.areas.overlay {
-                let open = !state.overlay_open;
-                set_focus(state, if open { Focus::Sidebar } else { Focus::Text });
-            }
-        }
+        Action::ToggleSidebar => toggle_sidebar(state),
         Action::ToggleKinds => state.show_kinds = !state.show_kinds,
         Action::ToggleHelp => state.help = !state.help,
         Action::SearchStart if state.focus == Focus::Sidebar && state.areas.sidebar.is_some() => {
@@ -465,7 +505,10 @@ fn apply(state: &mut State, action: Action) {
             apply_filter(state);
         }
         Action::SearchConfirm if state.filtering => state.filtering = false,
-        Action::SearchStart => state.search = Search::Typing(String::new()),
+        Action::SearchStart => start_search(state, false),
+        Action::SearchBackStart => start_search(state, true),
+        Action::SearchOlder => recall(state, true),
+        Action::SearchNewer => recall(state, false),
         Action::SearchInput(c) => {
             if let Search::Typing(q) = &mut state.search
                 && !c.is_control()
@@ -511,10 +554,25 @@ pub fn analysis_done_indexed(state: &mut State, analyzed: Document, index: Index
         .min(state.index.selectable.len().saturating_sub(1));
 }
 
+/// The screen's areas for the state's size and sidebar.
+fn compute_areas(state: &State) -> Areas {
+    let a = Areas::compute_with(
+        state.width,
+        state.height,
+        state.overlay_open,
+        state.reading_width,
+    );
+    if state.sidebar_hidden && !a.overlay {
+        a.without_sidebar(state.reading_width)
+    } else {
+        a
+    }
+}
+
 fn resize(state: &mut State, w: u16, h: u16) {
     state.width = w;
     state.height = h;
-    state.areas = Areas::compute_with(w, h, state.overlay_open, state.reading_width);
+    state.areas = compute_areas(state);
     if !state.areas.overlay {
         state.overlay_open = false;
     } else if state.focus == Focus::Sidebar && !state.overlay_open {
@@ -538,6 +596,38 @@ fn resize(state: &mut State, w: u16, h: u16) {
     state.top = state.top.min(state.max_top());
     keep_cursor_visible(state);
     keep_quote_cursor_visible(state);
+}
+
+/// `s`: open or close the overlay of a narrow screen, or hide or show the
+/// sidebar beside the text.
+fn toggle_sidebar(state: &mut State) {
+    if state.areas.overlay {
+        let open = !state.overlay_open;
+        set_focus(state, if open { Focus::Sidebar } else { Focus::Text });
+        return;
+    }
+    state.sidebar_hidden = !state.sidebar_hidden;
+    if state.sidebar_hidden {
+        state.focus = Focus::Text;
+    }
+    resize(state, state.width, state.height);
+}
+
+/// `5g`, `5G`: line 5 of the text, or entry 5 of the sidebar.
+fn go_to_line(state: &mut State, n: usize) {
+    let i = n.saturating_sub(1);
+    match state.focus {
+        Focus::Text => set_top(state, i),
+        Focus::Sidebar => select(state, i),
+    }
+}
+
+/// `50%`, `50p`: half-way through the text.
+fn go_to_percent(state: &mut State, percent: usize) {
+    if state.view == View::Article {
+        let top = state.max_top() * percent.min(100) / 100;
+        set_top(state, top);
+    }
 }
 
 fn page(state: &State) -> usize {
@@ -607,18 +697,17 @@ fn jump_to(state: &mut State, pos: usize) {
 }
 
 fn set_focus(state: &mut State, to: Focus) {
+    if to == Focus::Sidebar && state.sidebar_hidden {
+        state.sidebar_hidden = false;
+        resize(state, state.width, state.height);
+    }
     state.focus = to;
     if to == Focus::Sidebar {
         state.active = !state.index.selectable.is_empty();
     }
     if state.areas.overlay {
         state.overlay_open = to == Focus::Sidebar;
-        state.areas = Areas::compute_with(
-            state.width,
-            state.height,
-            state.overlay_open,
-            state.reading_width,
-        );
+        state.areas = compute_areas(state);
     }
     keep_cursor_visible(state);
 }
@@ -728,26 +817,50 @@ fn step(spans: &[Span], current: Option<usize>, pos: usize, forward: bool) -> Op
     })
 }
 
+/// `n`/`N`: the next hit of the search, else the next mention of the
+/// selected entity, else the search Esc put away.
 fn step_match(state: &mut State, forward: bool) {
-    let pos = state.anchor;
-    if let Search::Active { finder, found } = &mut state.search {
-        if let Some(f) = found {
-            *f = finder.step(&state.folded, f, forward);
-            let span = f.hit.clone();
-            reveal(state, &span);
-        }
+    if matches!(state.search, Search::Active { .. }) {
+        step_search(state, forward);
         return;
     }
-    let Some(id) = state.selected_entity() else {
+    if let Some(id) = state.selected_entity() {
+        step_mention(state, id, forward);
+        return;
+    }
+    match state.stashed.take() {
+        Some(stashed) => {
+            state.search = stashed;
+            step_search(state, forward);
+        }
+        None => {
+            state.message = Some("nothing to go on with: / searches, Tab picks an entry".into());
+        }
+    }
+}
+
+/// The next hit in the search's direction (`forward`) or against it.
+fn step_search(state: &mut State, forward: bool) {
+    let forward = forward != state.backward;
+    let Search::Active { finder, found } = &mut state.search else {
         return;
     };
+    // With no hits the status line says so already.
+    if let Some(f) = found {
+        *f = finder.step(&state.folded, &state.doc.text, f, forward);
+        let span = f.hit.clone();
+        reveal(state, &span);
+    }
+}
+
+fn step_mention(state: &mut State, id: EntityId, forward: bool) {
     let spans: Vec<Span> = state.doc.entities[id]
         .mentions
         .iter()
         .map(|m| m.span.clone())
         .collect();
     let current = state.mention.filter(|&m| m < spans.len());
-    if let Some(i) = step(&spans, current, pos, forward) {
+    if let Some(i) = step(&spans, current, state.anchor, forward) {
         state.mention = Some(i);
         reveal(state, &spans[i]);
     }
@@ -820,14 +933,64 @@ fn step_section(state: &mut State, forward: bool) {
     }
 }
 
+/// `/` or `?`: a new query, the one shown put away for `/` Enter.
+fn start_search(state: &mut State, backward: bool) {
+    let shown = std::mem::replace(&mut state.search, Search::Typing(String::new()));
+    if matches!(shown, Search::Active { .. }) {
+        state.stashed = Some(shown);
+    }
+    state.backward = backward;
+    state.recall = None;
+}
+
+/// Up (`older`) or Down in the search prompt: walk the history.
+fn recall(state: &mut State, older: bool) {
+    let Search::Typing(query) = &mut state.search else {
+        return;
+    };
+    let n = state.history.len();
+    let next = match (state.recall, older) {
+        (None, true) => n.checked_sub(1),
+        (Some(i), true) => Some(i.saturating_sub(1)),
+        (Some(i), false) => (i + 1 < n).then_some(i + 1),
+        (None, false) => None,
+    };
+    if older && next.is_none() {
+        return;
+    }
+    state.recall = next;
+    *query = next.map(|i| state.history[i].clone()).unwrap_or_default();
+}
+
+/// Enter in the search prompt: search for the query, or with none go on
+/// with the last search in the new direction.
 fn confirm_search(state: &mut State) {
     let Search::Typing(query) = std::mem::take(&mut state.search) else {
         return;
     };
+    if query.is_empty() {
+        match state.stashed.take() {
+            Some(last) => {
+                state.search = last;
+                step_search(state, true);
+            }
+            None => state.message = Some("no earlier search to repeat".into()),
+        }
+        return;
+    }
+    state.history.retain(|q| *q != query);
+    state.history.push(query.clone());
+    if state.history.len() > HISTORY {
+        state.history.remove(0);
+    }
     let Some(finder) = Finder::new(&query) else {
         return;
     };
-    let found = finder.first(&state.folded, state.anchor);
+    let (hay, text) = (&state.folded, &state.doc.text);
+    let mut found = finder.first(hay, text, state.anchor);
+    if state.backward {
+        found = found.map(|f| finder.step(hay, text, &f, false));
+    }
     if let Some(f) = &found {
         reveal(state, &f.hit.clone());
     }
@@ -864,7 +1027,10 @@ fn cancel(state: &mut State) {
         state.filter.clear();
         apply_filter(state);
     } else if state.search != Search::Off {
-        state.search = Search::Off;
+        let shown = std::mem::take(&mut state.search);
+        if matches!(shown, Search::Active { .. }) {
+            state.stashed = Some(shown);
+        }
     } else if state.areas.overlay && state.overlay_open {
         set_focus(state, Focus::Text);
     } else {

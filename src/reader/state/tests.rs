@@ -70,7 +70,7 @@ pub(crate) fn check(s: &State) {
             .text
             .get(f.hit.clone())
             .expect("a hit on char boundaries");
-        assert!(shown.eq_ignore_ascii_case(finder.query()));
+        assert!(finder.matches(shown), "{shown:?} for {:?}", finder.query());
         let total = f.tally.total().unwrap_or(usize::MAX);
         assert!(f.ordinal.is_none_or(|k| 1 <= k && k <= total));
     }
@@ -282,14 +282,27 @@ fn at(s: &State) -> (Span, Option<usize>) {
 }
 
 /// The hits by their definition: one scan from the start of the text,
-/// ASCII case folded, each from the leftmost occurrence after the last.
+/// each from the leftmost occurrence after the last, `é` read as `e` and
+/// case ignored unless the query has a capital (the texts of these tests
+/// have no other accent).
 fn full_scan(text: &str, query: &str) -> Vec<Span> {
-    let (t, q) = (text.as_bytes(), query.as_bytes());
+    let cased = query.chars().any(char::is_uppercase);
+    let fold = |c: char| {
+        let c = if c == 'é' { 'e' } else { c };
+        if cased { c } else { c.to_ascii_lowercase() }
+    };
+    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let q: Vec<char> = query.chars().map(fold).collect();
     let mut out = Vec::new();
     let mut i = 0;
-    while i + q.len() <= t.len() {
-        if t[i..i + q.len()].eq_ignore_ascii_case(q) {
-            out.push(i..i + q.len());
+    while i + q.len() <= chars.len() {
+        if chars[i..i + q.len()]
+            .iter()
+            .map(|c| c.1)
+            .eq(q.iter().copied())
+        {
+            let end = chars.get(i + q.len()).map_or(text.len(), |c| c.0);
+            out.push(chars[i].0..end);
             i += q.len();
         } else {
             i += 1;
@@ -320,8 +333,8 @@ fn search_types_confirms_steps_and_clears() {
         update(&mut s, Action::SearchInput(c));
     }
     update(&mut s, Action::SearchBackspace);
-    update(&mut s, Action::SearchInput('U'));
-    assert_eq!(s.search, Search::Typing("aluminU".into()));
+    update(&mut s, Action::SearchInput('u'));
+    assert_eq!(s.search, Search::Typing("aluminu".into()));
     update(&mut s, Action::SearchConfirm);
     let count = s.doc.text.matches("aluminu").count();
     assert_eq!(found(&s).unwrap().tally, Tally::All(count));
@@ -335,10 +348,7 @@ fn search_types_confirms_steps_and_clears() {
     update(&mut s, Action::Cancel);
     assert_eq!(s.search, Search::Off);
 
-    // An empty query is no search; Esc while typing cancels.
-    update(&mut s, Action::SearchStart);
-    update(&mut s, Action::SearchConfirm);
-    assert_eq!(s.search, Search::Off);
+    // Esc while typing cancels.
     update(&mut s, Action::SearchStart);
     update(&mut s, Action::SearchInput('x'));
     update(&mut s, Action::Cancel);
@@ -382,22 +392,85 @@ fn search_starts_at_a_hit_exactly_at_the_anchor() {
 }
 
 #[test]
-fn search_folds_ascii_case_only() {
-    let text = "Naïve NAÏVE naïve NAïVE";
+fn search_ignores_accents_and_case_unless_the_query_has_a_capital() {
+    let text = "Naïve NAÏVE naive NAïVE Zoë’s zoe's Łódź";
     let mut s = paragraph(text);
-    search(&mut s, "naïve");
+    search(&mut s, "naive");
     let mut seen = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..4 {
         seen.push(&text[at(&s).0]);
         update(&mut s, Action::NextMatch);
     }
-    assert_eq!(seen, ["Naïve", "naïve", "NAïVE"]);
-    assert_eq!(found(&s).unwrap().tally, Tally::All(3));
+    assert_eq!(seen, ["Naïve", "NAÏVE", "naive", "NAïVE"]);
+    assert_eq!(found(&s).unwrap().tally, Tally::All(4));
     update(&mut s, Action::Cancel);
-    search(&mut s, "NAÏVE");
+    // Smart case: a capital letter makes case count, accents still not.
+    search(&mut s, "NAIVE");
     assert_eq!(&text[at(&s).0], "NAÏVE");
     assert_eq!(found(&s).unwrap().tally, Tally::All(1));
+    search(&mut s, "zoe's");
+    assert_eq!(found(&s).unwrap().tally, Tally::All(2));
+    assert_eq!(&text[at(&s).0], "Zoë’s");
+    search(&mut s, "lodz");
+    assert_eq!(&text[at(&s).0], "Łódź");
     check(&s);
+}
+
+#[test]
+fn backward_search_history_and_repeats() {
+    let text = "one two one three one four";
+    let mut s = paragraph(text);
+    s.anchor = 12;
+    update(&mut s, Action::SearchBackStart);
+    for c in "one".chars() {
+        update(&mut s, Action::SearchInput(c));
+    }
+    update(&mut s, Action::SearchConfirm);
+    assert_eq!(at(&s).0, 8..11, "? finds the hit before the position");
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s).0, 0..3, "n goes on backwards");
+    update(&mut s, Action::PrevMatch);
+    assert_eq!(at(&s).0, 8..11, "N turns round");
+    // Esc, then n carries on with the search put away.
+    update(&mut s, Action::Cancel);
+    assert_eq!(s.search, Search::Off);
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s).0, 0..3);
+    // `/` Enter repeats the last search, forwards now.
+    update(&mut s, Action::SearchStart);
+    update(&mut s, Action::SearchConfirm);
+    assert_eq!(at(&s).0, 8..11);
+    assert!(!s.backward);
+    // Up and Down walk the history in the prompt.
+    search(&mut s, "three");
+    update(&mut s, Action::SearchStart);
+    update(&mut s, Action::SearchOlder);
+    assert_eq!(s.search, Search::Typing("three".into()));
+    update(&mut s, Action::SearchOlder);
+    assert_eq!(s.search, Search::Typing("one".into()));
+    update(&mut s, Action::SearchOlder);
+    assert_eq!(s.search, Search::Typing("one".into()), "oldest stays");
+    update(&mut s, Action::SearchNewer);
+    assert_eq!(s.search, Search::Typing("three".into()));
+    update(&mut s, Action::SearchNewer);
+    assert_eq!(s.search, Search::Typing(String::new()));
+    check(&s);
+}
+
+#[test]
+fn n_with_nothing_to_continue_says_so() {
+    let mut s = paragraph("plain words");
+    update(&mut s, Action::NextMatch);
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.contains("/ searches"))
+    );
+    update(&mut s, Action::Down);
+    assert_eq!(s.message, None, "a message lasts one key");
+    update(&mut s, Action::SearchStart);
+    update(&mut s, Action::SearchConfirm);
+    assert_eq!(s.message.as_deref(), Some("no earlier search to repeat"));
 }
 
 #[test]
@@ -443,7 +516,7 @@ fn search_backwards_across_a_long_gap() {
     let last = text.rfind("needle").unwrap();
     let mut s = paragraph(&text);
     s.anchor = last;
-    search(&mut s, "NEEDLE");
+    search(&mut s, "needle");
     assert_eq!(at(&s), (last..last + 6, Some(2)));
     update(&mut s, Action::PrevMatch);
     assert_eq!(at(&s), (0..6, Some(1)));
@@ -494,7 +567,7 @@ fn search_confirm_counts_from_the_start_wherever_it_stands() {
     ] {
         let mut s = paragraph(&text);
         s.anchor = anchor;
-        search(&mut s, "AB");
+        search(&mut s, "ab");
         assert_eq!(at(&s), (hit, ordinal), "from {anchor}");
     }
     let mut s = paragraph("one ab two ab three");
@@ -684,9 +757,74 @@ fn toggles() {
     assert_eq!(s.mode(), crate::reader::keymap::Mode::Help);
     update(&mut s, Action::Cancel);
     assert!(!s.help);
-    // Wide: the sidebar is always there and s does nothing.
+    // Wide: s hides the sidebar and gives the text the width; Tab or s
+    // brings it back.
+    let width = s.areas.article.width;
     update(&mut s, Action::ToggleSidebar);
-    assert!(s.areas.sidebar.is_some() && !s.overlay_open);
+    assert!(s.areas.sidebar.is_none() && !s.overlay_open);
+    assert!(s.areas.article.width > width);
+    check(&s);
+    update(&mut s, Action::FocusNext);
+    assert!(s.areas.sidebar.is_some() && s.focus == Focus::Sidebar);
+    update(&mut s, Action::ToggleSidebar);
+    assert!(s.areas.sidebar.is_none() && s.focus == Focus::Text);
+    update(&mut s, Action::Resize(60, 20));
+    update(&mut s, Action::Resize(120, 40));
+    assert!(s.areas.sidebar.is_none(), "hidden at any width until shown");
+    update(&mut s, Action::ToggleSidebar);
+    assert!(s.areas.sidebar.is_some());
+    update(&mut s, Action::Quit);
+    assert!(s.quit);
+}
+
+#[test]
+fn counts_repeat_and_go_to_a_line_or_percent() {
+    let mut s = bundled(80, 24);
+    update(&mut s, Action::Count(1));
+    update(&mut s, Action::Count(2));
+    assert_eq!(s.count, Some(12));
+    update(&mut s, Action::Down);
+    assert_eq!((s.top, s.count), (12, None));
+    update(&mut s, Action::Count(3));
+    update(&mut s, Action::Up);
+    assert_eq!(s.top, 9);
+    update(&mut s, Action::Count(5));
+    update(&mut s, Action::Top);
+    assert_eq!(s.top, 4, "5g: the fifth line on top");
+    update(&mut s, Action::Top);
+    assert_eq!(s.top, 0);
+    update(&mut s, Action::Count(5));
+    update(&mut s, Action::Count(0));
+    update(&mut s, Action::Percent);
+    assert_eq!(s.top, s.max_top() / 2);
+    assert_eq!(s.percent(), 50);
+    update(&mut s, Action::Percent);
+    assert_eq!(s.top, 0, "no count: the start");
+    // 3n: the third hit from here.
+    search(&mut s, "the");
+    let first = at(&s).1.unwrap();
+    update(&mut s, Action::Count(3));
+    update(&mut s, Action::NextMatch);
+    assert_eq!(at(&s).1, Some(first + 3));
+    check(&s);
+}
+
+#[test]
+fn q_and_esc_close_views_and_q_on_the_text_quits() {
+    let mut s = bundled(120, 40);
+    for view in [Action::ToggleQuotes, Action::ToggleMap] {
+        for close in [Action::Quit, Action::Cancel] {
+            update(&mut s, view);
+            assert_ne!(s.view, View::Article);
+            update(&mut s, close);
+            assert_eq!(s.view, View::Article);
+            assert!(!s.quit);
+        }
+    }
+    update(&mut s, Action::ToggleQuotes);
+    update(&mut s, Action::Interrupt);
+    assert!(s.quit, "Ctrl-C quits from a view");
+    let mut s = bundled(120, 40);
     update(&mut s, Action::Quit);
     assert!(s.quit);
 }

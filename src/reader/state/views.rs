@@ -46,14 +46,14 @@ pub(super) fn open_view(state: &mut State, view: View) {
 /// Actions while a view is open; false lets the normal handling run.
 pub(super) fn view_action(state: &mut State, action: Action) -> bool {
     match action {
-        Action::Quit
+        Action::Interrupt
         | Action::Resize(..)
         | Action::ToggleHelp
         | Action::ToggleMap
         | Action::ToggleQuotes
         | Action::ToggleTimeline
         | Action::ToggleKinds => return false,
-        Action::Cancel => state.view = View::Article,
+        Action::Cancel | Action::Quit => state.view = View::Article,
         _ => match state.view {
             View::Map => map_action(state, action),
             View::Quotes => quotes_action(state, action),
