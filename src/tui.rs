@@ -196,6 +196,36 @@ fn is_suspend_key(ev: &Event) -> bool {
         && k.modifiers.contains(KeyModifiers::CONTROL))
 }
 
+/// Hand text to the terminal's clipboard (OSC 52). The text travels in
+/// base64, so none of it can act as a terminal sequence.
+fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    let mut out = stdout();
+    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+    out.flush()
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Test only: with `BYLINE_TEST_PANIC=1` in the environment the reader
 /// panics right after its first frame, so an end-to-end test can check
 /// that a panic restores the terminal before its message. Nothing else
@@ -339,6 +369,9 @@ fn event_loop(
             if let Some(action) = keymap::map_event_with(&ev, lib.mode(), &lib.current().keys) {
                 library::update(lib, action);
             }
+            if let Some(text) = lib.current_mut().copied.take() {
+                copy_to_clipboard(&text)?;
+            }
             if lib.quit || !event::poll(DRAIN_WAIT)? {
                 break;
             }
@@ -347,4 +380,19 @@ fn event_loop(
         dirty = true;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64;
+
+    #[test]
+    fn base64_pads_and_encodes() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foob"), "Zm9vYg==");
+        assert_eq!(base64("“é”\x1b".as_bytes()), "4oCcw6nigJ0b");
+    }
 }

@@ -555,3 +555,29 @@ fn close_each(session: &mut Session, views: &[(&[u8], &str)]) {
         }
     }
 }
+
+/// `)` names the quote's speaker in the status line; `y` hands the quote to
+/// the clipboard as OSC 52, in base64 only.
+#[test]
+fn y_copies_the_current_quote_through_osc_52() {
+    let mut session = Session::start();
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Putin Indicates Russia");
+    session.press(b")");
+    wait_status(&term, "the quote and its speaker", |s| {
+        s.contains("quote 1/") && s.split(" · ").nth(3).is_some_and(|w| !w.is_empty())
+    });
+    session.press(b"y");
+    wait_status(&term, "copied", |s| s.contains("copied: “"));
+    let bytes = String::from_utf8_lossy(&term.lock().unwrap().bytes).into_owned();
+    let at = bytes.find("\x1b]52;c;").expect("an OSC 52 sequence");
+    let payload = &bytes[at + 7..];
+    let end = payload.find('\x07').expect("the sequence ends");
+    assert!(
+        payload[..end]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
+        "only base64 in the sequence"
+    );
+    assert_restored(&session.quit());
+}

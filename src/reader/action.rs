@@ -72,6 +72,8 @@ pub enum Action {
     ToggleQuotes,
     /// Show or hide the mention timeline beside the scrollbar.
     ToggleTimeline,
+    /// Copy the current quote, with its speaker, to the clipboard.
+    CopyQuote,
 }
 
 impl Action {

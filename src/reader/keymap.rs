@@ -205,6 +205,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[key('(')], "(", Action::PrevQuote, "previous quote"),
     bind(&[key('c')], "c", Action::CycleSpeaker, "cycle speakers"),
+    bind(&[key('y')], "y", Action::CopyQuote, "copy quote + speaker"),
     bind(&[key('}')], "}", Action::NextSection, "next section"),
     bind(&[key('{')], "{", Action::PrevSection, "previous section"),
     bind(&[key(']')], "]", Action::NextArticle, "next article"),

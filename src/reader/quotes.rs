@@ -137,6 +137,35 @@ impl QuoteList {
     }
 }
 
+/// A quote as copied: `“…” — Ada Okafor, in Title`, on one line, with
+/// every control shown as a stand-in.
+pub fn citation(doc: &Document, q: usize) -> Option<String> {
+    let quote = doc.quotes.get(q)?;
+    let text = doc.text.get(quote.span.clone())?;
+    let mut out = format!(
+        "“{}”",
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    let speaker = quote.speaker.and_then(|id| doc.entities.get(id));
+    match (speaker, doc.title()) {
+        (Some(e), Some(t)) => out.push_str(&format!(" — {}, in {t}", e.name)),
+        (Some(e), None) => out.push_str(&format!(" — {}", e.name)),
+        (None, Some(t)) => out.push_str(&format!(" — in {t}")),
+        (None, None) => {}
+    }
+    Some(crate::model::sanitize::sanitize(&out).0.replace('\n', " "))
+}
+
+/// A quote's text in curly quotes, its whitespace made single spaces,
+/// wrapped to `width` columns: the lines the quotes view shows.
+pub fn wrap_quote(text: &str, width: usize) -> Vec<String> {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    textwrap::wrap(&format!("“{one_line}”"), width.max(1))
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +195,34 @@ mod tests {
         assert!(list.row_of_speaker(1).is_some());
         assert!(list.row_of_quote(1).is_some());
         assert!(list.selectable.iter().all(|&r| list.rows[r].selectable()));
+    }
+
+    #[test]
+    fn a_citation_names_the_speaker_and_the_article_and_is_inert() {
+        let mut doc = Document::analyze(
+            "Bridge Opens\n\n“We built it in a year,” said Ada Okafor, the engineer.",
+        );
+        let q = doc.quotes.len() - 1;
+        assert_eq!(
+            citation(&doc, q).unwrap(),
+            "“We built it in a year,” — Ada Okafor, in Bridge Opens"
+        );
+        // A control that got into a name is shown, never sent.
+        let id = doc.quotes[q].speaker.unwrap();
+        doc.entities[id].name = "Ada\u{1b}]52;c;x\u{7}".into();
+        let c = citation(&doc, q).unwrap();
+        assert!(!c.chars().any(char::is_control), "{c:?}");
+        assert!(citation(&doc, q + 1).is_none());
+    }
+
+    #[test]
+    fn a_quote_wraps_whole() {
+        let lines = wrap_quote("We will  build\n the bridge before winter comes", 12);
+        assert!(lines.len() > 2 && lines.iter().all(|l| l.chars().count() <= 12));
+        assert_eq!(
+            lines.join(" "),
+            "“We will build the bridge before winter comes”"
+        );
     }
 
     #[test]

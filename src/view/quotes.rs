@@ -32,23 +32,34 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
         .border_set(border::ROUNDED)
         .border_style(theme.border(true))
         .title(Line::from(title).style(theme.group()))
-        .title_bottom(Line::from(" Enter jump · v/Esc close ").style(theme.quiet()))
+        .title_bottom(Line::from(" Enter jump · y copy · q/Esc close ").style(theme.quiet()))
         .render(pane, buf);
     let cursor = state.quotes_cursor_row();
-    for i in 0..area.height {
-        let r = state.quotes_top + usize::from(i);
+    let mut y = area.y;
+    let mut r = state.quotes_top;
+    while y < area.bottom() {
         let Some(&row) = list.rows.get(r) else {
             break;
         };
-        let y = area.y + i;
-        let line = row_line(state, theme, row, usize::from(area.width));
-        if cursor == Some(r) {
-            let style = theme.cursor(true);
-            buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
-            buf.set_line(area.x, y, &line.patch_style(style), area.width);
-        } else {
-            buf.set_line(area.x, y, &line, area.width);
+        let lines = match row {
+            QuoteRow::Quote(q) => state
+                .quote_lines(q)
+                .into_iter()
+                .map(|l| Line::from(format!("  {l}")))
+                .collect(),
+            _ => vec![row_line(state, theme, row, usize::from(area.width))],
+        };
+        for line in lines.into_iter().take(usize::from(area.bottom() - y)) {
+            if cursor == Some(r) {
+                let style = theme.cursor(true);
+                buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
+                buf.set_line(area.x, y, &line.patch_style(style), area.width);
+            } else {
+                buf.set_line(area.x, y, &line, area.width);
+            }
+            y += 1;
         }
+        r += 1;
     }
 }
 
@@ -112,13 +123,6 @@ fn row_line(state: &State, theme: Theme, row: QuoteRow, w: usize) -> Line<'stati
                 Span::styled(bar(share, bar_w), style),
             ])
         }
-        QuoteRow::Quote(q) => {
-            let quote = &doc.quotes[q];
-            let text = doc.text.get(quote.span.clone()).unwrap_or("");
-            let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let shown = fit(&format!("“{one_line}”"), w.saturating_sub(2));
-            Line::from(format!("  {shown}"))
-        }
-        QuoteRow::Blank => Line::default(),
+        QuoteRow::Quote(_) | QuoteRow::Blank => Line::default(),
     }
 }

@@ -504,3 +504,53 @@ fn views_hold_on_every_article_at_every_size() {
         }
     }
 }
+
+#[test]
+fn the_quotes_view_shows_each_quote_whole_and_y_copies_the_one_under_the_cursor() {
+    let mut s = analysed(60, 30);
+    update(&mut s, Action::ToggleQuotes);
+    let area = s.quotes_area().unwrap();
+    let screen = rows(&draw_buf(&s)).join("\n");
+    // Every quote on screen is there word for word, over as many lines as
+    // it needs: some need more than one at this width.
+    let shown: String = screen
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut wrapped = 0;
+    for r in s.quotes_top..s.index.quote_list.rows.len() {
+        let crate::reader::quotes::QuoteRow::Quote(q) = s.index.quote_list.rows[r] else {
+            continue;
+        };
+        let lines = s.quote_lines(q);
+        let top: usize = (s.quotes_top..r).map(|r| s.quote_row_height(r)).sum();
+        if top + lines.len() > usize::from(area.height) {
+            break;
+        }
+        wrapped += usize::from(lines.len() > 1);
+        let words = s
+            .doc
+            .slice(&s.doc.quotes[q].span)
+            .split_whitespace()
+            .collect::<Vec<_>>();
+        assert!(
+            shown.contains(&words.join(" ")),
+            "{words:?} not whole in\n{screen}"
+        );
+    }
+    assert!(wrapped > 0, "no quote needed two lines");
+    // y in the view copies the quote under the cursor, with its speaker.
+    update(&mut s, Action::Down);
+    update(&mut s, Action::CopyQuote);
+    let copied = s.copied.take().expect("copied");
+    assert!(
+        copied.starts_with('“') && copied.contains("” — "),
+        "{copied}"
+    );
+    assert!(copied.ends_with(s.doc.title().unwrap()), "{copied}");
+    s.copy_allowed = false;
+    update(&mut s, Action::CopyQuote);
+    assert!(s.copied.is_none());
+    assert!(s.message.as_deref().unwrap().contains("clipboard = false"));
+}

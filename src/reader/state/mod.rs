@@ -13,6 +13,7 @@ use crate::reader::action::Action;
 use crate::reader::index::{Index, Row};
 use crate::reader::layout::{Areas, LineTable};
 use crate::reader::map::MapLayout;
+use crate::reader::quotes::{QuoteRow, wrap_quote};
 use crate::reader::search::{Finder, Found, Haystack};
 use crate::reader::timeline::Timeline;
 
@@ -133,6 +134,10 @@ pub struct State {
     pub recall: Option<usize>,
     /// The search Esc put away, for `n` to continue.
     pub stashed: Option<Search>,
+    /// `y` may copy to the clipboard (the settings can forbid it).
+    pub copy_allowed: bool,
+    /// Text `y` copied, for the terminal to pass to the clipboard.
+    pub copied: Option<String>,
 }
 
 impl State {
@@ -180,6 +185,8 @@ impl State {
             history: Vec::new(),
             recall: None,
             stashed: None,
+            copy_allowed: true,
+            copied: None,
         }
     }
 
@@ -235,6 +242,26 @@ impl State {
             .selectable
             .get(self.quotes_cursor)
             .copied()
+    }
+
+    /// Screen lines of a row of the quotes view: a quote is shown whole.
+    pub fn quote_row_height(&self, row: usize) -> usize {
+        match self.index.quote_list.rows.get(row) {
+            Some(&QuoteRow::Quote(q)) => self.quote_lines(q).len().max(1),
+            _ => 1,
+        }
+    }
+
+    /// A quote's lines in the quotes view.
+    pub fn quote_lines(&self, q: usize) -> Vec<String> {
+        let text = self
+            .doc
+            .quotes
+            .get(q)
+            .and_then(|quote| self.doc.text.get(quote.span.clone()))
+            .unwrap_or("");
+        let width = inner(self.areas.article).width;
+        wrap_quote(text, usize::from(width.saturating_sub(2)))
     }
 
     /// Markers and labels of the map, while it is open.
@@ -528,7 +555,30 @@ fn apply(state: &mut State, action: Action) {
         Action::ToggleMap => open_view(state, View::Map),
         Action::ToggleQuotes => open_view(state, View::Quotes),
         Action::ToggleTimeline => state.timeline = !state.timeline,
+        Action::CopyQuote => copy_quote(state),
     }
+}
+
+/// `y`: the current quote (the quotes view's under its cursor), with its
+/// speaker and the article's title, for the clipboard.
+fn copy_quote(state: &mut State) {
+    let q = match (state.view, state.quotes_cursor_row()) {
+        (View::Quotes, Some(row)) => match state.index.quote_list.rows[row] {
+            QuoteRow::Quote(q) => Some(q),
+            _ => None,
+        },
+        _ => state.quote,
+    };
+    let Some(text) = q.and_then(|q| crate::reader::quotes::citation(&state.doc, q)) else {
+        state.message = Some("no quote to copy: ) goes to one".into());
+        return;
+    };
+    if !state.copy_allowed {
+        state.message = Some("copying is off in the settings (clipboard = false)".into());
+        return;
+    }
+    state.message = Some(format!("copied: {text}"));
+    state.copied = Some(text);
 }
 
 /// The analysis of the document being read has finished: take its

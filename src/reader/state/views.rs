@@ -52,6 +52,7 @@ pub(super) fn view_action(state: &mut State, action: Action) -> bool {
         | Action::ToggleMap
         | Action::ToggleQuotes
         | Action::ToggleTimeline
+        | Action::CopyQuote
         | Action::ToggleKinds => return false,
         Action::Cancel | Action::Quit => state.view = View::Article,
         _ => match state.view {
@@ -87,8 +88,7 @@ fn quotes_action(state: &mut State, action: Action) {
         }
         Action::Wheel { x, y, down } => {
             if state.areas.article.contains(Position::new(x, y)) {
-                let rows = state.index.quote_list.rows.len();
-                let max = rows.saturating_sub(quotes_height(state));
+                let max = max_quotes_top(state);
                 state.quotes_top = if down {
                     (state.quotes_top + WHEEL_LINES).min(max)
                 } else {
@@ -101,9 +101,11 @@ fn quotes_action(state: &mut State, action: Action) {
             if let Some(area) = state.quotes_area()
                 && area.contains(Position::new(x, y))
             {
-                let row = state.quotes_top + usize::from(y - area.y);
+                let row = quote_row_at(state, usize::from(y - area.y));
                 let list = &state.index.quote_list;
-                if let Some(c) = list.selectable.iter().position(|&s| s == row) {
+                if let Some(c) = row.and_then(|row| list.selectable.iter().position(|&s| s == row))
+                {
+                    let row = list.selectable[c];
                     state.quotes_cursor = c;
                     match list.rows[row] {
                         QuoteRow::Quote(_) => activate_quote_row(state),
@@ -131,18 +133,48 @@ fn quotes_action(state: &mut State, action: Action) {
 
 pub(super) fn keep_quote_cursor_visible(state: &mut State) {
     let h = quotes_height(state);
-    let rows = state.index.quote_list.rows.len();
     if let Some(row) = state.quotes_cursor_row() {
         if state.quotes_cursor == 0 {
             state.quotes_top = 0;
         } else if row < state.quotes_top {
             // Keep the speaker heading above a first quote in view.
             state.quotes_top = row.saturating_sub(1);
-        } else if row >= state.quotes_top + h {
-            state.quotes_top = row + 1 - h;
+        } else {
+            while state.quotes_top < row && rows_height(state, state.quotes_top..row + 1) > h {
+                state.quotes_top += 1;
+            }
         }
     }
-    state.quotes_top = state.quotes_top.min(rows.saturating_sub(h));
+    state.quotes_top = state.quotes_top.min(max_quotes_top(state));
+}
+
+/// Screen lines of some rows of the quotes view.
+fn rows_height(state: &State, rows: std::ops::Range<usize>) -> usize {
+    rows.map(|r| state.quote_row_height(r)).sum()
+}
+
+/// The first row of the last screenful of the quotes view.
+fn max_quotes_top(state: &State) -> usize {
+    let h = quotes_height(state);
+    let mut top = state.index.quote_list.rows.len();
+    let mut used = 0;
+    while top > 0 {
+        used += state.quote_row_height(top - 1);
+        if used > h {
+            break;
+        }
+        top -= 1;
+    }
+    top
+}
+
+/// The row of the quotes view drawn on screen line `y` of its area.
+fn quote_row_at(state: &State, y: usize) -> Option<usize> {
+    let mut line = 0;
+    (state.quotes_top..state.index.quote_list.rows.len()).find(|&r| {
+        line += state.quote_row_height(r);
+        line > y
+    })
 }
 
 /// Enter in the quotes view: a quote closes the view with the quote in
