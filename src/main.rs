@@ -121,6 +121,7 @@ fn read(
         store.restore(s);
     }
     let library = Library::new(states);
+    byline::tui::capture_mouse(config.mouse);
     match byline::tui::run_library(library, unfinished) {
         Ok(library) => {
             if let Some(dir) = &resume {
@@ -205,6 +206,7 @@ fn apply(config: &byline::reader::config::Config, s: &mut State) {
     s.reading_width = config.reading_width;
     s.show_kinds = config.entity_colors;
     s.keys = config.keys.clone();
+    s.copy_allowed = config.clipboard;
 }
 
 fn color_allowed() -> bool {

@@ -46,6 +46,8 @@ use crate::view;
 
 /// The terminal is in reader mode and must be restored.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The reader takes the mouse (the settings may leave it to the terminal).
+static MOUSE: AtomicBool = AtomicBool::new(true);
 static HOOK: Once = Once::new();
 /// How long to look for more pending input before redrawing. Not zero:
 /// the level-triggered source only checks the terminal when given time.
@@ -126,6 +128,12 @@ pub fn restore() {
     }
 }
 
+/// Whether the reader captures the mouse from now on; without, the
+/// terminal's own text selection works.
+pub fn capture_mouse(on: bool) {
+    MOUSE.store(on, Ordering::SeqCst);
+}
+
 /// Raw mode, alternate screen, mouse capture; signals are only recorded
 /// from now on.
 fn enter() -> io::Result<()> {
@@ -133,7 +141,11 @@ fn enter() -> io::Result<()> {
     // Active before the first step, so a failing step is still undone.
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(stdout(), EnterAlternateScreen)?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Restores the terminal when dropped (error returns and unwinding).

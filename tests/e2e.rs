@@ -581,3 +581,22 @@ fn y_copies_the_current_quote_through_osc_52() {
     );
     assert_restored(&session.quit());
 }
+
+/// Views can be remapped, a bad binding costs only itself, and with
+/// `mouse = false` the terminal keeps the mouse.
+#[test]
+fn settings_remap_a_view_skip_a_bad_binding_and_leave_the_mouse() {
+    let mut session =
+        Session::configured("mouse = false\n[keys]\nteleport = \"t\"\ntoggle_map = \"M\"\n");
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Putin Indicates Russia");
+    session.press(b"M");
+    wait_text(&term, "Map · ");
+    session.press(b"q");
+    wait_for(&term, "the map closed", |s| {
+        !s.contents().contains("Map · ")
+    });
+    let bytes = String::from_utf8_lossy(&term.lock().unwrap().bytes).into_owned();
+    assert!(!bytes.contains("\x1b[?1000h"), "mouse captured");
+    assert_restored(&session.quit());
+}

@@ -6,7 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::reader::action::Action;
 use crate::reader::keymap::{Key, parse_key};
@@ -22,6 +25,15 @@ theme = "dark"
 # The widest the text column gets, in columns (20 to 400).
 reading_width = 80
 
+# `y` copies the current quote to the clipboard through the terminal
+# (OSC 52). False turns copying off.
+clipboard = true
+
+# Take the mouse: the wheel scrolls the pane under the pointer and clicks
+# select (hold Shift to select text). False leaves the mouse to the
+# terminal, for its own text selection.
+mouse = true
+
 [highlights]
 # Color every quote by its speaker.
 quotes = true
@@ -31,14 +43,16 @@ entities = true
 [keys]
 # Remap actions to keys: one key or a list. A remapped action loses its
 # default keys. Keys: a character ("x", "G"), "C-x" for Ctrl, or one of
-# Up Down Left Right PgUp PgDn Home End Enter Esc Tab S-Tab Space Backspace.
+# Up Down Left Right PgUp PgDn Home End Enter Esc Tab S-Tab Space Backspace
+# F1. A binding with an unknown action or key is reported and skipped.
 # Actions: down up page_down page_up half_page_down half_page_up top bottom
-# focus_next focus_prev next_group prev_group activate next_match prev_match
-# next_quote prev_quote cycle_speaker next_section prev_section next_article
-# prev_article article_list search cancel toggle_entities toggle_sidebar
-# help quit
+# percent focus_next focus_prev next_group prev_group activate next_match
+# prev_match next_quote prev_quote cycle_speaker copy_quote next_section
+# prev_section next_article prev_article article_list search search_back
+# cancel toggle_entities toggle_sidebar toggle_map toggle_quotes
+# toggle_timeline help quit
 # next_article = "]"
-# quit = ["q", "C-c"]
+# quit = ["q", "Q"]
 "#;
 
 /// The settings byline runs with.
@@ -50,6 +64,10 @@ pub struct Config {
     pub entity_colors: bool,
     /// Remapped actions with their keys.
     pub keys: Vec<(Action, Vec<Key>)>,
+    /// `y` may copy to the clipboard.
+    pub clipboard: bool,
+    /// The reader captures the mouse.
+    pub mouse: bool,
 }
 
 impl Default for Config {
@@ -60,6 +78,8 @@ impl Default for Config {
             quote_colors: true,
             entity_colors: true,
             keys: Vec::new(),
+            clipboard: true,
+            mouse: true,
         }
     }
 }
@@ -69,8 +89,11 @@ impl Default for Config {
 struct File {
     theme: Option<Palette>,
     reading_width: Option<u16>,
+    clipboard: Option<bool>,
+    mouse: Option<bool>,
     highlights: Highlights,
-    keys: Keys,
+    /// Read one binding at a time, so that a bad one is skipped alone.
+    keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -80,87 +103,80 @@ struct Highlights {
     entities: Option<bool>,
 }
 
-/// One key or several.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum KeyList {
-    One(KeyName),
-    Many(Vec<KeyName>),
-}
+/// The actions by their names in the settings.
+const ACTIONS: &[(&str, Action)] = &[
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("half_page_down", Action::HalfPageDown),
+    ("half_page_up", Action::HalfPageUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("percent", Action::Percent),
+    ("focus_next", Action::FocusNext),
+    ("focus_prev", Action::FocusPrev),
+    ("next_group", Action::NextGroup),
+    ("prev_group", Action::PrevGroup),
+    ("activate", Action::Activate),
+    ("next_match", Action::NextMatch),
+    ("prev_match", Action::PrevMatch),
+    ("next_quote", Action::NextQuote),
+    ("prev_quote", Action::PrevQuote),
+    ("cycle_speaker", Action::CycleSpeaker),
+    ("copy_quote", Action::CopyQuote),
+    ("next_section", Action::NextSection),
+    ("prev_section", Action::PrevSection),
+    ("next_article", Action::NextArticle),
+    ("prev_article", Action::PrevArticle),
+    ("article_list", Action::ToggleArticles),
+    ("search", Action::SearchStart),
+    ("search_back", Action::SearchBackStart),
+    ("cancel", Action::Cancel),
+    ("toggle_entities", Action::ToggleKinds),
+    ("toggle_sidebar", Action::ToggleSidebar),
+    ("toggle_map", Action::ToggleMap),
+    ("toggle_quotes", Action::ToggleQuotes),
+    ("toggle_timeline", Action::ToggleTimeline),
+    ("help", Action::ToggleHelp),
+    ("quit", Action::Quit),
+];
 
-/// A key name, checked while reading (so errors carry its position).
-struct KeyName(Key);
-
-impl<'de> Deserialize<'de> for KeyName {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KeyName, D::Error> {
-        let s = String::deserialize(d)?;
-        parse_key(&s)
-            .map(KeyName)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown key {s:?}")))
-    }
-}
-
-macro_rules! keys_table {
-    ($($field:ident => $action:expr),* $(,)?) => {
-        #[derive(Deserialize, Default)]
-        #[serde(deny_unknown_fields, default)]
-        struct Keys {
-            $($field: Option<KeyList>,)*
-        }
-
-        impl Keys {
-            fn into_list(self) -> Vec<(Action, Vec<Key>)> {
-                let mut out = Vec::new();
-                $(
-                    if let Some(list) = self.$field {
-                        let keys = match list {
-                            KeyList::One(k) => vec![k.0],
-                            KeyList::Many(ks) => ks.into_iter().map(|k| k.0).collect(),
-                        };
-                        out.push(($action, keys));
-                    }
-                )*
-                out
-            }
-        }
+/// One binding of `[keys]`: its action and keys, or what is wrong with it
+/// and where.
+fn binding(
+    name: &Spanned<String>,
+    value: &Spanned<toml::Value>,
+) -> Result<(Action, Vec<Key>), (usize, String)> {
+    let action = ACTIONS
+        .iter()
+        .find(|(n, _)| n == name.get_ref())
+        .map(|&(_, a)| a)
+        .ok_or_else(|| {
+            (
+                name.span().start,
+                format!("unknown action `{}`", name.get_ref()),
+            )
+        })?;
+    let at = value.span().start;
+    let names: Vec<&toml::Value> = match value.get_ref() {
+        toml::Value::Array(list) => list.iter().collect(),
+        one => vec![one],
     };
-}
-
-keys_table! {
-    down => Action::Down,
-    up => Action::Up,
-    page_down => Action::PageDown,
-    page_up => Action::PageUp,
-    half_page_down => Action::HalfPageDown,
-    half_page_up => Action::HalfPageUp,
-    top => Action::Top,
-    bottom => Action::Bottom,
-    focus_next => Action::FocusNext,
-    focus_prev => Action::FocusPrev,
-    next_group => Action::NextGroup,
-    prev_group => Action::PrevGroup,
-    activate => Action::Activate,
-    next_match => Action::NextMatch,
-    prev_match => Action::PrevMatch,
-    next_quote => Action::NextQuote,
-    prev_quote => Action::PrevQuote,
-    cycle_speaker => Action::CycleSpeaker,
-    next_section => Action::NextSection,
-    prev_section => Action::PrevSection,
-    next_article => Action::NextArticle,
-    prev_article => Action::PrevArticle,
-    article_list => Action::ToggleArticles,
-    search => Action::SearchStart,
-    cancel => Action::Cancel,
-    toggle_entities => Action::ToggleKinds,
-    toggle_sidebar => Action::ToggleSidebar,
-    help => Action::ToggleHelp,
-    quit => Action::Quit,
+    let keys = names
+        .into_iter()
+        .map(|v| match v.as_str() {
+            Some(s) => parse_key(s).ok_or_else(|| (at, format!("unknown key {s:?}"))),
+            None => Err((at, "a key must be a string".to_string())),
+        })
+        .collect::<Result<Vec<Key>, _>>()?;
+    Ok((action, keys))
 }
 
 /// Parse a settings file's text; the error names the place and problem
-/// (`path:line:column: message`).
-pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+/// (`path:line:column: message`). A bad key binding is no error: it comes
+/// back as a warning, and the rest of the file counts.
+pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<String>), String> {
     let file: File = toml::from_str(text).map_err(|e| {
         let msg = e.message().trim_end().to_string();
         match e.span() {
@@ -188,8 +204,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
     }
     config.quote_colors = file.highlights.quotes.unwrap_or(true);
     config.entity_colors = file.highlights.entities.unwrap_or(true);
-    config.keys = file.keys.into_list();
-    Ok(config)
+    config.clipboard = file.clipboard.unwrap_or(true);
+    config.mouse = file.mouse.unwrap_or(true);
+    let mut warnings = Vec::new();
+    for (name, value) in &file.keys {
+        match binding(name, value) {
+            Ok(b) => config.keys.push(b),
+            Err((at, msg)) => {
+                let (line, col) = line_col(text, at);
+                warnings.push(format!(
+                    "{}:{line}:{col}: {msg}; that binding is skipped",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Ok((config, warnings))
 }
 
 /// 1-based line and column (in chars) of a byte offset.
@@ -239,7 +269,7 @@ pub fn load(explicit: Option<&Path>) -> (Config, Vec<String>) {
         }
     };
     match parse(&text, &path) {
-        Ok(c) => (c, Vec::new()),
+        Ok(parsed) => parsed,
         Err(e) => (Config::default(), vec![format!("{e}; using the defaults")]),
     }
 }
@@ -255,8 +285,14 @@ mod tests {
 
     #[test]
     fn the_default_file_gives_the_defaults() {
-        assert_eq!(parse(DEFAULT, Path::new("d")).unwrap(), Config::default());
-        assert_eq!(parse("", Path::new("d")).unwrap(), Config::default());
+        assert_eq!(
+            parse(DEFAULT, Path::new("d")).unwrap(),
+            (Config::default(), Vec::new())
+        );
+        assert_eq!(
+            parse("", Path::new("d")).unwrap(),
+            (Config::default(), Vec::new())
+        );
     }
 
     #[test]
@@ -266,7 +302,8 @@ mod tests {
              [keys]\nquit = \"x\"\nnext_article = [\"C-n\", \"PgDn\"]\n",
             Path::new("c.toml"),
         )
-        .unwrap();
+        .unwrap()
+        .0;
         assert_eq!(c.palette, Palette::HighContrast);
         assert_eq!(c.reading_width, 100);
         assert!(c.quote_colors && !c.entity_colors);
@@ -327,12 +364,56 @@ mod tests {
     }
 
     #[test]
-    fn unknown_action_or_key_in_bindings() {
-        let e = err("[keys]\nquit = \"q\"\nteleport = \"t\"\n");
-        assert!(e.starts_with("c.toml:3:1:"), "{e}");
-        assert!(e.contains("unknown field `teleport`"), "{e}");
-        let e = err("[keys]\nquit = \"Hyper-q\"\n");
-        assert!(e.starts_with("c.toml:2:"), "{e}");
+    fn a_bad_binding_is_reported_and_skipped_alone() {
+        let (c, warnings) = parse(
+            "mouse = false\nclipboard = false\n[keys]\nquit = \"x\"\n\
+             teleport = \"t\"\nhelp = \"Hyper-q\"\ntoggle_map = [\"M\", 3]\n\
+             toggle_quotes = \"V\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert!(!c.mouse && !c.clipboard);
+        let actions: Vec<Action> = c.keys.iter().map(|(a, _)| *a).collect();
+        assert_eq!(actions, [Action::Quit, Action::ToggleQuotes]);
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with("c.toml:5:1: unknown action `teleport`"))
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with("c.toml:6:8: unknown key \"Hyper-q\""))
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with("c.toml:7:14: a key must be a string"))
+        );
+        assert!(
+            warnings
+                .iter()
+                .all(|w| w.ends_with("that binding is skipped"))
+        );
+    }
+
+    #[test]
+    fn the_readme_shows_the_default_file() {
+        assert!(include_str!("../../README.md").contains(DEFAULT));
+    }
+
+    #[test]
+    fn every_action_of_the_key_table_can_be_remapped() {
+        use crate::reader::keymap::BINDINGS;
+        for b in BINDINGS {
+            let fixed = matches!(b.action, Action::Count(_) | Action::Interrupt);
+            let named = ACTIONS.iter().any(|(_, a)| *a == b.action);
+            assert!(fixed || named, "{:?} has no settings name", b.action);
+            assert!(
+                fixed || DEFAULT.contains(ACTIONS.iter().find(|(_, a)| *a == b.action).unwrap().0)
+            );
+        }
     }
 
     #[test]
