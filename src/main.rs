@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use byline::cli::{self, Cli, Command};
 use byline::model::Document;
 use byline::output::batch;
+use byline::reader::corrections;
 use byline::reader::library::Library;
 use byline::reader::look::Look;
-use byline::reader::state::State;
+use byline::reader::state::{State, set_corrections};
 use byline::source::articles::{self, Article};
 use byline::view::theme::Theme;
 use clap::Parser;
@@ -40,10 +41,11 @@ fn main() -> ExitCode {
             Err(code) => code,
         };
     }
-    let (articles, several) = match open(&cli.files, cli.max_size) {
+    let (mut articles, several) = match open(&cli.files, cli.max_size) {
         Ok(a) => a,
         Err(code) => return code,
     };
+    apply_corrections(&mut articles);
     if cli.json {
         if several {
             return print_raw(&batch::json_lines(&articles));
@@ -117,7 +119,10 @@ fn read(
         store = s;
     }
     let mut states: Vec<State> = states;
+    let fixes = load_corrections();
     for s in &mut states {
+        let key = byline::reader::resume::key(&s.doc.text);
+        set_corrections(s, fixes.get(&key).to_vec());
         store.restore(s);
     }
     let library = Library::new(states);
@@ -135,12 +140,58 @@ fn read(
                     ));
                 }
             }
+            save_corrections(&library.states);
             reader_exit()
         }
         Err(e) => {
             complain(&format!("terminal error: {e}"));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The corrections saved in the state directory (none without one).
+fn load_corrections() -> corrections::Store {
+    let Some(dir) = byline::reader::resume::dir() else {
+        return corrections::Store::default();
+    };
+    let (store, warning) = corrections::Store::load(&dir);
+    warn_all(&warning.into_iter().collect::<Vec<_>>());
+    store
+}
+
+/// The saved corrections applied to articles for `--json`, `--print` and
+/// `stats`.
+fn apply_corrections(articles: &mut [Article]) {
+    let store = load_corrections();
+    if store.articles.is_empty() {
+        return;
+    }
+    for a in articles {
+        let key = byline::reader::resume::key(&a.doc.text);
+        corrections::apply(&mut a.doc, store.get(&key));
+    }
+}
+
+/// Save the corrections of the articles whose corrections changed.
+fn save_corrections(states: &[State]) {
+    let changed: Vec<(String, Vec<corrections::Correction>)> = states
+        .iter()
+        .filter(|s| s.fixes_changed)
+        .map(|s| (byline::reader::resume::key(&s.doc.text), s.fixes.clone()))
+        .collect();
+    if changed.is_empty() {
+        return;
+    }
+    let Some(dir) = byline::reader::resume::dir() else {
+        complain("warning: no state directory: corrections not saved");
+        return;
+    };
+    if let Err(e) = corrections::Store::save(&dir, &changed) {
+        complain(&format!(
+            "warning: cannot save corrections in {}: {e}",
+            dir.display()
+        ));
     }
 }
 
@@ -240,10 +291,11 @@ fn open(files: &[PathBuf], max_size: u64) -> Result<(Vec<Article>, bool), ExitCo
 
 /// `byline stats FILES...`
 fn stats(files: &[PathBuf], json: bool, max_size: u64) -> ExitCode {
-    let articles = match open(files, max_size) {
+    let mut articles = match open(files, max_size) {
         Ok((a, _)) => a,
         Err(code) => return code,
     };
+    apply_corrections(&mut articles);
     let stats = byline::output::stats::collect(articles.iter().map(|a| &a.doc));
     if json {
         print(&serde_json::to_string_pretty(&stats).unwrap_or_default())

@@ -69,8 +69,9 @@ struct Session {
     master: Box<dyn portable_pty::MasterPty + Send>,
     reader: std::thread::JoinHandle<()>,
     /// The binary's settings and state directory, removed when the
-    /// session is over (last, after the fields above).
-    _home: tempfile::TempDir,
+    /// session is over (last, after the fields above), unless the test
+    /// keeps it.
+    _home: Option<tempfile::TempDir>,
 }
 
 impl Session {
@@ -88,6 +89,23 @@ impl Session {
     }
 
     fn spawn(args: &[&str], settings: Option<&str>) -> Session {
+        let home = tempfile::tempdir().expect("a temp dir");
+        let path = home.path().to_path_buf();
+        Session::spawn_in(args, settings, &path, Some(home))
+    }
+
+    /// The bundled article with its settings and state in `home`, which
+    /// outlives the session (for a second run on the same state).
+    fn in_home(home: &std::path::Path) -> Session {
+        Session::spawn_in(&[], None, home, None)
+    }
+
+    fn spawn_in(
+        args: &[&str],
+        settings: Option<&str>,
+        home: &std::path::Path,
+        guard: Option<tempfile::TempDir>,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -103,12 +121,11 @@ impl Session {
         // Never the real home: settings and reading positions in a temp dir.
         // One per run of the binary, so one test's saved position never
         // moves another's start.
-        let home = tempfile::tempdir().expect("a temp dir");
-        cmd.env("BYLINE_STATE_DIR", home.path().join("state"));
-        cmd.env("BYLINE_CONFIG_DIR", home.path().join("config"));
+        cmd.env("BYLINE_STATE_DIR", home.join("state"));
+        cmd.env("BYLINE_CONFIG_DIR", home.join("config"));
         if let Some(text) = settings {
-            std::fs::create_dir_all(home.path().join("config")).unwrap();
-            std::fs::write(home.path().join("config/config.toml"), text).unwrap();
+            std::fs::create_dir_all(home.join("config")).unwrap();
+            std::fs::write(home.join("config/config.toml"), text).unwrap();
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn byline");
         drop(pair.slave);
@@ -144,7 +161,7 @@ impl Session {
             writer,
             master: pair.master,
             reader,
-            _home: home,
+            _home: guard,
         }
     }
 
@@ -599,4 +616,68 @@ fn settings_remap_a_view_skip_a_bad_binding_and_leave_the_mouse() {
     let bytes = String::from_utf8_lossy(&term.lock().unwrap().bytes).into_owned();
     assert!(!bytes.contains("\x1b[?1000h"), "mouse captured");
     assert_restored(&session.quit());
+}
+
+/// The first quote of `byline --json` on the bundled article, run on the
+/// state in `home`: its speaker's name and its rule.
+fn first_quote(home: &std::path::Path) -> (Option<String>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg("--json")
+        .env("BYLINE_STATE_DIR", home.join("state"))
+        .env("BYLINE_CONFIG_DIR", home.join("config"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quote = &doc["quotes"][0];
+    let speaker = quote["speaker"].as_u64().map(|id| {
+        doc["entities"][id as usize]["name"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    });
+    (
+        speaker,
+        quote["attribution"]["rule"].as_str().unwrap().to_string(),
+    )
+}
+
+/// A correction made in the reader is saved, comes back on the next
+/// open, changes `--json`, and can be undone.
+#[test]
+fn a_correction_survives_a_restart_and_changes_the_json() {
+    let home = tempfile::tempdir().unwrap();
+    let (analyzed, rule) = first_quote(home.path());
+    assert_ne!(analyzed.as_deref(), Some("Boris Johnson"));
+    assert_ne!(rule, "corrected");
+
+    let mut session = Session::in_home(home.path());
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Putin Indicates Russia");
+    session.press(b")a");
+    wait_status(&term, "the prompt", |s| s.contains("who said it?"));
+    session.press(b"johnson\r");
+    wait_status(&term, "corrected", |s| {
+        s.contains("quote by Boris Johnson (U undoes)")
+    });
+    assert_restored(&session.quit());
+    assert_eq!(
+        first_quote(home.path()),
+        (Some("Boris Johnson".to_string()), "corrected".to_string())
+    );
+
+    // Opened again: the quote is still his, shown as corrected; U undoes.
+    let mut session = Session::in_home(home.path());
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Putin Indicates Russia");
+    session.press(b"gg)");
+    wait_status(&term, "the corrected quote", |s| {
+        s.contains("quote 1/") && s.contains("Boris Johnson · corrected by you")
+    });
+    session.press(b"U");
+    wait_status(&term, "undone", |s| {
+        s.contains("undone: quote by Boris Johnson")
+    });
+    assert_restored(&session.quit());
+    assert_eq!(first_quote(home.path()), (analyzed, rule));
 }

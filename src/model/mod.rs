@@ -56,7 +56,9 @@ pub struct Section {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -195,6 +197,8 @@ pub enum Rule {
     Unnamed,
     /// A group, organization or country speaks: "the ministry said".
     Group,
+    /// The reader said who speaks (a saved correction).
+    Corrected,
     /// Nothing attributes the quote.
     #[default]
     None,
@@ -219,6 +223,7 @@ impl Rule {
             Rule::ParagraphSubject => "the person of the paragraph before",
             Rule::Unnamed => "an unnamed speaker",
             Rule::Group => "a group speaks",
+            Rule::Corrected => "corrected by you",
             Rule::None => "no attribution found",
         }
     }

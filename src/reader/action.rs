@@ -74,6 +74,18 @@ pub enum Action {
     ToggleTimeline,
     /// Copy the current quote, with its speaker, to the clipboard.
     CopyQuote,
+    /// Corrections: ask who said the current quote.
+    FixSpeaker,
+    /// The selected entity is of the next kind.
+    FixKind,
+    /// Ask for a new name of the selected entity.
+    FixRename,
+    /// Ask which entity the selected one is merged into.
+    FixMerge,
+    /// The selected entity is none.
+    FixDrop,
+    /// Take back the last correction.
+    Undo,
 }
 
 impl Action {

@@ -47,10 +47,10 @@ entities = true
 # F1. A binding with an unknown action or key is reported and skipped.
 # Actions: down up page_down page_up half_page_down half_page_up top bottom
 # percent focus_next focus_prev next_group prev_group activate next_match
-# prev_match next_quote prev_quote cycle_speaker copy_quote next_section
-# prev_section next_article prev_article article_list search search_back
-# cancel toggle_entities toggle_sidebar toggle_map toggle_quotes
-# toggle_timeline help quit
+# prev_match next_quote prev_quote cycle_speaker copy_quote fix_speaker
+# fix_kind rename merge drop undo next_section prev_section next_article
+# prev_article article_list search search_back cancel toggle_entities
+# toggle_sidebar toggle_map toggle_quotes toggle_timeline help quit
 # next_article = "]"
 # quit = ["q", "Q"]
 "#;
@@ -125,6 +125,12 @@ const ACTIONS: &[(&str, Action)] = &[
     ("prev_quote", Action::PrevQuote),
     ("cycle_speaker", Action::CycleSpeaker),
     ("copy_quote", Action::CopyQuote),
+    ("fix_speaker", Action::FixSpeaker),
+    ("fix_kind", Action::FixKind),
+    ("rename", Action::FixRename),
+    ("merge", Action::FixMerge),
+    ("drop", Action::FixDrop),
+    ("undo", Action::Undo),
     ("next_section", Action::NextSection),
     ("prev_section", Action::PrevSection),
     ("next_article", Action::NextArticle),

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod config;
+pub mod corrections;
 pub mod index;
 pub mod keymap;
 pub mod layout;

@@ -129,9 +129,15 @@ fn row_line(state: &State, theme: Theme, row: Row, width: u16) -> Line<'static> 
                 .context
                 .get(id)
                 .and_then(|c| c.as_deref());
+            // A corrected entry says so.
+            let shown = if state.is_corrected(id) {
+                format!("✎ {}", e.name)
+            } else {
+                e.name.clone()
+            };
             let name = match context {
-                Some(c) => fit(&format!("{} — {c}", e.name), name_w),
-                None => fit(&e.name, name_w),
+                Some(c) => fit(&format!("{shown} — {c}"), name_w),
+                None => fit(&shown, name_w),
             };
             let pad = w.saturating_sub(1 + name.width() + counts.width());
             let name_style = match state.index.speaker_color.get(id).copied().flatten() {

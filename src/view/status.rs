@@ -26,6 +26,9 @@ pub fn text(state: &State) -> String {
     } else if !state.filter.is_empty() {
         parts.push(format!("filter: {} (Esc clears)", state.filter));
     }
+    if let Some(p) = &state.prompt {
+        parts.push(format!("{}{}█", p.question(), p.input));
+    }
     let prompt = if state.backward { '?' } else { '/' };
     match &state.search {
         Search::Typing(q) => parts.push(format!("{prompt}{q}█")),
@@ -59,8 +62,9 @@ pub fn text(state: &State) -> String {
     if let Some(n) = state.count {
         parts.push(format!("count {n}"));
     }
+    // A message answers the last key: it goes first, where it is not cut.
     if let Some(m) = &state.message {
-        parts.push(m.clone());
+        parts.insert(2, m.clone());
     }
     parts.join(" · ")
 }

@@ -448,9 +448,15 @@ fn help_and_hint_show_the_keys_the_settings_give() {
             .unwrap_or_default();
         // The key column just before this description.
         let before = &line[..line.find(description).unwrap_or(0)];
+        // The key column just before this description, after the gap to
+        // the column on its left.
         before
             .split('│')
             .next_back()
+            .unwrap_or_default()
+            .split("  ")
+            .filter(|p| !p.trim().is_empty())
+            .last()
             .unwrap_or_default()
             .trim()
             .to_string()

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::model::{Document, EntityId, EntityKind, Span};
 use crate::reader::action::Action;
+use crate::reader::corrections::Correction;
 use crate::reader::index::{Index, Row};
 use crate::reader::layout::{Areas, LineTable};
 use crate::reader::map::MapLayout;
@@ -138,6 +139,14 @@ pub struct State {
     pub copy_allowed: bool,
     /// Text `y` copied, for the terminal to pass to the clipboard.
     pub copied: Option<String>,
+    /// The reader's corrections of this article, in the order made.
+    pub fixes: Vec<Correction>,
+    /// The document as analyzed, before the corrections.
+    pub pristine: Option<Box<Document>>,
+    /// The corrections changed since the article was opened.
+    pub fixes_changed: bool,
+    /// A question in the status line (a correction asking for a name).
+    pub prompt: Option<Prompt>,
 }
 
 impl State {
@@ -187,6 +196,10 @@ impl State {
             stashed: None,
             copy_allowed: true,
             copied: None,
+            fixes: Vec::new(),
+            pristine: None,
+            fixes_changed: false,
+            prompt: None,
         }
     }
 
@@ -358,7 +371,10 @@ impl State {
         use crate::reader::keymap::Mode;
         if self.help {
             Mode::Help
-        } else if self.filtering || matches!(self.search, Search::Typing(_)) {
+        } else if self.filtering
+            || self.prompt.is_some()
+            || matches!(self.search, Search::Typing(_))
+        {
             Mode::Search
         } else {
             Mode::Normal
@@ -462,10 +478,15 @@ pub fn update(state: &mut State, action: Action) {
     }
 }
 
+pub use fix::{Ask, Prompt, set_corrections};
+use fix::{fix_action, prompt_action, reanalyzed};
 use mouse::{click, wheel};
 use views::{keep_quote_cursor_visible, open_view, view_action};
 
 fn apply(state: &mut State, action: Action) {
+    if prompt_action(state, action) {
+        return;
+    }
     if state.view != View::Article && !state.help && view_action(state, action) {
         return;
     }
@@ -556,20 +577,22 @@ fn apply(state: &mut State, action: Action) {
         Action::ToggleQuotes => open_view(state, View::Quotes),
         Action::ToggleTimeline => state.timeline = !state.timeline,
         Action::CopyQuote => copy_quote(state),
+        Action::FixSpeaker
+        | Action::FixKind
+        | Action::FixRename
+        | Action::FixMerge
+        | Action::FixDrop
+        | Action::Undo => fix_action(state, action),
     }
 }
 
 /// `y`: the current quote (the quotes view's under its cursor), with its
 /// speaker and the article's title, for the clipboard.
 fn copy_quote(state: &mut State) {
-    let q = match (state.view, state.quotes_cursor_row()) {
-        (View::Quotes, Some(row)) => match state.index.quote_list.rows[row] {
-            QuoteRow::Quote(q) => Some(q),
-            _ => None,
-        },
-        _ => state.quote,
-    };
-    let Some(text) = q.and_then(|q| crate::reader::quotes::citation(&state.doc, q)) else {
+    let Some(text) = state
+        .current_quote()
+        .and_then(|q| crate::reader::quotes::citation(&state.doc, q))
+    else {
         state.message = Some("no quote to copy: ) goes to one".into());
         return;
     };
@@ -599,6 +622,7 @@ pub fn analysis_done_indexed(state: &mut State, analyzed: Document, index: Index
     state.index = index;
     state.doc = analyzed;
     state.analyzing = false;
+    reanalyzed(state);
     state.cursor = state
         .cursor
         .min(state.index.selectable.len().saturating_sub(1));
@@ -1095,6 +1119,7 @@ pub fn kind_of(doc: &Document, id: EntityId) -> Option<EntityKind> {
     doc.entities.get(id).map(|e| e.kind)
 }
 
+mod fix;
 mod mouse;
 mod views;
 

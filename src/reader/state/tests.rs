@@ -1098,3 +1098,106 @@ fn analysis_arriving_later_fills_the_sidebar_and_keeps_the_place() {
     analysis_done(&mut other, analyzed);
     assert!(other.analyzing && other.doc.entities.is_empty());
 }
+
+/// Type an answer into the open prompt and press Enter.
+fn answer(s: &mut State, text: &str) {
+    assert_eq!(
+        s.mode(),
+        crate::reader::keymap::Mode::Search,
+        "a prompt is open"
+    );
+    for c in text.chars() {
+        update(s, Action::SearchInput(c));
+    }
+    update(s, Action::SearchConfirm);
+}
+
+fn entity(s: &State, name: &str) -> Option<EntityId> {
+    s.doc.entities.iter().position(|e| e.name == name)
+}
+
+#[test]
+fn a_quote_gets_another_speaker_and_undo_takes_it_back() {
+    let mut s = bundled(120, 40);
+    update(&mut s, Action::NextQuote);
+    let q = s.quote.unwrap();
+    let before = s.doc.quotes[q].speaker;
+    let macron = entity(&s, "Emmanuel Macron").unwrap();
+    assert_ne!(before, Some(macron));
+    update(&mut s, Action::FixSpeaker);
+    answer(&mut s, "macron");
+    assert_eq!(s.doc.quotes[q].speaker, entity(&s, "Emmanuel Macron"));
+    assert_eq!(
+        s.doc.quotes[q].attribution.rule,
+        crate::model::Rule::Corrected
+    );
+    assert!(s.fixes_changed && s.message.as_deref().unwrap().contains("U undoes"));
+    assert!(s.is_corrected(entity(&s, "Emmanuel Macron").unwrap()));
+    // No one said it.
+    update(&mut s, Action::FixSpeaker);
+    answer(&mut s, "-");
+    assert_eq!(s.doc.quotes[q].speaker, None);
+    // A name that fits no one, or several, is refused with a message.
+    update(&mut s, Action::FixSpeaker);
+    answer(&mut s, "Zebulon");
+    assert!(s.message.as_deref().unwrap().contains("no one called"));
+    assert_eq!(s.fixes.len(), 2);
+    update(&mut s, Action::Undo);
+    update(&mut s, Action::Undo);
+    assert_eq!(s.doc.quotes[q].speaker, before);
+    assert_ne!(
+        s.doc.quotes[q].attribution.rule,
+        crate::model::Rule::Corrected
+    );
+    update(&mut s, Action::Undo);
+    assert_eq!(s.message.as_deref(), Some("no correction to undo"));
+    check(&s);
+}
+
+#[test]
+fn entities_are_corrected_from_the_sidebar() {
+    let mut s = bundled(120, 40);
+    let analyzed = s.doc.entities.clone();
+    let id = entity(&s, "Boris Johnson").unwrap();
+    update(&mut s, Action::FixKind);
+    assert!(s.message.as_deref().unwrap().contains("select an entry"));
+    select_entity(&mut s, id);
+    update(&mut s, Action::FixKind);
+    let id = entity(&s, "Boris Johnson").unwrap();
+    assert_eq!(s.doc.entities[id].kind, EntityKind::Place);
+    assert_eq!(s.selected_entity(), Some(id), "the selection follows");
+    update(&mut s, Action::FixRename);
+    answer(&mut s, "Alexander Johnson");
+    let id = entity(&s, "Alexander Johnson").expect("renamed");
+    let quotes = s
+        .doc
+        .quotes
+        .iter()
+        .filter(|q| q.speaker == Some(id))
+        .count();
+    assert!(quotes > 0);
+    update(&mut s, Action::FixMerge);
+    answer(&mut s, "Donald Trump");
+    assert!(entity(&s, "Alexander Johnson").is_none());
+    let trump = entity(&s, "Donald Trump").unwrap();
+    assert!(
+        s.doc
+            .quotes
+            .iter()
+            .filter(|q| q.speaker == Some(trump))
+            .count()
+            > quotes
+    );
+    let bessent = entity(&s, "Scott Bessent").unwrap();
+    select_entity(&mut s, bessent);
+    update(&mut s, Action::FixDrop);
+    assert!(entity(&s, "Scott Bessent").is_none());
+    assert_eq!(s.fixes.len(), 4);
+    check(&s);
+    // Undone one by one, back to the analysis.
+    for _ in 0..4 {
+        update(&mut s, Action::Undo);
+    }
+    assert_eq!(s.doc.entities, analyzed);
+    check(&s);
+}

@@ -53,6 +53,12 @@ pub(super) fn view_action(state: &mut State, action: Action) -> bool {
         | Action::ToggleQuotes
         | Action::ToggleTimeline
         | Action::CopyQuote
+        | Action::FixSpeaker
+        | Action::FixKind
+        | Action::FixRename
+        | Action::FixMerge
+        | Action::FixDrop
+        | Action::Undo
         | Action::ToggleKinds => return false,
         Action::Cancel | Action::Quit => state.view = View::Article,
         _ => match state.view {
