@@ -13,7 +13,7 @@ Examples:
   byline ~/saved-articles/        read every article file of a directory
   curl -s https://example.org/a | byline -
                                   read a web page from stdin
-  byline --print story.md | less -R
+  byline --print --color=always story.md | less -R
                                   the annotated article, without the reader
   byline --json a.txt b.md        one JSON object per article (JSON Lines)
   byline stats corpus/            who is quoted across a corpus
@@ -44,9 +44,18 @@ pub struct Cli {
     #[arg(long)]
     pub json: bool,
     /// Print the annotated article instead of opening the reader: colored
-    /// when stdout is a terminal, plain otherwise.
+    /// when stdout is a terminal, plain otherwise (see --color), wrapped to
+    /// the terminal's width (see --width).
     #[arg(long, short = 'p')]
     pub print: bool,
+    /// --print: wrap lines to this many columns (default: the terminal's
+    /// width when stdout is one, else no wrapping).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..))]
+    pub width: Option<u16>,
+    /// --print: colors always (for `less -R`), never, or when stdout is a
+    /// terminal and NO_COLOR is unset.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
     /// Read settings from this file instead of the platform config
     /// directory.
     #[arg(long, value_name = "PATH")]
@@ -74,6 +83,14 @@ pub struct Cli {
     pub man: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// When `--print` colors its output.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand, Debug)]

@@ -41,20 +41,32 @@ fn main() -> ExitCode {
             Err(code) => code,
         };
     }
-    let (mut articles, several) = match open(&cli.files, cli.max_size) {
+    let Opened {
+        mut articles,
+        several,
+        skipped,
+    } = match open(&cli.files, cli.max_size) {
         Ok(a) => a,
         Err(code) => return code,
     };
     apply_corrections(&mut articles);
     if cli.json {
         if several {
-            return print_raw(&batch::json_lines(&articles));
+            return failed_if(skipped, print_raw(&batch::json_lines(&articles)));
         }
         return print(&byline::output::export::to_json(&articles[0].doc));
     }
     let tty = std::io::stdout().is_terminal();
     if cli.print {
-        let color = tty && color_allowed() && !dumb_terminal();
+        let color = match cli.color {
+            cli::ColorChoice::Always => true,
+            cli::ColorChoice::Never => false,
+            cli::ColorChoice::Auto => tty && color_allowed() && !dumb_terminal(),
+        };
+        let width = cli.width.or_else(|| {
+            tty.then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w))
+                .flatten()
+        });
         let mut out = String::new();
         for (i, a) in articles.iter().enumerate() {
             if several {
@@ -63,12 +75,14 @@ fn main() -> ExitCode {
                 }
                 out.push_str(&format!("==> {} <==\n", a.name()));
             }
-            out.push_str(&byline::output::print::annotate(
-                &a.doc,
-                Theme::with_look(color, look(&config)),
-            ));
+            let text =
+                byline::output::print::annotate(&a.doc, Theme::with_look(color, look(&config)));
+            match width {
+                Some(w) => out.push_str(&byline::output::print::wrap(&text, usize::from(w))),
+                None => out.push_str(&text),
+            }
         }
-        return print_raw(&out);
+        return failed_if(skipped, print_raw(&out));
     }
     if !tty || dumb_terminal() {
         if tty {
@@ -264,21 +278,35 @@ fn color_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// The articles of the command line.
+struct Opened {
+    articles: Vec<Article>,
+    /// The arguments named several articles (or a directory).
+    several: bool,
+    /// One of several could not be opened and was left out.
+    skipped: bool,
+}
+
 /// Open every article named on the command line (in parallel), printing
-/// warnings; the first error ends the program. Also says whether the
-/// arguments named several articles (or a directory).
-fn open(files: &[PathBuf], max_size: u64) -> Result<(Vec<Article>, bool), ExitCode> {
+/// warnings. Of several, one that cannot be opened is skipped with a
+/// warning; a single one, or all of them failing, ends the program.
+fn open(files: &[PathBuf], max_size: u64) -> Result<Opened, ExitCode> {
     let sources = articles::sources(files).map_err(|e| {
         complain(&e.to_string());
         ExitCode::from(e.exit_code())
     })?;
     let several = sources.len() > 1 || files.iter().any(|f| f.is_dir());
     let mut out = Vec::with_capacity(sources.len());
+    let mut failure = None;
     for result in batch::open_all(&sources, max_size) {
         match result {
             Ok(a) => {
                 warn_all(&a.warnings);
                 out.push(a);
+            }
+            Err(e) if several => {
+                complain(&format!("skipped: {e}"));
+                failure = Some(ExitCode::from(e.exit_code()));
             }
             Err(e) => {
                 complain(&e.to_string());
@@ -286,22 +314,39 @@ fn open(files: &[PathBuf], max_size: u64) -> Result<(Vec<Article>, bool), ExitCo
             }
         }
     }
-    Ok((out, several))
+    match (out.is_empty(), failure) {
+        (true, Some(code)) => Err(code),
+        (_, failure) => Ok(Opened {
+            articles: out,
+            several,
+            skipped: failure.is_some(),
+        }),
+    }
+}
+
+/// Exit 1 when an article was skipped, whatever the output did.
+fn failed_if(skipped: bool, code: ExitCode) -> ExitCode {
+    if skipped { ExitCode::FAILURE } else { code }
 }
 
 /// `byline stats FILES...`
 fn stats(files: &[PathBuf], json: bool, max_size: u64) -> ExitCode {
-    let mut articles = match open(files, max_size) {
-        Ok((a, _)) => a,
+    let Opened {
+        mut articles,
+        skipped,
+        ..
+    } = match open(files, max_size) {
+        Ok(a) => a,
         Err(code) => return code,
     };
     apply_corrections(&mut articles);
     let stats = byline::output::stats::collect(articles.iter().map(|a| &a.doc));
-    if json {
+    let done = if json {
         print(&serde_json::to_string_pretty(&stats).unwrap_or_default())
     } else {
         print_raw(&byline::output::stats::table(&stats))
-    }
+    };
+    failed_if(skipped, done)
 }
 
 fn warn_all(warnings: &[String]) {

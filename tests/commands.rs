@@ -201,3 +201,56 @@ fn print_config_and_a_bad_config_file() {
     // byline carries on.
     assert!(stdout(&o).starts_with("# Port Deal"));
 }
+
+#[test]
+fn print_wraps_to_a_width_and_colors_on_request() {
+    let file = fixture("port-deal.md");
+    let out = stdout(&byline(&["--print", "--width", "40", &file]));
+    assert!(
+        out.lines()
+            .all(|l| l.chars().count() <= 40 || !l.contains(' ')),
+        "{out}"
+    );
+    assert!(
+        out.lines().filter(|l| l.chars().count() > 30).count() > 3,
+        "wrapped, not cut"
+    );
+    // Plain output marks each quote's speaker.
+    assert!(out.contains("” [") || out.contains("\" ["), "{out}");
+    let colored = stdout(&byline(&["--print", "--color=always", &file]));
+    assert!(
+        colored.contains("\x1b[38;5;"),
+        "speaker colors through a pipe"
+    );
+    let never = stdout(&byline(&["--print", "--color=never", &file]));
+    assert!(!never.contains('\x1b'));
+    assert!(!byline(&["--print", "--width", "3", &file]).status.success());
+}
+
+#[test]
+fn a_bad_file_among_several_is_skipped_with_a_warning_and_exit_1() {
+    let good = fixture("port-deal.txt");
+    let missing = "/nonexistent/missing-article.txt";
+    let o = byline(&["--json", &good, missing, &fixture("port-deal.md")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON Lines"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(lines[1]["source"], "port-deal.md");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        err.lines().filter(|l| l.contains("skipped:")).count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("missing-article.txt"), "{err}");
+
+    let o = byline(&["stats", &good, missing]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 article, 3 quotes"));
+    // Alone, a missing file is an error as before.
+    assert!(!byline(&["--json", missing]).status.success());
+}

@@ -62,6 +62,25 @@ pub fn annotate(doc: &Document, theme: Theme) -> String {
     out
 }
 
+/// Lines longer than `width` columns broken at spaces (color sequences
+/// take no room), as a pager shows them best.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    for line in text.split_inclusive('\n') {
+        let (body, newline) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        if textwrap::core::display_width(body) <= width {
+            out.push_str(line);
+            continue;
+        }
+        out.push_str(&textwrap::fill(body, width.max(1)));
+        out.push_str(newline);
+    }
+    out
+}
+
 /// The SGR sequence of a speaker's color, if they have quotes and the
 /// settings color quotes by speaker.
 fn speaker_sgr(index: &Index, theme: Theme, id: usize) -> Option<String> {
@@ -229,6 +248,24 @@ mod tests {
             plain_quotes.contains("\x1b[3myes"),
             "quotes in italics: {plain_quotes:?}"
         );
+    }
+
+    #[test]
+    fn wrapping_breaks_long_lines_at_spaces_and_ignores_colors() {
+        let doc = crate::testutil::doc_with_people();
+        for color in [false, true] {
+            let out = annotate(&doc, Theme::new(color));
+            let wrapped = wrap(&out, 12);
+            for line in strip(&wrapped).lines() {
+                assert!(
+                    line.chars().count() <= 12 || !line.contains(' '),
+                    "{line:?}"
+                );
+            }
+            let words = |s: &str| strip(s).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(words(&wrapped), words(&out), "nothing lost");
+        }
+        assert_eq!(wrap("short\n\nlines\n", 40), "short\n\nlines\n");
     }
 
     fn strip(s: &str) -> String {

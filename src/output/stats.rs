@@ -1,6 +1,9 @@
-//! `byline stats`: who is quoted across a set of articles. Per speaker
-//! (by canonical name): quotes, quoted words and the number of articles
-//! quoting them; the figure media researchers compute over a corpus.
+//! `byline stats`: who is quoted across a set of articles. Per speaker:
+//! quotes, quoted words and the number of articles quoting them; the figure
+//! media researchers compute over a corpus. The same person is one speaker
+//! across articles when the names clearly match: case aside, and with or
+//! without middle initials (`Jane Q. Doe` is `Jane Doe`); the fullest form
+//! names them.
 
 use std::collections::HashMap;
 
@@ -30,7 +33,7 @@ pub struct Stats {
 
 /// Sum the quotes of several documents by speaker.
 pub fn collect<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Stats {
-    let mut by_name: HashMap<String, Speaker> = HashMap::new();
+    let mut by_key: HashMap<String, Speaker> = HashMap::new();
     let mut stats = Stats {
         articles: 0,
         quotes: 0,
@@ -40,7 +43,7 @@ pub fn collect<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Stats {
     };
     for doc in docs {
         stats.articles += 1;
-        let mut seen_here: Vec<&str> = Vec::new();
+        let mut seen_here: Vec<String> = Vec::new();
         for q in &doc.quotes {
             let words = doc.slice(&q.span).split_whitespace().count();
             stats.quotes += 1;
@@ -49,27 +52,51 @@ pub fn collect<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Stats {
                 stats.unattributed += 1;
                 continue;
             };
-            let s = by_name.entry(e.name.clone()).or_insert_with(|| Speaker {
+            let key = person_key(&e.name);
+            let s = by_key.entry(key.clone()).or_insert_with(|| Speaker {
                 name: e.name.clone(),
                 quotes: 0,
                 words: 0,
                 articles: 0,
             });
+            if e.name.len() > s.name.len() {
+                s.name.clone_from(&e.name);
+            }
             s.quotes += 1;
             s.words += words;
-            if !seen_here.contains(&e.name.as_str()) {
-                seen_here.push(&e.name);
+            if !seen_here.contains(&key) {
+                seen_here.push(key);
                 s.articles += 1;
             }
         }
     }
-    stats.speakers = by_name.into_values().collect();
+    stats.speakers = by_key.into_values().collect();
     stats.speakers.sort_by(|a, b| {
         (b.quotes, b.words)
             .cmp(&(a.quotes, a.words))
             .then_with(|| a.name.cmp(&b.name))
     });
     stats
+}
+
+/// A name as speakers are told apart: lowercased, without middle
+/// initials.
+fn person_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i == last || !is_initial(w))
+        .map(|(_, w)| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Q." or "Q".
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.trim_end_matches('.').chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
 }
 
 /// The stats as an aligned table with a summary line.
@@ -149,5 +176,27 @@ mod tests {
             "{t}"
         );
         assert!(t.contains("2 articles, 4 quotes (4 words)"), "{t}");
+    }
+
+    #[test]
+    fn the_same_person_is_one_speaker_across_articles() {
+        let mut a = crate::testutil::doc_with_people();
+        let mut b = crate::testutil::doc_with_people();
+        a.entities[0].name = "Jane Q. Doe".into();
+        b.entities[0].name = "Jane Doe".into();
+        let s = collect([&a, &b]);
+        assert_eq!(s.speakers.len(), 2);
+        let jane = s.speakers.iter().find(|p| p.name.contains("Doe")).unwrap();
+        assert_eq!(
+            (jane.name.as_str(), jane.quotes, jane.articles),
+            ("Jane Q. Doe", 2, 2)
+        );
+        // A different first name, or a middle name, is not clearly her.
+        b.entities[0].name = "John Doe".into();
+        assert_eq!(collect([&a, &b]).speakers.len(), 3);
+        b.entities[0].name = "Jane Quinn Doe".into();
+        assert_eq!(collect([&a, &b]).speakers.len(), 3);
+        assert_eq!(person_key("Jane  Q Doe"), person_key("jane doe"));
+        assert_ne!(person_key("J. Doe"), person_key("Jane Doe"));
     }
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::EntityKind;
-use crate::reader::index::Row;
+use crate::reader::index::{Group, Row};
 use crate::reader::layout::fit;
 use crate::reader::state::{Focus, State};
 use crate::view::bar;
@@ -108,7 +108,7 @@ fn row_line(state: &State, theme: Theme, row: Row, width: u16) -> Line<'static> 
     let doc = &state.doc;
     let w = usize::from(width);
     match row {
-        Row::Header(g) => Line::from(Span::styled(fit(g.label(), w), theme.group())),
+        Row::Header(g) => header(g, w, theme),
         Row::Heading(s) => Line::from(format!(
             " {}",
             fit(doc.slice(&doc.sections[s].span), w.saturating_sub(1))
@@ -152,4 +152,24 @@ fn row_line(state: &State, theme: Theme, row: Row, width: u16) -> Line<'static> 
             ])
         }
     }
+}
+
+/// A group's title, with what its counts are on the right: `10 3q` is ten
+/// mentions and three quotes.
+fn header(group: Group, w: usize, theme: Theme) -> Line<'static> {
+    let counts = match group {
+        Group::Kind(EntityKind::Person) => "mentions, q quotes",
+        Group::Kind(_) => "mentions",
+        Group::Outline => "",
+    };
+    let label = fit(group.label(), w);
+    let room = w.saturating_sub(label.width() + 1);
+    if counts.width() > room {
+        return Line::from(Span::styled(label, theme.group()));
+    }
+    Line::from(vec![
+        Span::styled(label.clone(), theme.group()),
+        Span::raw(" ".repeat(w - label.width() - counts.width())),
+        Span::styled(counts, theme.quiet()),
+    ])
 }
