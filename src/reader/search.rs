@@ -66,11 +66,10 @@ impl Folded {
                 .bytes()
                 .position(|b| !b.is_ascii())
                 .unwrap_or(rest.len());
-            let run = &rest[..ascii];
-            if cased {
-                out.text.push_str(run);
-            } else {
-                out.text.extend(run.chars().map(|c| c.to_ascii_lowercase()));
+            let at = out.text.len();
+            out.text.push_str(&rest[..ascii]);
+            if !cased {
+                out.text[at..].make_ascii_lowercase();
             }
             orig += ascii;
             rest = &rest[ascii..];
@@ -164,28 +163,19 @@ fn fold_char(c: char, cased: bool, out: &mut String) {
     }
 }
 
-/// The folded texts a search may read: lowered (made at once) and, for a
-/// query with a capital letter, cased (made when first asked for).
+/// The folded texts a search may read, each made when first asked for (so
+/// opening a book costs no fold): lowered, and for a query with a capital
+/// letter, cased.
 #[derive(Debug, Clone, Default)]
 pub struct Haystack {
-    lower: Folded,
+    lower: OnceLock<Folded>,
     cased: OnceLock<Folded>,
 }
 
 impl Haystack {
-    pub fn new(text: &str) -> Haystack {
-        Haystack {
-            lower: Folded::new(text, false),
-            cased: OnceLock::new(),
-        }
-    }
-
     fn pick(&self, text: &str, cased: bool) -> &Folded {
-        if cased {
-            self.cased.get_or_init(|| Folded::new(text, true))
-        } else {
-            &self.lower
-        }
+        let cell = if cased { &self.cased } else { &self.lower };
+        cell.get_or_init(|| Folded::new(text, cased))
     }
 }
 

@@ -63,7 +63,8 @@ pub enum Search {
 #[derive(Debug, Clone)]
 pub struct State {
     pub doc: Document,
-    /// The text as searches read it, made once so that no keypress has to.
+    /// The text as searches read it, made once (at the first search) so
+    /// that no later keypress has to.
     pub folded: Haystack,
     /// Shown in the status line.
     pub name: String,
@@ -153,7 +154,7 @@ impl State {
     pub fn new(doc: Document, name: impl Into<String>) -> State {
         let index = Index::build(&doc);
         State {
-            folded: Haystack::new(&doc.text),
+            folded: Haystack::default(),
             doc,
             name: name.into(),
             index,
