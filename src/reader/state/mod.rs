@@ -922,8 +922,10 @@ fn step_search(state: &mut State, forward: bool) {
     };
     // With no hits the status line says so already.
     if let Some(f) = found {
+        let from = f.hit.start;
         *f = finder.step(&state.folded, &state.doc.text, f, forward);
         let span = f.hit.clone();
+        state.message = wrap_note(forward, from, span.start, "hit");
         reveal(state, &span);
     }
 }
@@ -958,8 +960,25 @@ fn step_quote(state: &mut State, forward: bool) {
         .quote
         .and_then(|q| quotes.iter().position(|&x| x == q));
     if let Some(i) = step(&spans, current, state.anchor, forward) {
+        if let Some(c) = current {
+            state.message = wrap_note(forward, spans[c].start, spans[i].start, "quote");
+        }
         state.quote = Some(quotes[i]);
         reveal(state, &spans[i]);
+    }
+}
+
+/// Said when a step went round the end of the text (like vim's "search
+/// hit BOTTOM, continuing at TOP"), or stayed on the only one.
+fn wrap_note(forward: bool, from: usize, to: usize, what: &str) -> Option<String> {
+    if from == to {
+        Some(format!("the only {what}"))
+    } else if forward && to < from {
+        Some(format!("past the last {what}: back to the first"))
+    } else if !forward && to > from {
+        Some(format!("before the first {what}: round to the last"))
+    } else {
+        None
     }
 }
 

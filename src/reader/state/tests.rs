@@ -367,6 +367,10 @@ fn search_steps_both_ways_and_wraps_around() {
     assert_eq!(at(&s), (18..21, Some(3)));
     update(&mut s, Action::NextMatch);
     assert_eq!(at(&s), (4..7, Some(1)), "n wraps to the first hit");
+    assert_eq!(
+        s.message.as_deref(),
+        Some("past the last hit: back to the first")
+    );
     update(&mut s, Action::PrevMatch);
     assert_eq!(at(&s), (18..21, Some(3)), "N wraps to the last hit");
     update(&mut s, Action::PrevMatch);
