@@ -2,7 +2,7 @@
 //! asks for a name, undo, and the document rebuilt from its analysis with
 //! the corrections applied.
 
-use super::{Search, State, View, keep_cursor_visible, select_entity};
+use super::{Search, State, View, keep_cursor_visible, keep_quote_cursor_visible, select_entity};
 use crate::model::{EntityId, EntityKind};
 use crate::reader::action::Action;
 use crate::reader::corrections::{self, Correction};
@@ -223,6 +223,8 @@ fn correct(state: &mut State, fix: Correction) {
 /// The document again: the analysis with every correction applied, and
 /// the tables drawn from it.
 fn rebuild(state: &mut State) {
+    // Quotes are never removed: the quotes view's cursor stays on its quote.
+    let at_hand = state.current_quote();
     let pristine = state
         .pristine
         .get_or_insert_with(|| Box::new(state.doc.clone()));
@@ -238,11 +240,13 @@ fn rebuild(state: &mut State) {
         .min(state.index.selectable.len().saturating_sub(1));
     state.mention = None;
     state.quote = state.quote.filter(|&q| q < state.doc.quotes.len());
-    let rows = state.index.quote_list.selectable.len();
-    state.quotes_cursor = state.quotes_cursor.min(rows.saturating_sub(1));
-    state.quotes_top = state
-        .quotes_top
-        .min(state.index.quote_list.rows.len().saturating_sub(1));
+    let list = &state.index.quote_list;
+    let row = at_hand.and_then(|q| list.row_of_quote(q));
+    state.quotes_cursor = row
+        .and_then(|r| list.selectable.iter().position(|&s| s == r))
+        .unwrap_or(state.quotes_cursor)
+        .min(list.selectable.len().saturating_sub(1));
+    keep_quote_cursor_visible(state);
     keep_cursor_visible(state);
 }
 

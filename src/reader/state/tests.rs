@@ -1205,3 +1205,19 @@ fn entities_are_corrected_from_the_sidebar() {
     assert_eq!(s.doc.entities, analyzed);
     check(&s);
 }
+
+#[test]
+fn in_the_quotes_view_the_cursor_stays_on_the_corrected_quote() {
+    let mut s = bundled(120, 40);
+    update(&mut s, Action::ToggleQuotes);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Down);
+    let q = s.current_quote().expect("on a quote");
+    update(&mut s, Action::FixSpeaker);
+    answer(&mut s, "bessent");
+    assert_eq!(s.current_quote(), Some(q));
+    assert_eq!(s.doc.quotes[q].speaker, entity(&s, "Scott Bessent"));
+    update(&mut s, Action::Undo);
+    assert_eq!(s.current_quote(), Some(q));
+    check(&s);
+}
