@@ -806,7 +806,9 @@ fn keep_cursor_visible(state: &mut State) {
         state.sidebar_top = 0;
         return;
     };
-    if state.cursor == 0 {
+    // The first entry shows the list from its top, when that keeps it in
+    // view (groups emptied by corrections can push it down).
+    if state.cursor == 0 && row < h {
         state.sidebar_top = 0;
     } else if row < state.sidebar_top {
         // Show the group title too when the entry is the first of its group.

@@ -1040,8 +1040,20 @@ pub(crate) fn random_action(rng: &mut Rng) -> Action {
         Action::ToggleMap,
         Action::ToggleQuotes,
         Action::ToggleTimeline,
+        Action::Percent,
+        Action::SearchBackStart,
+        Action::SearchOlder,
+        Action::SearchNewer,
+        Action::CopyQuote,
+        Action::FixSpeaker,
+        Action::FixKind,
+        Action::FixRename,
+        Action::FixMerge,
+        Action::FixDrop,
+        Action::Undo,
     ];
-    match rng.below(10) {
+    match rng.below(11) {
+        4 => Action::Count(rng.below(10) as u8),
         0 => Action::Resize(rng.below(130) as u16, rng.below(45) as u16),
         1 => Action::SearchInput(['e', 'a', 'P', ' ', 'ü'][rng.below(5) as usize]),
         2 => Action::Click {
