@@ -109,7 +109,7 @@ fn apply_one(doc: &mut Document, fix: &Correction) -> bool {
             })
             .is_some(),
         Correction::Rename { entity, to } => named(doc, entity)
-            .map(|id| doc.entities[id].name.clone_from(to))
+            .map(|id| doc.entities[id].name = inert(to))
             .is_some(),
         Correction::Merge { entity, into } => match (named(doc, entity), named(doc, into)) {
             (Some(from), Some(to)) if from != to => {
@@ -127,6 +127,12 @@ fn apply_one(doc: &mut Document, fix: &Correction) -> bool {
             .map(|id| remove_entity(doc, id, None))
             .is_some(),
     }
+}
+
+/// A new name as the terminal may show it: the file of corrections is
+/// input like any other, so its controls become stand-ins, on one line.
+fn inert(name: &str) -> String {
+    crate::model::sanitize::sanitize(name).0.replace('\n', " ")
 }
 
 /// The entity of that name.
@@ -315,6 +321,26 @@ mod tests {
             .map(|m| m.span.start)
             .collect();
         assert!(spans.is_sorted(), "mentions stay in order");
+    }
+
+    #[test]
+    fn a_new_name_from_the_file_is_inert() {
+        let mut d = doc();
+        let fix = Correction::Rename {
+            entity: "Duluth".into(),
+            to: "Du\u{1b}]52;c;eA==\u{7}luth\u{202e}\nx".into(),
+        };
+        assert_eq!(apply(&mut d, &[fix]), 1);
+        let name = &d
+            .entities
+            .iter()
+            .find(|e| e.name.starts_with("Du"))
+            .unwrap()
+            .name;
+        assert!(
+            !name.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{name:?}"
+        );
     }
 
     #[test]
