@@ -492,6 +492,8 @@ fn apply(state: &mut State, action: Action) {
         return;
     }
     match action {
+        // The sidebar over a narrow screen closes like a view.
+        Action::Quit if state.areas.overlay && state.overlay_open => set_focus(state, Focus::Text),
         Action::Quit | Action::Interrupt => state.quit = true,
         Action::Count(_) | Action::Percent => {}
         Action::Resize(w, h) => resize(state, w, h),
