@@ -90,8 +90,11 @@ pub fn update(lib: &mut Library, action: Action) {
 /// selection are as it was left.
 fn switch(lib: &mut Library, to: usize) {
     let (w, h) = (lib.current().width, lib.current().height);
+    // The search history is the reader's, not one article's.
+    let history = std::mem::take(&mut lib.current_mut().history);
     lib.current = to;
     let s = lib.current_mut();
+    s.history = history;
     if (s.width, s.height) != (w, h) {
         state::update(s, Action::Resize(w, h));
     }
@@ -143,6 +146,22 @@ mod tests {
         update(&mut l, Action::PrevArticle);
         assert_eq!((l.current().top, l.current().cursor), (top, cursor));
         assert!(l.current().active);
+    }
+
+    #[test]
+    fn the_search_history_goes_along_to_the_next_article() {
+        let mut l = lib();
+        update(&mut l, Action::SearchStart);
+        update(&mut l, Action::SearchInput('x'));
+        update(&mut l, Action::SearchConfirm);
+        update(&mut l, Action::Cancel);
+        update(&mut l, Action::NextArticle);
+        update(&mut l, Action::SearchStart);
+        update(&mut l, Action::SearchOlder);
+        assert_eq!(
+            l.current().search,
+            crate::reader::state::Search::Typing("x".into())
+        );
     }
 
     #[test]
