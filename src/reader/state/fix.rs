@@ -8,6 +8,7 @@ use crate::reader::action::Action;
 use crate::reader::corrections::{self, Correction};
 use crate::reader::index::Index;
 use crate::reader::quotes::QuoteRow;
+use crate::reader::timeline::Timeline;
 
 /// A question in the status line, answered with a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,6 +233,8 @@ fn rebuild(state: &mut State) {
     corrections::apply(&mut doc, &state.fixes);
     state.index = Index::build(&doc);
     state.doc = doc;
+    // The selected entity's marks are drawn again from its new mentions.
+    state.marks = Timeline::default();
     if !state.filter.is_empty() {
         state.index.filter_rows(&state.doc, &state.filter);
     }

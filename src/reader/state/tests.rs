@@ -1201,6 +1201,17 @@ fn entities_are_corrected_from_the_sidebar() {
     answer(&mut s, "Donald Trump");
     assert!(entity(&s, "Alexander Johnson").is_none());
     let trump = entity(&s, "Donald Trump").unwrap();
+    assert_eq!(
+        s.selected_entity(),
+        Some(trump),
+        "the merged entity selected"
+    );
+    let marks = Timeline::build(&s.doc, &s.lines, trump);
+    assert_eq!(s.marks.key, marks.key);
+    assert_eq!(
+        s.marks.lines, marks.lines,
+        "the timeline shows the merged mentions"
+    );
     assert!(
         s.doc
             .quotes
