@@ -254,3 +254,54 @@ fn a_bad_file_among_several_is_skipped_with_a_warning_and_exit_1() {
     // Alone, a missing file is an error as before.
     assert!(!byline(&["--json", missing]).status.success());
 }
+
+/// Corrections saved by the reader (here written as it writes them) change
+/// `--print` and `stats` as they change `--json`.
+#[test]
+fn saved_corrections_change_print_and_stats() {
+    let doc = byline::model::Document::analyze(byline::source::input::BUNDLED);
+    let key = byline::reader::resume::key(&doc.text);
+    let quote = doc.quotes[0].span.start;
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    let fixes = serde_json::json!({
+        "version": 1,
+        "articles": { key: [
+            { "fix": "speaker", "quote": quote, "speaker": "Boris Johnson" },
+            { "fix": "rename", "entity": "Boris Johnson", "to": "B. Johnson" },
+        ]}
+    });
+    std::fs::write(state.join("corrections.json"), fixes.to_string()).unwrap();
+    let article = home.path().join("minerals-deal.txt");
+    std::fs::write(&article, byline::source::input::BUNDLED).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(args)
+            .env("BYLINE_STATE_DIR", &state)
+            .env("BYLINE_CONFIG_DIR", home.path().join("config"))
+            .output()
+            .unwrap()
+    };
+    let printed = stdout(&run(&["--print", article.to_str().unwrap()]));
+    assert!(printed.contains("[B. Johnson]"), "{printed}");
+    assert!(printed.contains("\n  B. Johnson") && !printed.contains("\n  Boris Johnson"));
+    let stats = stdout(&run(&["stats", article.to_str().unwrap()]));
+    let row = stats
+        .lines()
+        .find(|l| l.starts_with("B. Johnson"))
+        .expect("a row");
+    let before = doc
+        .quotes
+        .iter()
+        .filter(|q| {
+            q.speaker
+                .is_some_and(|s| doc.entities[s].name == "Boris Johnson")
+        })
+        .count();
+    assert_eq!(
+        row.split_whitespace().nth(2),
+        Some((before + 1).to_string().as_str()),
+        "{stats}"
+    );
+}
