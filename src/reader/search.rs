@@ -37,8 +37,8 @@ const BACK_WINDOW: usize = 1024;
 /// `cased`, curly quotes made straight; with the places where a character
 /// became longer or shorter, to map offsets back.
 #[derive(Debug, Clone, Default)]
-pub struct Folded {
-    pub text: String,
+struct Folded {
+    text: String,
     /// Every character whose folded form has another length, in order.
     shifts: Vec<Shift>,
 }
@@ -53,7 +53,7 @@ struct Shift {
 }
 
 impl Folded {
-    pub fn new(text: &str, cased: bool) -> Folded {
+    fn new(text: &str, cased: bool) -> Folded {
         let mut out = Folded {
             text: String::with_capacity(text.len()),
             shifts: Vec::new(),
