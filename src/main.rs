@@ -116,21 +116,17 @@ fn read(
         store = s;
     }
     let mut states: Vec<State> = states;
-    for s in &mut states {
-        store.restore(s);
-    }
+    let session = byline::resume::Session::open(&store, &mut states);
     let library = Library::new(states);
     match byline::tui::run_library(library, unfinished) {
         Ok(library) => {
             if let Some(dir) = &resume {
-                for s in &library.states {
-                    store.record(s);
-                }
-                if let Err(e) = store.save(dir) {
-                    complain(&format!(
+                match session.save(&library.states, dir) {
+                    Ok(note) => warn_all(&note.into_iter().collect::<Vec<_>>()),
+                    Err(e) => complain(&format!(
                         "warning: cannot save reading positions in {}: {e}",
                         dir.display()
-                    ));
+                    )),
                 }
             }
             reader_exit()
