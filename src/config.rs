@@ -7,8 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
-use crate::keymap::{Key, parse_key};
+use crate::keymap::{Key, key_name, parse_key};
 use crate::state::Action;
 use crate::view::theme::Palette;
 
@@ -80,23 +81,33 @@ struct Highlights {
     entities: Option<bool>,
 }
 
-/// One key or several.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum KeyList {
-    One(KeyName),
-    Many(Vec<KeyName>),
-}
+/// One key name or a list of them, read as written: names are checked
+/// after reading, so one bad name costs only itself, not the whole file.
+struct KeyList(Vec<String>);
 
-/// A key name, checked while reading (so errors carry its position).
-struct KeyName(Key);
-
-impl<'de> Deserialize<'de> for KeyName {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KeyName, D::Error> {
-        let s = String::deserialize(d)?;
-        parse_key(&s)
-            .map(KeyName)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown key {s:?}")))
+impl<'de> Deserialize<'de> for KeyList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KeyList, D::Error> {
+        struct Names;
+        impl<'de> serde::de::Visitor<'de> for Names {
+            type Value = KeyList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key name or a list of key names")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<KeyList, E> {
+                Ok(KeyList(vec![s.to_string()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<KeyList, A::Error> {
+                let mut names = Vec::new();
+                while let Some(n) = seq.next_element::<String>()? {
+                    names.push(n);
+                }
+                Ok(KeyList(names))
+            }
+        }
+        d.deserialize_any(Names)
     }
 }
 
@@ -105,19 +116,17 @@ macro_rules! keys_table {
         #[derive(Deserialize, Default)]
         #[serde(deny_unknown_fields, default)]
         struct Keys {
-            $($field: Option<KeyList>,)*
+            $($field: Option<Spanned<KeyList>>,)*
         }
 
         impl Keys {
-            fn into_list(self) -> Vec<(Action, Vec<Key>)> {
+            /// The actions given keys, in the order of this table, with the
+            /// names as written and their place in the file.
+            fn written(self) -> Vec<(Action, &'static str, Spanned<KeyList>)> {
                 let mut out = Vec::new();
                 $(
                     if let Some(list) = self.$field {
-                        let keys = match list {
-                            KeyList::One(k) => vec![k.0],
-                            KeyList::Many(ks) => ks.into_iter().map(|k| k.0).collect(),
-                        };
-                        out.push(($action, keys));
+                        out.push(($action, stringify!($field), list));
                     }
                 )*
                 out
@@ -159,8 +168,9 @@ keys_table! {
 }
 
 /// Parse a settings file's text; the error names the place and problem
-/// (`path:line:column: message`).
-pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+/// (`path:line:column: message`). Problems that cost only one binding come
+/// back as warnings with the rest of the settings.
+pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<String>), String> {
     let file: File = toml::from_str(text).map_err(|e| {
         let msg = e.message().trim_end().to_string();
         match e.span() {
@@ -188,8 +198,67 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
     }
     config.quote_colors = file.highlights.quotes.unwrap_or(true);
     config.entity_colors = file.highlights.entities.unwrap_or(true);
-    config.keys = file.keys.into_list();
-    Ok(config)
+    let mut warnings = Vec::new();
+    let mut named = Vec::new();
+    for (action, name, list) in file.keys.written() {
+        let (line, col) = line_col(text, list.span().start);
+        let mut keys = Vec::new();
+        for k in &list.get_ref().0 {
+            match parse_key(k) {
+                Some(key) => keys.push(key),
+                None => warnings.push(format!(
+                    "{}:{line}:{col}: unknown key {k:?} for {name}; it is left out",
+                    path.display()
+                )),
+            }
+        }
+        // A list whose every name was bad leaves the action its defaults.
+        if !keys.is_empty() || list.get_ref().0.is_empty() {
+            named.push((action, name, keys));
+        }
+    }
+    warnings.extend(
+        binding_problems(&named)
+            .into_iter()
+            .map(|w| format!("{}: {w}", path.display())),
+    );
+    config.keys = named.into_iter().map(|(a, _, keys)| (a, keys)).collect();
+    Ok((config, warnings))
+}
+
+/// A key given to two actions (the action first in the settings'
+/// list of actions gets it), and quitting left without a key of its own.
+fn binding_problems(named: &[(Action, &str, Vec<Key>)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut taken: Vec<(&Key, &str)> = Vec::new();
+    for (_, name, keys) in named {
+        for k in keys {
+            match taken.iter().find(|(t, _)| *t == k) {
+                Some((_, first)) if first != name => out.push(format!(
+                    "key {} is bound to both {first} and {name}; {first} gets it",
+                    key_name(k)
+                )),
+                Some(_) => {}
+                None => taken.push((k, name)),
+            }
+        }
+    }
+    let quit_keys: Vec<&Key> = match named.iter().find(|(a, _, _)| *a == Action::Quit) {
+        Some((_, _, keys)) => keys.iter().collect(),
+        None => crate::keymap::BINDINGS
+            .iter()
+            .filter(|b| b.action == Action::Quit)
+            .flat_map(|b| b.keys)
+            .collect(),
+    };
+    // C-c always quits: it does not count as a key of the settings.
+    let ctrl_c = parse_key("C-c");
+    let own =
+        |k: &&Key| Some(**k) != ctrl_c && taken.iter().all(|(t, name)| t != k || *name == "quit");
+    if !quit_keys.iter().any(own) {
+        out.push("no key is left to quit but C-c".into());
+    }
+    out
 }
 
 /// 1-based line and column (in chars) of a byte offset.
@@ -239,7 +308,7 @@ pub fn load(explicit: Option<&Path>) -> (Config, Vec<String>) {
         }
     };
     match parse(&text, &path) {
-        Ok(c) => (c, Vec::new()),
+        Ok(parsed) => parsed,
         Err(e) => (Config::default(), vec![format!("{e}; using the defaults")]),
     }
 }
@@ -255,8 +324,9 @@ mod tests {
 
     #[test]
     fn the_default_file_gives_the_defaults() {
-        assert_eq!(parse(DEFAULT, Path::new("d")).unwrap(), Config::default());
-        assert_eq!(parse("", Path::new("d")).unwrap(), Config::default());
+        let none = (Config::default(), Vec::new());
+        assert_eq!(parse(DEFAULT, Path::new("d")).unwrap(), none);
+        assert_eq!(parse("", Path::new("d")).unwrap(), none);
     }
 
     #[test]
@@ -266,7 +336,8 @@ mod tests {
              [keys]\nquit = \"x\"\nnext_article = [\"C-n\", \"PgDn\"]\n",
             Path::new("c.toml"),
         )
-        .unwrap();
+        .unwrap()
+        .0;
         assert_eq!(c.palette, Palette::HighContrast);
         assert_eq!(c.reading_width, 100);
         assert!(c.quote_colors && !c.entity_colors);
@@ -331,8 +402,43 @@ mod tests {
         let e = err("[keys]\nquit = \"q\"\nteleport = \"t\"\n");
         assert!(e.starts_with("c.toml:3:1:"), "{e}");
         assert!(e.contains("unknown field `teleport`"), "{e}");
-        let e = err("[keys]\nquit = \"Hyper-q\"\n");
-        assert!(e.starts_with("c.toml:2:"), "{e}");
+    }
+
+    fn warnings(text: &str) -> (Config, Vec<String>) {
+        parse(text, Path::new("c.toml")).unwrap()
+    }
+
+    #[test]
+    fn a_bad_key_name_is_named_with_its_line_and_the_rest_is_kept() {
+        let (c, w) =
+            warnings("theme = \"light\"\n[keys]\nquit = \"Hyper-q\"\nhelp = [\"h\", \"Nope\"]\n");
+        assert_eq!(c.palette, Palette::Light);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(
+            w[0].starts_with("c.toml:4:") && w[0].contains("\"Nope\" for help"),
+            "{w:?}"
+        );
+        assert!(
+            w[1].starts_with("c.toml:3:") && w[1].contains("\"Hyper-q\" for quit"),
+            "{w:?}"
+        );
+        // The help key that was good stays; quit keeps its default.
+        assert_eq!(c.keys.len(), 1);
+        assert_eq!(c.keys[0].0, Action::ToggleHelp);
+        assert_eq!(c.keys[0].1, [parse_key("h").unwrap()]);
+    }
+
+    #[test]
+    fn a_key_bound_twice_or_no_key_to_quit_is_warned_about() {
+        let (_, w) = warnings("[keys]\ndown = \"x\"\nup = [\"k\", \"x\"]\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("key x is bound to both down and up"), "{w:?}");
+        let (_, w) = warnings("[keys]\nquit = []\n");
+        assert!(w[0].contains("no key is left to quit"), "{w:?}");
+        let (_, w) = warnings("[keys]\nsearch = \"q\"\n");
+        assert!(w[0].contains("no key is left to quit"), "{w:?}");
+        let (_, w) = warnings("[keys]\nsearch = \"q\"\nquit = \"Q\"\n");
+        assert!(w.is_empty(), "{w:?}");
     }
 
     #[test]
