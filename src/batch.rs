@@ -2,7 +2,6 @@
 //! as JSON Lines, one article per line.
 
 use rayon::prelude::*;
-use serde_json::Value;
 
 use crate::articles::{self, Article, OpenError};
 use crate::document::Document;
@@ -25,30 +24,53 @@ pub fn analyze_all(texts: &[String]) -> Vec<Document> {
 }
 
 /// One compact JSON object of an article: the export object with the
-/// article's `source` name added.
+/// article's `source` name first.
 pub fn json_line(source: &str, doc: &Document) -> String {
-    let mut object = serde_json::Map::new();
-    object.insert("source".into(), Value::String(source.to_string()));
-    if let Value::Object(fields) = crate::export::to_value(doc) {
-        object.extend(fields);
-    }
-    Value::Object(object).to_string()
+    let mut out = Vec::new();
+    // Writing plain structs of strings and numbers into memory cannot fail.
+    let _ = crate::export::write_line(source, doc, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// JSON Lines of several articles, serialized in parallel.
-pub fn json_lines(articles: &[Article]) -> String {
-    let lines: Vec<String> = articles
-        .par_iter()
-        .map(|a| json_line(&a.name(), &a.doc))
-        .collect();
-    let mut out = lines.join("\n");
-    out.push('\n');
-    out
+/// Why a batch stopped.
+#[derive(Debug)]
+pub enum Stop {
+    Open(OpenError),
+    Write(std::io::Error),
+}
+
+/// Open, analyze and write the articles as JSON Lines, in source order, a
+/// few at a time in parallel: memory holds the articles in flight, never
+/// the whole batch. `warn` gets each article's warnings before its line.
+/// The first article that cannot be opened stops the batch.
+pub fn write_json_lines(
+    sources: &[Source],
+    max_size: u64,
+    out: &mut impl std::io::Write,
+    warn: impl Fn(&[String]),
+) -> Result<(), Stop> {
+    let in_flight = rayon::current_num_threads().max(1) * 2;
+    for window in sources.chunks(in_flight) {
+        let lines: Vec<Result<(Vec<String>, String), OpenError>> = window
+            .par_iter()
+            .map(|s| {
+                let a = articles::open(s, max_size)?;
+                Ok((a.warnings, json_line(&s.given_name(), &a.doc)))
+            })
+            .collect();
+        for line in lines {
+            let (warnings, line) = line.map_err(Stop::Open)?;
+            warn(&warnings);
+            writeln!(out, "{line}").map_err(Stop::Write)?;
+        }
+    }
+    out.flush().map_err(Stop::Write)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn a_json_line_is_one_line_with_the_source() {

@@ -39,16 +39,13 @@ fn main() -> ExitCode {
             Err(code) => code,
         };
     }
+    if cli.json {
+        return json(&cli.files, cli.max_size);
+    }
     let (articles, several) = match open(&cli.files, cli.max_size) {
         Ok(a) => a,
         Err(code) => return code,
     };
-    if cli.json {
-        if several {
-            return print_raw(&batch::json_lines(&articles));
-        }
-        return print(&byline::export::to_json(&articles[0].doc));
-    }
     let tty = std::io::stdout().is_terminal();
     if cli.print {
         let color = tty && color_allowed() && !dumb_terminal();
@@ -229,6 +226,46 @@ fn open(files: &[PathBuf], max_size: u64) -> Result<(Vec<Article>, bool), ExitCo
         }
     }
     Ok((out, several))
+}
+
+/// `--json`: one article pretty-printed, several as JSON Lines, each
+/// written as it is serialized.
+fn json(files: &[PathBuf], max_size: u64) -> ExitCode {
+    let sources = match articles::sources(files) {
+        Ok(s) => s,
+        Err(e) => {
+            complain(&e.to_string());
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = if sources.len() > 1 || files.iter().any(|f| f.is_dir()) {
+        match batch::write_json_lines(&sources, max_size, &mut out, warn_all) {
+            Ok(()) => Ok(()),
+            Err(batch::Stop::Write(e)) => Err(e),
+            Err(batch::Stop::Open(e)) => {
+                drop(out);
+                complain(&e.to_string());
+                return ExitCode::from(e.exit_code());
+            }
+        }
+    } else {
+        let (articles, _) = match open(files, max_size) {
+            Ok(a) => a,
+            Err(code) => return code,
+        };
+        byline::export::write_json(&articles[0].doc, &mut out)
+            .and_then(|()| writeln!(out))
+            .and_then(|()| out.flush())
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            complain(&format!("cannot write output: {e}"));
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `byline stats FILES...`
