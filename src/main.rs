@@ -12,7 +12,10 @@ use byline::view::theme::{Look, Theme};
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     if let Some(shell) = cli.completions {
         return print_raw(&cli::completions(shell));
     }
@@ -264,6 +267,19 @@ fn json(files: &[PathBuf], max_size: u64) -> ExitCode {
         Err(e) => {
             complain(&format!("cannot write output: {e}"));
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Help and version go to stdout, checked like any output (a full disk is
+/// an error, exit 1); a usage error goes to stderr with exit 2.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => print_raw(&e.render().to_string()),
+        _ => {
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
         }
     }
 }
