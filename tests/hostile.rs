@@ -446,6 +446,8 @@ fn distinct_quoted_names_are_found_in_linear_time() {
 }
 
 /// Peak resident memory of `byline ARGS` in KB (its output discarded).
+// The child is reaped by wait4, which std's Child cannot do.
+#[allow(clippy::zombie_processes)]
 fn peak_rss_kb(args: &[&std::ffi::OsStr]) -> i64 {
     let child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(args)
