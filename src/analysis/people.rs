@@ -181,18 +181,42 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
 /// harmless: every candidate is checked again.
 #[derive(Default)]
 struct Candidates {
-    /// By surname and first letter: an initial matches only its own letter.
-    by_surname: HashMap<(String, Option<char>), Vec<usize>>,
+    /// By surname and given name.
+    by_name: HashMap<(String, String), Vec<usize>>,
+    /// By surname and first letter, those whose given name is an initial.
+    by_initial: HashMap<(String, Option<u8>), Vec<usize>>,
+    /// By surname and first letter, all: for a name given as an initial.
+    by_letter: HashMap<(String, Option<u8>), Vec<usize>>,
     /// By a word that alone may name the person: a short form, the given
     /// name, a one-word name.
     by_word: HashMap<String, Vec<usize>>,
 }
 
+/// The persons filed under `key`.
+fn ids<'a, K, Q>(map: &'a HashMap<K, Vec<usize>>, key: &Q) -> &'a [usize]
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+{
+    map.get(key).map_or(&[], Vec::as_slice)
+}
+
+/// "J." as a given name.
+fn is_initial(word: &str) -> bool {
+    word.len() == 2 && word.ends_with('.')
+}
+
 impl Candidates {
     fn add(&mut self, id: usize, p: &Person, short: &[String]) {
-        let surname = (p.last().to_string(), p.first().chars().next());
-        self.by_surname.entry(surname).or_default().push(id);
-        for w in short.iter().map(String::as_str).chain([p.first()]) {
+        let (first, last) = (p.first(), p.last().to_string());
+        let letter = (last.clone(), first.bytes().next());
+        if is_initial(first) {
+            self.by_initial.entry(letter.clone()).or_default().push(id);
+        }
+        self.by_letter.entry(letter).or_default().push(id);
+        let name = (last, first.to_string());
+        self.by_name.entry(name).or_default().push(id);
+        for w in short.iter().map(String::as_str).chain([first]) {
             self.by_word.entry(w.to_string()).or_default().push(id);
         }
     }
@@ -205,12 +229,22 @@ impl Candidates {
         words: &[String],
         by_given_name: bool,
     ) -> Option<usize> {
-        let ids = match words {
-            [one] => self.by_word.get(one.as_str()),
-            [first, .., last] => self.by_surname.get(&(last.clone(), first.chars().next())),
-            [] => None,
-        }?;
-        ids.iter()
+        let (listed, initials) = match words {
+            [one] => (ids(&self.by_word, one.as_str()), &[][..]),
+            [first, .., last] => {
+                let letter = (last.clone(), first.bytes().next());
+                if is_initial(first) {
+                    (ids(&self.by_letter, &letter), &[][..])
+                } else {
+                    let name = (last.clone(), first.clone());
+                    (ids(&self.by_name, &name), ids(&self.by_initial, &letter))
+                }
+            }
+            [] => return None,
+        };
+        listed
+            .iter()
+            .chain(initials)
             .copied()
             .filter(|&id| same_person(&persons[id], &shorts[id], words, by_given_name))
             .min()
