@@ -552,5 +552,9 @@ fn a_paste_is_search_text_and_never_commands() {
     pty.wait_text("Wash ington q");
     assert!(pty.alive());
     pty.press(b"\x1b");
+    // A `q` right behind the Esc would arrive as Alt-q.
+    pty.wait_for("the search closed", |s| {
+        !s.contents().contains("Wash ington q")
+    });
     pty.quit_restored();
 }
