@@ -14,7 +14,10 @@ use byline::view::theme::Theme;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     if let Some(shell) = cli.completions {
         return print_raw(&cli::completions(shell));
     }
@@ -41,6 +44,9 @@ fn main() -> ExitCode {
             Err(code) => code,
         };
     }
+    if cli.json {
+        return json(&cli.files, cli.max_size);
+    }
     let Opened {
         mut articles,
         several,
@@ -50,12 +56,6 @@ fn main() -> ExitCode {
         Err(code) => return code,
     };
     apply_corrections(&mut articles);
-    if cli.json {
-        if several {
-            return failed_if(skipped, print_raw(&batch::json_lines(&articles)));
-        }
-        return print(&byline::output::export::to_json(&articles[0].doc));
-    }
     let tty = std::io::stdout().is_terminal();
     if cli.print {
         let color = match cli.color {
@@ -137,21 +137,19 @@ fn read(
     for s in &mut states {
         let key = byline::reader::resume::key(&s.doc.text);
         set_corrections(s, fixes.get(&key).to_vec());
-        store.restore(s);
     }
+    let session = byline::reader::resume::Session::open(&store, &mut states);
     let library = Library::new(states);
     byline::tui::capture_mouse(config.mouse);
     match byline::tui::run_library(library, unfinished) {
         Ok(library) => {
             if let Some(dir) = &resume {
-                for s in &library.states {
-                    store.record(s);
-                }
-                if let Err(e) = store.save(dir) {
-                    complain(&format!(
+                match session.save(&library.states, dir) {
+                    Ok(note) => warn_all(&note.into_iter().collect::<Vec<_>>()),
+                    Err(e) => complain(&format!(
                         "warning: cannot save reading positions in {}: {e}",
                         dir.display()
-                    ));
+                    )),
                 }
             }
             save_corrections(&library.states);
@@ -327,6 +325,71 @@ fn open(files: &[PathBuf], max_size: u64) -> Result<Opened, ExitCode> {
 /// Exit 1 when an article was skipped, whatever the output did.
 fn failed_if(skipped: bool, code: ExitCode) -> ExitCode {
     if skipped { ExitCode::FAILURE } else { code }
+}
+
+/// `--json`: one article pretty-printed, several as JSON Lines, each
+/// written as it is serialized; of several, one that cannot be opened is
+/// skipped with a warning (exit 1 at the end).
+fn json(files: &[PathBuf], max_size: u64) -> ExitCode {
+    let sources = match articles::sources(files) {
+        Ok(s) => s,
+        Err(e) => {
+            complain(&e.to_string());
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut skipped = false;
+    let written = if sources.len() > 1 || files.iter().any(|f| f.is_dir()) {
+        let fixes = load_corrections();
+        batch::write_json_lines(
+            &sources,
+            max_size,
+            &mut out,
+            |a| {
+                let key = byline::reader::resume::key(&a.doc.text);
+                corrections::apply(&mut a.doc, fixes.get(&key));
+            },
+            |note| match note {
+                batch::Note::Warnings(w) => warn_all(w),
+                batch::Note::Skipped(e) => {
+                    complain(&format!("skipped: {e}"));
+                    skipped = true;
+                }
+            },
+        )
+    } else {
+        let Opened { mut articles, .. } = match open(files, max_size) {
+            Ok(a) => a,
+            Err(code) => return code,
+        };
+        apply_corrections(&mut articles);
+        byline::output::export::write_json(&articles[0].doc, &mut out)
+            .and_then(|()| writeln!(out))
+            .and_then(|()| out.flush())
+    };
+    let code = match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            complain(&format!("cannot write output: {e}"));
+            ExitCode::FAILURE
+        }
+    };
+    failed_if(skipped, code)
+}
+
+/// Help and version go to stdout, checked like any output (a full disk is
+/// an error, exit 1); a usage error goes to stderr with exit 2.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => print_raw(&e.render().to_string()),
+        _ => {
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
+    }
 }
 
 /// `byline stats FILES...`

@@ -22,7 +22,8 @@ use std::time::Duration;
 
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEventKind, KeyModifiers,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -120,6 +121,7 @@ pub fn restore() {
     // skip the others. Mouse capture first, raw mode before the screen.
     let mut out = stdout();
     let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, DisableBracketedPaste);
     let _ = disable_raw_mode();
     let _ = execute!(out, LeaveAlternateScreen, Show);
     let _ = out.flush();
@@ -141,7 +143,8 @@ fn enter() -> io::Result<()> {
     // Active before the first step, so a failing step is still undone.
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen)?;
+    // Bracketed paste: pasted text arrives as one event, never as keys.
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     if MOUSE.load(Ordering::SeqCst) {
         execute!(stdout(), EnableMouseCapture)?;
     }
@@ -378,7 +381,13 @@ fn event_loop(
                 sig.stop.store(true, Ordering::SeqCst);
                 break;
             }
-            if let Some(action) = keymap::map_event_with(&ev, lib.mode(), &lib.current().keys) {
+            if let Event::Paste(text) = &ev {
+                for action in keymap::paste_actions(text, lib.mode()) {
+                    library::update(lib, action);
+                }
+            } else if let Some(action) =
+                keymap::map_event_with(&ev, lib.mode(), &lib.current().keys)
+            {
                 library::update(lib, action);
             }
             if let Some(text) = lib.current_mut().copied.take() {

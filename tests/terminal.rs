@@ -445,3 +445,116 @@ fn reader_pid(shell: i32) -> i32 {
         .and_then(|p| p.parse().ok())
         .expect("a child of the shell")
 }
+
+/// Issue #17, case 3: any default-fatal signal that can be caught ends the
+/// reader with the terminal restored and 128 + its number.
+#[test]
+fn sigquit_sigusr1_and_sigalrm_restore_the_terminal() {
+    for sig in [libc::SIGQUIT, libc::SIGUSR1, libc::SIGALRM] {
+        ended_by(sig, 128 + sig as u32);
+    }
+}
+
+/// Issue #17, case 4: stopped with SIGSTOP (which cannot be caught) and
+/// continued, the reader sets the terminal up again and redraws it all.
+#[test]
+fn sigstop_then_sigcont_redraws_and_keys_work_at_once() {
+    let mut pty = Pty::byline(&[]);
+    pty.wait_for("the status line", status_shown);
+    signal(pty.pid(), libc::SIGSTOP);
+    std::thread::sleep(Duration::from_millis(200));
+    let from = pty.bytes_len();
+    signal(pty.pid(), libc::SIGCONT);
+    pty.wait_bytes_or_screen("a redraw after SIGCONT", |b, s| {
+        find(&b[from..], ENTER_ALT).is_some() && s.contents().contains(TITLE) && status_shown(s)
+    });
+    assert!(pty.alive());
+    pty.quit_restored();
+}
+
+/// A reader of `file` with the state directory `state`.
+fn reader_of(file: &std::path::Path, state: &std::path::Path) -> Pty {
+    let state = state.to_str().unwrap();
+    let (mut cmd, home) = command(BYLINE, &[("BYLINE_STATE_DIR", state)]);
+    cmd.arg(file);
+    Pty::spawn(cmd, home)
+}
+
+fn status_names(file: &str) -> impl Fn(&vt100::Screen) -> bool + '_ {
+    move |s| status_line(s).contains(file) && status_line(s).contains('%')
+}
+
+/// Issue #17, case 5: two readers open at once, each reading its own
+/// article: both positions survive, whichever quits last.
+#[test]
+fn two_readers_quitting_keep_both_reading_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let body = "A sentence of the body that goes on for a while. ".repeat(400);
+    let mut readers = Vec::new();
+    for name in ["one.txt", "two.txt"] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, format!("Title of {name}\n\n{body}\n")).unwrap();
+        let mut pty = reader_of(&file, &state);
+        pty.wait_for("the status line", status_names(name));
+        pty.press(b" ");
+        readers.push(pty);
+    }
+    for pty in readers {
+        pty.quit_restored();
+    }
+    let text = std::fs::read_to_string(state.join("positions.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let articles = v["articles"].as_object().unwrap();
+    assert_eq!(articles.len(), 2, "{text}");
+    assert!(articles.values().all(|p| p["anchor"].as_u64() > Some(0)));
+}
+
+/// Issue #17, case 8: while a long article is still being analyzed, `q`
+/// and SIGTERM end the reader at once (the bound is generous: it only
+/// catches a reader that waits for the analysis, seconds here).
+#[test]
+fn quit_and_sigterm_are_answered_while_the_analysis_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.txt");
+    let quotes: Vec<String> = (0..60_000)
+        .map(|i| format!("\u{201c}Words number {i} here,\u{201d} said Anna Berg."))
+        .collect();
+    std::fs::write(&file, format!("A Title\n\n{}\n", quotes.join(" "))).unwrap();
+    for how in ["q", "SIGTERM"] {
+        let mut pty = reader_of(&file, &dir.path().join("state"));
+        pty.wait_for("analyzing", |s| status_line(s).contains("analyzing"));
+        let asked = Instant::now();
+        if how == "q" {
+            pty.press(b"q");
+        } else {
+            signal(pty.pid(), libc::SIGTERM);
+        }
+        let (_, bytes) = pty.wait_exit();
+        assert!(
+            asked.elapsed() < Duration::from_secs(2),
+            "{how}: {:?}",
+            asked.elapsed()
+        );
+        assert_restored(&bytes);
+    }
+}
+
+/// Bracketed paste: pasted text goes into the search field as text; a
+/// pasted line break or `q` runs nothing, in search or outside it.
+#[test]
+fn a_paste_is_search_text_and_never_commands() {
+    let mut pty = Pty::byline(&[]);
+    pty.wait_for("the status line", status_shown);
+    pty.press(b"\x1b[200~q\rq\x1b[201~");
+    pty.press(b"/");
+    pty.press(b"\x1b[200~Wash\nington q\x1b[201~");
+    pty.wait_text("Wash ington q");
+    assert!(pty.alive());
+    pty.press(b"\x1b");
+    // A `q` right behind the Esc would arrive as Alt-q.
+    pty.wait_for("the search closed", |s| {
+        !s.contents().contains("Wash ington q")
+    });
+    pty.quit_restored();
+}

@@ -302,9 +302,9 @@ fn initials(name: &str) -> String {
 /// from `skipped` text.
 fn add_numbers(text: &str, person_spans: &[Span], skipped: &[Span], out: &mut Vec<Entity>) {
     let mut found = Grouped::new(out, EntityKind::Number);
-    for m in numbers::find_numbers(text) {
+    numbers::each_number(text, |m| {
         if overlaps_any(person_spans, &m.span) || overlaps_any(skipped, &m.span) {
-            continue;
+            return;
         }
         let name = &text[m.span.clone()];
         let minor = m.minor(text);
@@ -320,5 +320,5 @@ fn add_numbers(text: &str, person_spans: &[Span], skipped: &[Span], out: &mut Ve
                 })
             }
         }
-    }
+    });
 }

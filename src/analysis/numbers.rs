@@ -133,9 +133,16 @@ const PEOPLE_NOUNS: &[&str] = &[
 /// Finds the numeric expressions in `text`: sorted by start, non-overlapping,
 /// each span on char boundaries.
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
+    let mut out = Vec::new();
+    each_number(text, |m| out.push(m));
+    out
+}
+
+/// [`find_numbers`], each match handed to `found` as it is read: a text of
+/// millions of numbers needs no list of them all.
+pub fn each_number(text: &str, mut found: impl FnMut(NumberMatch)) {
     let sc = Scanner::new(text);
     let b = text.as_bytes();
-    let mut out = Vec::new();
     // End of the last match: left context never reaches into a match.
     let mut floor = 0;
     let mut i = 0;
@@ -168,13 +175,12 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
                 // The number of a model name is still read past, but kept
                 // as no quantity.
                 if !names_a_model(text, &m) {
-                    out.push(m);
+                    found(m);
                 }
             }
             None => i = t.end,
         }
     }
-    out
 }
 
 /// Does `rest` start with the marks that make the digit before them a

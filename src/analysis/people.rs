@@ -112,6 +112,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
     // Most names recur word for word: those find their person at once.
     let mut known: HashMap<String, usize> = HashMap::default();
     let mut shorts: Vec<Vec<String>> = Vec::new();
+    let mut candidates = Candidates::default();
     let mut key = String::new();
     for n in order {
         key.clear();
@@ -135,10 +136,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
             .is_some_and(|r| r.ends_with("Sir") || r.ends_with("Dame"))
             || (words.len() == 1
                 && lexicon::given_name_info(&words[0]).is_some_and(|g| g.stands_alone()));
-        let found = persons
-            .iter()
-            .zip(&shorts)
-            .position(|(p, short)| same_person(p, short, &words, by_given_name));
+        let found = candidates.first_match(&persons, &shorts, &words, by_given_name);
         if let Some(id) = found {
             known.insert(key.clone(), id);
             let p = &mut persons[id];
@@ -153,6 +151,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
                 p.words = words;
                 shorts[id] = p.short_forms();
             }
+            candidates.add(id, p, &shorts[id]);
         } else {
             known.insert(key.clone(), persons.len());
             persons.push(Person {
@@ -164,6 +163,8 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
                 by_given_name: false,
             });
             shorts.push(persons[persons.len() - 1].short_forms());
+            let id = persons.len() - 1;
+            candidates.add(id, &persons[id], &shorts[id]);
         }
     }
     persons.sort_by_key(|p| p.first_seen);
@@ -171,6 +172,83 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
     mentions.extend(description_mentions(text, tokens, &persons, gaz, &mentions));
     mentions.sort_by_key(|m| m.span.start);
     People { persons, mentions }
+}
+
+/// The persons a new name could join, filed under the words
+/// `same_person` compares, so that a name is checked against those few and
+/// not against every person found so far (quadratic with thousands of
+/// distinct names). Stale entries left by a person's longer name are
+/// harmless: every candidate is checked again.
+#[derive(Default)]
+struct Candidates {
+    /// By surname and given name.
+    by_name: HashMap<(String, String), Vec<usize>>,
+    /// By surname and first letter, those whose given name is an initial.
+    by_initial: HashMap<(String, Option<u8>), Vec<usize>>,
+    /// By surname and first letter, all: for a name given as an initial.
+    by_letter: HashMap<(String, Option<u8>), Vec<usize>>,
+    /// By a word that alone may name the person: a short form, the given
+    /// name, a one-word name.
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+/// The persons filed under `key`.
+fn ids<'a, K, Q>(map: &'a HashMap<K, Vec<usize>>, key: &Q) -> &'a [usize]
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+{
+    map.get(key).map_or(&[], Vec::as_slice)
+}
+
+/// "J." as a given name.
+fn is_initial(word: &str) -> bool {
+    word.len() == 2 && word.ends_with('.')
+}
+
+impl Candidates {
+    fn add(&mut self, id: usize, p: &Person, short: &[String]) {
+        let (first, last) = (p.first(), p.last().to_string());
+        let letter = (last.clone(), first.bytes().next());
+        if is_initial(first) {
+            self.by_initial.entry(letter.clone()).or_default().push(id);
+        }
+        self.by_letter.entry(letter).or_default().push(id);
+        let name = (last, first.to_string());
+        self.by_name.entry(name).or_default().push(id);
+        for w in short.iter().map(String::as_str).chain([first]) {
+            self.by_word.entry(w.to_string()).or_default().push(id);
+        }
+    }
+
+    /// The first person (by id) that `words` names, as `same_person` says.
+    fn first_match(
+        &self,
+        persons: &[Person],
+        shorts: &[Vec<String>],
+        words: &[String],
+        by_given_name: bool,
+    ) -> Option<usize> {
+        let (listed, initials) = match words {
+            [one] => (ids(&self.by_word, one.as_str()), &[][..]),
+            [first, .., last] => {
+                let letter = (last.clone(), first.bytes().next());
+                if is_initial(first) {
+                    (ids(&self.by_letter, &letter), &[][..])
+                } else {
+                    let name = (last.clone(), first.clone());
+                    (ids(&self.by_name, &name), ids(&self.by_initial, &letter))
+                }
+            }
+            [] => return None,
+        };
+        listed
+            .iter()
+            .chain(initials)
+            .copied()
+            .filter(|&id| same_person(&persons[id], &shorts[id], words, by_given_name))
+            .min()
+    }
 }
 
 /// Whether `words` names the same person as `p`: the same full name, a

@@ -1,17 +1,41 @@
 //! The `--json` export: the contract of `shared/gold/FORMAT.md`.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::model::{Attribution, Document, EntityKind, Rule, SectionKind};
+use crate::model::{
+    Attribution, Document, Entity, EntityKind, Mention, Quote, Rule, Section, SectionKind,
+};
 
 #[derive(Serialize)]
 struct Export<'a> {
     text: &'a str,
     title: Option<&'a str>,
     dek: Option<&'a str>,
-    sections: Vec<SectionOut>,
-    entities: Vec<EntityOut<'a>>,
-    quotes: Vec<QuoteOut>,
+    sections: Lazy<'a, Section, SectionOut>,
+    entities: Lazy<'a, Entity, EntityOut<'a>>,
+    quotes: Lazy<'a, Quote, QuoteOut>,
+}
+
+/// A list written item by item straight from the document, never gathered
+/// first: a text with millions of mentions or paragraphs is not copied
+/// once more on its way out.
+struct Lazy<'a, T, O> {
+    items: &'a [T],
+    out: fn(&'a T) -> O,
+}
+
+impl<'a, T, O: Serialize> Serialize for Lazy<'a, T, O> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.items.iter().map(self.out))
+    }
+}
+
+/// One line of a batch: the export with the article's source.
+#[derive(Serialize)]
+struct Line<'a> {
+    source: &'a str,
+    #[serde(flatten)]
+    export: Export<'a>,
 }
 
 #[derive(Serialize)]
@@ -26,7 +50,7 @@ struct EntityOut<'a> {
     id: usize,
     kind: EntityKind,
     name: &'a str,
-    mentions: Vec<MentionOut>,
+    mentions: Lazy<'a, Mention, MentionOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,8 +114,24 @@ impl From<&Attribution> for AttributionOut {
 
 /// The document as pretty-printed JSON.
 pub fn to_json(doc: &Document) -> String {
-    // Serializing plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&export(doc)).unwrap_or_default()
+    let mut out = Vec::new();
+    // Writing plain structs of strings and numbers into memory cannot fail.
+    let _ = write_json(doc, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the document as pretty-printed JSON, as it is serialized.
+pub fn write_json(doc: &Document, out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(out, &export(doc)).map_err(std::io::Error::from)
+}
+
+/// Write the document as one compact JSON line with its `source` first.
+pub fn write_line(source: &str, doc: &Document, out: impl std::io::Write) -> std::io::Result<()> {
+    let line = Line {
+        source,
+        export: export(doc),
+    };
+    serde_json::to_writer(out, &line).map_err(std::io::Error::from)
 }
 
 /// The document as a JSON value (the same object as [`to_json`]).
@@ -104,48 +144,44 @@ fn export(doc: &Document) -> Export<'_> {
         text: &doc.text,
         title: doc.title(),
         dek: doc.dek(),
-        sections: doc
-            .sections
-            .iter()
-            .map(|s| SectionOut {
+        sections: Lazy {
+            items: &doc.sections,
+            out: |s| SectionOut {
                 kind: s.kind,
                 start: s.span.start,
                 end: s.span.end,
-            })
-            .collect(),
-        entities: doc
-            .entities
-            .iter()
-            .map(|e| EntityOut {
+            },
+        },
+        entities: Lazy {
+            items: &doc.entities,
+            out: |e| EntityOut {
                 id: e.id,
                 kind: e.kind,
                 name: &e.name,
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|m| MentionOut {
+                mentions: Lazy {
+                    items: &e.mentions,
+                    out: |m| MentionOut {
                         start: m.span.start,
                         end: m.span.end,
                         description: m.description,
-                    })
-                    .collect(),
+                    },
+                },
                 role: e.role.as_deref(),
                 lat: e.coords.map(|c| c.0),
                 lon: e.coords.map(|c| c.1),
                 subtype: e.number.map(|n| n.kind.label()),
                 value: e.number.and_then(|n| n.value).filter(|v| v.is_finite()),
                 minor: e.minor(),
-            })
-            .collect(),
-        quotes: doc
-            .quotes
-            .iter()
-            .map(|q| QuoteOut {
+            },
+        },
+        quotes: Lazy {
+            items: &doc.quotes,
+            out: |q| QuoteOut {
                 start: q.span.start,
                 end: q.span.end,
                 speaker: q.speaker,
                 attribution: AttributionOut::from(&q.attribution),
-            })
-            .collect(),
+            },
+        },
     }
 }

@@ -9,15 +9,36 @@ const MAX_HEADING_WORDS: usize = 10;
 /// A dek is one short sentence-like line.
 const DEK_WORDS: std::ops::RangeInclusive<usize> = 5..=30;
 
+/// One line, in 16 bytes: a text of millions of short lines is read with
+/// a list of them all. Offsets fit in 32 bits (the analysis limit).
 struct Line {
-    span: Span,
-    width: usize,
+    start: u32,
+    end: u32,
+    width: u32,
     blank: bool,
+}
+
+impl Line {
+    fn span(&self) -> Span {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// An offset or width as stored in a [`Line`].
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The article's sections, and the byte positions of newlines that join
 /// hard-wrapped lines back into paragraphs.
 pub fn sections(text: &str) -> (Vec<Section>, Vec<usize>) {
+    let (blocks, joins) = blocks(text);
+    (classify(text, &blocks), joins)
+}
+
+/// The text's blocks (paragraphs with hard-wrapped lines joined), and the
+/// joins. The lines are gone before the blocks are classified.
+fn blocks(text: &str) -> (Vec<Span>, Vec<usize>) {
     let lines = lines(text);
     let wrap = wrap_width(text, &lines);
     let mut blocks: Vec<Span> = Vec::new();
@@ -28,21 +49,21 @@ pub fn sections(text: &str) -> (Vec<Section>, Vec<usize>) {
             prev = None;
             continue;
         }
-        let trimmed = trim(text, line.span.clone());
+        let trimmed = trim(text, line.span());
         match (prev, blocks.last_mut()) {
             (Some(p), Some(block)) if continues(text, p, line, wrap) => {
-                joins.push(p.span.end);
+                joins.push(p.span().end);
                 block.end = trimmed.end;
             }
             _ => blocks.push(trimmed),
         }
         prev = Some(line);
     }
-    (classify(text, &blocks), joins)
+    (blocks, joins)
 }
 
 fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     // One vector search over the whole text, rather than one per line.
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
@@ -52,8 +73,9 @@ fn lines(text: &str) -> Vec<Line> {
         }
         let body = &text[start..end];
         out.push(Line {
-            span: start..end,
-            width: char_count(body),
+            start: narrow(start),
+            end: narrow(end),
+            width: narrow(char_count(body)),
             blank: body.trim().is_empty(),
         });
         start = end + 1;
@@ -70,17 +92,20 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     if filled.len() < 3 {
         return None;
     }
-    let mut widths: Vec<usize> = filled.iter().map(|l| l.width).collect();
+    let mut widths: Vec<usize> = filled.iter().map(|l| l.width as usize).collect();
     widths.sort_unstable();
     let wrap = widths[widths.len() * 8 / 10];
     let over = widths.iter().filter(|&&w| w * 20 > wrap * 23).count();
     if wrap > MAX_WRAP_WIDTH || over > (filled.len() / 20).max(1) {
         return None;
     }
-    let full: Vec<&&Line> = filled.iter().filter(|l| l.width * 4 >= wrap * 3).collect();
+    let full: Vec<&&Line> = filled
+        .iter()
+        .filter(|l| l.width as usize * 4 >= wrap * 3)
+        .collect();
     let mid_sentence = full
         .iter()
-        .filter(|l| !ends_sentence(&text[l.span.clone()]))
+        .filter(|l| !ends_sentence(&text[l.span()]))
         .count();
     (full.len() * 2 >= filled.len() && mid_sentence * 3 >= full.len()).then_some(wrap)
 }
@@ -93,9 +118,9 @@ fn ends_sentence(s: &str) -> bool {
 /// Whether `line` continues the paragraph of the line before it.
 fn continues(text: &str, prev: &Line, line: &Line, wrap: Option<usize>) -> bool {
     let Some(width) = wrap else { return false };
-    let starts_heading = text[line.span.clone()].trim_start().starts_with('#');
-    let prev_heading = text[prev.span.clone()].trim_start().starts_with('#');
-    prev.width * 10 >= width * 6 && !starts_heading && !prev_heading
+    let starts_heading = text[line.span()].trim_start().starts_with('#');
+    let prev_heading = text[prev.span()].trim_start().starts_with('#');
+    prev.width as usize * 10 >= width * 6 && !starts_heading && !prev_heading
 }
 
 fn trim(text: &str, span: Span) -> Span {
@@ -394,7 +419,7 @@ mod tests {
     #[test]
     fn lines_are_the_text_split_at_newlines() {
         for text in ["", "\n", "\n\n", "a", "a\n", "a\nb", "é\n\nbc\n", "  \nx"] {
-            let spans: Vec<&str> = lines(text).iter().map(|l| &text[l.span.clone()]).collect();
+            let spans: Vec<&str> = lines(text).iter().map(|l| &text[l.span()]).collect();
             let expected: Vec<&str> = text.lines().collect();
             assert_eq!(spans, expected, "{text:?}");
         }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::reader::action::Action;
-use crate::reader::keymap::{Key, parse_key};
+use crate::reader::keymap::{BINDINGS, Key, key_name, parse_key};
 use crate::reader::look::Palette;
 
 /// The default settings file, with comments (`byline --print-config`).
@@ -225,7 +225,58 @@ pub fn parse(text: &str, path: &Path) -> Result<(Config, Vec<String>), String> {
             }
         }
     }
+    warnings.extend(
+        binding_problems(&config.keys)
+            .into_iter()
+            .map(|w| format!("{}: {w}", path.display())),
+    );
     Ok((config, warnings))
+}
+
+/// The name of an action in the settings.
+fn action_name(action: Action) -> &'static str {
+    ACTIONS
+        .iter()
+        .find(|(_, a)| *a == action)
+        .map_or("?", |(n, _)| n)
+}
+
+/// A key given to two actions (the first binding read gets it), and
+/// quitting left without a key of its own.
+fn binding_problems(bound: &[(Action, Vec<Key>)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut taken: Vec<(&Key, Action)> = Vec::new();
+    for (action, keys) in bound {
+        for k in keys {
+            match taken.iter().find(|(t, _)| *t == k) {
+                Some(&(_, first)) if first != *action => out.push(format!(
+                    "key {} is bound to both {} and {}; {} gets it",
+                    key_name(k),
+                    action_name(first),
+                    action_name(*action),
+                    action_name(first)
+                )),
+                Some(_) => {}
+                None => taken.push((k, *action)),
+            }
+        }
+    }
+    let quit_keys: Vec<&Key> = match bound.iter().find(|(a, _)| *a == Action::Quit) {
+        Some((_, keys)) => keys.iter().collect(),
+        None => BINDINGS
+            .iter()
+            .filter(|b| b.action == Action::Quit)
+            .flat_map(|b| b.keys)
+            .collect(),
+    };
+    // C-c always quits: it does not count as a key of the settings.
+    let ctrl_c = parse_key("C-c");
+    let own =
+        |k: &&Key| Some(**k) != ctrl_c && taken.iter().all(|(t, a)| t != k || *a == Action::Quit);
+    if !quit_keys.iter().any(own) {
+        out.push("no key is left to quit but C-c".into());
+    }
+    out
 }
 
 /// 1-based line and column (in chars) of a byte offset.
@@ -434,5 +485,19 @@ mod tests {
         assert!(warnings[0].ends_with("using the defaults"));
         let (_, warnings) = load(Some(&dir.path().join("missing.toml")));
         assert!(warnings[0].contains("cannot read settings"));
+    }
+
+    #[test]
+    fn a_key_bound_twice_or_no_key_to_quit_is_warned_about() {
+        let warnings = |text: &str| parse(text, Path::new("c.toml")).unwrap().1;
+        let w = warnings("[keys]\ndown = \"x\"\nup = [\"k\", \"x\"]\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("key x is bound to both down and up"), "{w:?}");
+        let w = warnings("[keys]\nquit = []\n");
+        assert!(w[0].contains("no key is left to quit"), "{w:?}");
+        let w = warnings("[keys]\nsearch = \"q\"\n");
+        assert!(w[0].contains("no key is left to quit"), "{w:?}");
+        let w = warnings("[keys]\nsearch = \"q\"\nquit = \"Q\"\n");
+        assert!(w.is_empty(), "{w:?}");
     }
 }

@@ -419,6 +419,22 @@ pub fn map_event_with(event: &Event, mode: Mode, overrides: &Overrides) -> Optio
 
 const CTRL_C: Key = ctrl('c');
 
+/// The most of a paste that goes into the search field.
+const PASTE_LIMIT: usize = 256;
+
+/// Pasted text (bracketed paste) is typed into the search or filter field,
+/// line breaks and other controls as spaces; anywhere else it is dropped,
+/// so a paste never runs commands.
+pub fn paste_actions(text: &str, mode: Mode) -> Vec<Action> {
+    if mode != Mode::Search {
+        return Vec::new();
+    }
+    text.chars()
+        .take(PASTE_LIMIT)
+        .map(|c| Action::SearchInput(if c.is_control() { ' ' } else { c }))
+        .collect()
+}
+
 /// Map a terminal event to an action; `None` for anything ignored.
 pub fn map_event(event: &Event, mode: Mode) -> Option<Action> {
     match event {
@@ -491,6 +507,18 @@ fn map_mouse(m: &MouseEvent) -> Option<Action> {
 mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyEventState;
+
+    #[test]
+    fn a_paste_is_text_in_search_and_nothing_elsewhere() {
+        let typed = paste_actions("ab\nq", Mode::Search);
+        let chars = ['a', 'b', ' ', 'q'].map(Action::SearchInput);
+        assert_eq!(typed, chars);
+        for mode in [Mode::Normal, Mode::Help, Mode::Articles] {
+            assert!(paste_actions("q\nj\r", mode).is_empty());
+        }
+        let long = "x".repeat(PASTE_LIMIT * 4);
+        assert_eq!(paste_actions(&long, Mode::Search).len(), PASTE_LIMIT);
+    }
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
         Event::Key(KeyEvent::new(code, modifiers))

@@ -9,8 +9,9 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 use textwrap::WordSeparator;
-use textwrap::core::{Word, break_words};
+use textwrap::core::{Fragment, Word, display_width};
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 use crate::model::{Document, SectionKind};
@@ -118,7 +119,7 @@ fn wrap_piece(
     out: &mut Vec<ScreenLine>,
 ) {
     let words: Vec<Word> = WordSeparator::AsciiSpace.find_words(piece).collect();
-    let words = break_words(words, width);
+    let words = break_long_words(words, width);
     let widths = [width as f64];
     let wrapped = if piece.len() <= OPTIMAL_FIT_LIMIT && text.len() <= OPTIMAL_FIT_DOC {
         wrap_optimal_fit(&words, &widths, &Penalties::new())
@@ -142,6 +143,32 @@ fn wrap_piece(
             });
         }
     }
+}
+
+/// Words wider than a line cut into pieces that fit, between grapheme
+/// clusters: a letter with its accents or a family emoji joined by ZWJ is
+/// never cut in two (one wider than the line gets a line of its own).
+fn break_long_words(words: Vec<Word<'_>>, width: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        if w.width() <= width as f64 {
+            out.push(w);
+            continue;
+        }
+        let (mut start, mut cols) = (0, 0);
+        for (i, g) in w.word.grapheme_indices(true) {
+            let g_cols = display_width(g);
+            if cols + g_cols > width && i > start {
+                out.push(Word::from(&w.word[start..i]));
+                (start, cols) = (i, 0);
+            }
+            cols += g_cols;
+        }
+        let mut last = Word::from(&w.word[start..]);
+        (last.whitespace, last.penalty) = (w.whitespace, w.penalty);
+        out.push(last);
+    }
+    out
 }
 
 /// Where everything goes on the screen for a terminal size.
@@ -293,6 +320,28 @@ mod tests {
                     .sum();
                 assert_eq!(words, expected);
             }
+        }
+    }
+
+    #[test]
+    fn grapheme_clusters_are_never_cut_across_lines() {
+        // A family (four people joined by ZWJ) and an e with two accents.
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+        let accented = "e\u{301}\u{323}";
+        let body = format!("{} {}", family.repeat(30), accented.repeat(40));
+        let doc = Document::analyze(&format!("Title\n\n{body}\n"));
+        for width in [1u16, 3, 9, 20] {
+            let table = LineTable::wrap(&doc, width);
+            let mut shown = String::new();
+            for line in table.lines.iter().filter(|l| l.section == Some(1)) {
+                let s = &doc.text[line.span.clone()];
+                let whole = s.split(' ').all(|w| {
+                    w.replace(family, "").is_empty() || w.replace(accented, "").is_empty()
+                });
+                assert!(whole, "width {width}: {s:?}");
+                shown.push_str(s);
+            }
+            assert_eq!(shown.replace(' ', ""), body.replace(' ', ""));
         }
     }
 

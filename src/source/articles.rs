@@ -31,8 +31,14 @@ impl Article {
 pub enum OpenError {
     #[error(transparent)]
     Input(#[from] InputError),
-    #[error("{path}: no article files (.txt, .md, .html) in this directory")]
-    EmptyDirectory { path: String },
+    #[error("{path}: no article files (.txt, .md, .html) in this directory{skipped}")]
+    EmptyDirectory {
+        path: String,
+        /// Why article-named entries were passed over, or nothing.
+        skipped: String,
+    },
+    #[error("-: standard input can be read only once")]
+    StdinTwice,
 }
 
 impl OpenError {
@@ -40,7 +46,7 @@ impl OpenError {
     pub fn exit_code(&self) -> u8 {
         match self {
             OpenError::Input(e) => e.exit_code(),
-            OpenError::EmptyDirectory { .. } => 2,
+            OpenError::EmptyDirectory { .. } | OpenError::StdinTwice => 2,
         }
     }
 }
@@ -54,22 +60,44 @@ pub fn sources(args: &[PathBuf]) -> Result<Vec<Source>, OpenError> {
     let mut out = Vec::new();
     for arg in args {
         if arg.is_dir() {
-            let files = article_files(arg)?;
+            let (files, others) = article_files(arg)?;
             if files.is_empty() {
                 return Err(OpenError::EmptyDirectory {
                     path: arg.display().to_string(),
+                    skipped: passed_over(&others),
                 });
             }
             out.extend(files.into_iter().map(Source::File));
         } else {
-            out.push(Source::from_arg(Some(arg)));
+            let source = Source::from_arg(Some(arg));
+            if source == Source::Stdin && out.contains(&Source::Stdin) {
+                return Err(OpenError::StdinTwice);
+            }
+            out.push(source);
         }
     }
     Ok(out)
 }
 
-/// The files of a directory with an article extension, sorted by name.
-fn article_files(dir: &Path) -> Result<Vec<PathBuf>, OpenError> {
+/// Names of article-named entries that are not regular files (a FIFO, a
+/// socket, a device), for the message of a directory without articles.
+fn passed_over(others: &[PathBuf]) -> String {
+    let Some(first) = others.first() else {
+        return String::new();
+    };
+    let name = first
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let more = match others.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    format!("; {name}{more} passed over: not a regular file")
+}
+
+/// The regular files of a directory with an article extension, sorted by
+/// name, and the entries with such a name that are no regular file.
+fn article_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), OpenError> {
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir).map_err(|e| {
         OpenError::Input(InputError::Unreadable {
@@ -77,13 +105,14 @@ fn article_files(dir: &Path) -> Result<Vec<PathBuf>, OpenError> {
             reason: e.to_string(),
         })
     })?;
-    let mut files: Vec<PathBuf> = entries
+    let (mut files, mut others): (Vec<PathBuf>, Vec<PathBuf>) = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && Format::from_extension(p).is_some())
-        .collect();
+        .filter(|p| !p.is_dir() && Format::from_extension(p).is_some())
+        .partition(|p| p.is_file());
     files.sort();
-    Ok(files)
+    others.sort();
+    Ok((files, others))
 }
 
 /// Read, convert and analyze one article.
@@ -169,5 +198,32 @@ mod tests {
         assert!(err.to_string().contains("no article files"));
         assert_eq!(err.exit_code(), 2);
         assert_eq!(sources(&[]).unwrap(), [Source::Bundled]);
+    }
+
+    #[test]
+    fn a_directory_of_only_a_fifo_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("a.txt");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let err = sources(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("; a.txt passed over: not a regular file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn stdin_is_read_once() {
+        let dash = PathBuf::from("-");
+        let err = sources(&[dash.clone(), dash.clone()]).unwrap_err();
+        assert!(matches!(err, OpenError::StdinTwice));
+        assert_eq!(sources(&[dash]).unwrap(), [Source::Stdin]);
     }
 }

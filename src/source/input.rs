@@ -40,6 +40,15 @@ impl Source {
             )),
         }
     }
+
+    /// The name as given on the command line (a file's whole path, so two
+    /// `a.txt` in different folders are told apart), shown inert.
+    pub fn given_name(&self) -> String {
+        match self {
+            Source::File(p) => inert_name(&p.display().to_string()),
+            _ => self.display_name(),
+        }
+    }
 }
 
 /// Settings and reading positions are small: larger files are refused.

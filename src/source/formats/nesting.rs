@@ -5,8 +5,14 @@
 //! quadratic time. Real articles nest a few dozen levels; tags opened
 //! deeper than [`MAX_DEPTH`] are dropped with their end tags, their text
 //! kept.
+//!
+//! The same pass cuts very long runs of text with an empty comment:
+//! html5ever's serializer, which readability calls, searches the rest of a
+//! text node again at every character it escapes, quadratic in one long
+//! node full of `&`. A comment splits the node and changes no text.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Deeper than any real page, shallow enough for a worker's stack.
 pub const MAX_DEPTH: usize = 160;
@@ -29,31 +35,39 @@ const SELF_ENDING: &[&str] = &[
     "colgroup", "rt", "rp",
 ];
 
-/// Elements whose content is raw text, never tags.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noembed"];
+/// Elements whose content is raw text, never tags (nor comments).
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "noembed", "noscript", "noframes", "iframe",
+];
 
-/// The page with every element nested deeper than [`MAX_DEPTH`] unwrapped;
-/// borrowed unchanged when nothing is that deep.
+/// Text runs longer than this are split (see the module comment).
+const TEXT_RUN: usize = 4096;
+
+/// The page with every element nested deeper than [`MAX_DEPTH`] unwrapped
+/// and long text runs split; borrowed unchanged when there is neither.
 pub fn cap(html: &str) -> Cow<'_, str> {
     let mut open: Vec<String> = Vec::new();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
+    let mut edited = Edited {
+        html,
+        out: None,
+        copied: 0,
+    };
     let mut at = 0;
+    let mut text_from = 0;
     let bytes = html.as_bytes();
     while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|i| at + i) {
         let Some(tag) = Tag::read(html, lt) else {
             at = lt + 1;
             continue;
         };
+        split_text(&mut edited, text_from..lt);
         let keep = match tag.kind {
             Kind::Skip => true,
             Kind::Start(ref name) => start(&mut open, name),
             Kind::End(ref name) => end(&mut open, name),
         };
         if !keep {
-            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            buf.push_str(&html[copied..lt]);
-            copied = tag.end;
+            edited.cut(lt..tag.end);
         }
         at = match tag.kind {
             Kind::Start(ref name) if RAW_TEXT.contains(&name.as_str()) => {
@@ -61,13 +75,64 @@ pub fn cap(html: &str) -> Cow<'_, str> {
             }
             _ => tag.end,
         };
+        text_from = at;
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut buf) => {
-            buf.push_str(&html[copied..]);
-            Cow::Owned(buf)
+    split_text(&mut edited, text_from..html.len());
+    edited.finish()
+}
+
+/// The page being rewritten front to back: copied only once it changes.
+struct Edited<'a> {
+    html: &'a str,
+    out: Option<String>,
+    /// The page is copied up to here.
+    copied: usize,
+}
+
+impl<'a> Edited<'a> {
+    /// The copy, up to `to`.
+    fn copy_to(&mut self, to: usize) -> &mut String {
+        let (html, from) = (self.html, self.copied);
+        let buf = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(html.len() + html.len() / 256));
+        buf.push_str(&html[from..to]);
+        self.copied = to;
+        buf
+    }
+
+    fn cut(&mut self, range: Range<usize>) {
+        self.copy_to(range.start);
+        self.copied = range.end;
+    }
+
+    fn insert(&mut self, at: usize, s: &str) {
+        self.copy_to(at).push_str(s);
+    }
+
+    /// The page, with the rest copied if anything changed.
+    fn finish(mut self) -> Cow<'a, str> {
+        if self.out.is_none() {
+            return Cow::Borrowed(self.html);
         }
+        let end = self.html.len();
+        Cow::Owned(std::mem::take(self.copy_to(end)))
+    }
+}
+
+/// An empty comment every [`TEXT_RUN`] bytes of a run of text, before a
+/// space, an `&` or a 0xC2 lead byte: never inside a character reference
+/// or a character.
+fn split_text(edited: &mut Edited, run: Range<usize>) {
+    let bytes = edited.html.as_bytes();
+    let mut from = run.start;
+    while run.end - from > TEXT_RUN {
+        let target = from + TEXT_RUN;
+        let Some(i) = memchr::memchr3(b' ', b'&', 0xC2, &bytes[target..run.end]) else {
+            return;
+        };
+        from = target + i;
+        edited.insert(from, "<!---->");
     }
 }
 
@@ -211,6 +276,26 @@ mod tests {
         let inner = "<div>".repeat(1000);
         let page = format!("<!-- {inner} --><script>var s = '{inner}';</script><p>x");
         assert!(matches!(cap(&page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn long_text_is_split_by_comments_between_words_and_references() {
+        let text = "Tom &amp; Jerry \u{a0}said so. ".repeat(1000);
+        let page = format!("<p>{text}</p><title>{text}</title>");
+        let split = cap(&page);
+        let pieces = split.matches("<!---->").count();
+        assert!(pieces >= text.len() / TEXT_RUN - 1 && pieces <= text.len() / TEXT_RUN);
+        assert_eq!(split.replace("<!---->", ""), page);
+        // Never inside a reference or a character, never in raw text.
+        for piece in split.split("<!---->").skip(1) {
+            assert!(piece.starts_with([' ', '&', '\u{a0}']), "{}", &piece[..20]);
+        }
+        assert!(
+            split
+                .split("<title>")
+                .nth(1)
+                .is_some_and(|t| !t.contains("<!---->"))
+        );
     }
 
     #[test]
