@@ -229,6 +229,9 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Visible stand-ins for control characters found in the input.
     pub placeholders: Vec<Span>,
+    /// Newlines of hard-wrapped paragraphs that `text` holds as spaces, so
+    /// that each paragraph reads as one line of prose.
+    pub joins: Vec<usize>,
 }
 
 impl Document {
@@ -262,6 +265,23 @@ impl Document {
     pub fn complete(&mut self) {
         crate::parse::sentences_and_quotes(self);
         crate::analysis::analyze(self);
+    }
+
+    /// The article's own text: `text` with the newlines of hard-wrapped
+    /// lines put back. Each join swapped one byte for one, so every span
+    /// indexes both texts alike.
+    pub fn source_text(&self) -> std::borrow::Cow<'_, str> {
+        if self.joins.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.text);
+        }
+        let mut bytes = self.text.clone().into_bytes();
+        for &i in &self.joins {
+            if let Some(b @ b' ') = bytes.get_mut(i) {
+                *b = b'\n';
+            }
+        }
+        // Only ASCII spaces became ASCII newlines: still valid UTF-8.
+        std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| self.text.clone()))
     }
 
     pub fn slice(&self, span: &Span) -> &str {

@@ -878,3 +878,16 @@ fn the_title_of_one_person_names_that_person() {
     assert_eq!(speaker(&doc, "betrayed").as_deref(), Some("Loretta Vance"));
     assert_eq!(speaker(&doc, "will appeal"), None);
 }
+
+#[test]
+fn export_keeps_the_newlines_of_hard_wrapped_quotes() {
+    let text = "Title line\n\n\"The bridge will open in the spring,\" said Mayor\nIrene Vasquez, who spoke to the council at its\nmeeting on the third floor of the town hall.\n\nThe council voted on the plan and it passed by\nsix votes to three after a long debate here.\n";
+    let doc = Document::analyze(text);
+    assert!(
+        !doc.text.contains("Mayor\nIrene"),
+        "the reader sees one line"
+    );
+    let json: serde_json::Value = serde_json::from_str(&byline::export::to_json(&doc)).unwrap();
+    assert_eq!(json["text"].as_str(), Some(text));
+    assert_eq!(speaker(&doc, "bridge").as_deref(), Some("Irene Vasquez"));
+}

@@ -25,6 +25,7 @@ pub fn sections(mut text: String) -> Document {
     Document {
         text,
         sections,
+        joins,
         ..Document::default()
     }
 }
