@@ -187,6 +187,9 @@ pub enum Rule {
     Introduced,
     /// The paragraph before was about one person.
     ParagraphSubject,
+    /// A quote opening its paragraph, then a sentence about one person:
+    /// “…” Okafor, asked about the loss, did not sound worried.
+    SubjectAfter,
     /// An unnamed person speaks: "a spokesman said", "one said".
     Unnamed,
     /// A group, organization or country speaks: "the ministry said".
@@ -213,6 +216,7 @@ impl Rule {
             Rule::LastSpeaker => "last speaker",
             Rule::Introduced => "introduced by the paragraph before",
             Rule::ParagraphSubject => "the person of the paragraph before",
+            Rule::SubjectAfter => "the subject of the sentence after",
             Rule::Unnamed => "an unnamed speaker",
             Rule::Group => "a group speaks",
             Rule::None => "no attribution found",

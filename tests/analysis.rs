@@ -891,3 +891,22 @@ fn export_keeps_the_newlines_of_hard_wrapped_quotes() {
     assert_eq!(json["text"].as_str(), Some(text));
     assert_eq!(speaker(&doc, "bridge").as_deref(), Some("Irene Vasquez"));
 }
+
+#[test]
+fn a_quote_paragraph_after_an_attributed_quote_keeps_its_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Coach Marta Oyelowo spoke after the game.\n\n“We were slow in the first half,” Oyelowo said after the loss to the side of Ines Duarte.\n\n“The second half was better, and we will build on it.”\n\nThe team plays again on Sunday."
+    ));
+    assert_eq!(
+        speaker(&doc, "second half").as_deref(),
+        Some("Marta Oyelowo")
+    );
+}
+
+#[test]
+fn a_quote_opening_a_paragraph_is_the_next_sentence_subject() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}“That was a hard loss,” said coach Tomas Berglund.\n\n“It was all on me. I missed the easy one.” Kofi Mensah, who scored twice, would not blame his teammates."
+    ));
+    assert_eq!(speaker(&doc, "all on me").as_deref(), Some("Kofi Mensah"));
+}

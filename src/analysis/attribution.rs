@@ -563,6 +563,9 @@ impl Context<'_> {
             return None;
         }
         let para = self.section_index(q.span.start)?;
+        if let Some(v) = self.subject_after(q, para) {
+            return Some(v);
+        }
         if let Some(pq) = done.len().checked_sub(1).map(|p| &self.doc.quotes[p]) {
             let last = &done[done.len() - 1];
             let pp = self.section_index(pq.span.start)?;
@@ -573,10 +576,13 @@ impl Context<'_> {
                     ..last.clone()
                 });
             }
-            if pp + 1 == para && self.ends_paragraph(pq) {
+            if pp + 1 == para && self.is_paragraph_last(done.len() - 1) {
+                // `“…,” Okafor said.` ends the paragraph before as surely
+                // as the quote itself would.
+                let cap = if self.ends_paragraph(pq) { 80 } else { 75 };
                 return Some(Verdict {
                     rule: carried_rule(last, Rule::LastSpeaker),
-                    confidence: last.confidence.min(80),
+                    confidence: last.confidence.min(cap),
                     ..last.clone()
                 });
             }
@@ -615,6 +621,32 @@ impl Context<'_> {
             .then(|| Verdict::person(person, Rule::ParagraphSubject, 65, cue))
     }
 
+    /// A quote that opens its paragraph and its sentence, followed by a
+    /// sentence whose subject is a person: the words are that person's.
+    fn subject_after(&self, q: &Quote, para: usize) -> Found {
+        let section = &self.doc.sections[para];
+        let lead = &self.doc.text[section.span.start..q.span.start];
+        if lead.chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let first = self.token_at(q.span.end);
+        let t = self.tokens.get(first)?;
+        let quote_ends = self.sentence_index(q.span.end.saturating_sub(1));
+        if t.in_quote() || t.start() >= section.span.end || t.sentence() == quote_ends {
+            return None;
+        }
+        let m = self.mention_at(first)?;
+        if m.description || self.tokens[first].possessive() {
+            return None;
+        }
+        Some(Verdict::person(
+            m.person,
+            Rule::SubjectAfter,
+            70,
+            m.span.clone(),
+        ))
+    }
+
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &PersonMention> {
         let from = self.mentions.partition_point(|m| m.span.start < span.start);
         self.mentions[from..]
@@ -628,6 +660,22 @@ impl Context<'_> {
             .get(k)
             .filter(|r| r.span.start <= pos)
             .map(|_| k)
+    }
+
+    /// Whether quote `k` is the last of its paragraph, with at most its
+    /// own attribution after it: nothing past the sentence it ends.
+    fn is_paragraph_last(&self, k: usize) -> bool {
+        let q = &self.doc.quotes[k];
+        let end = self.paragraph_end(q.span.start);
+        let next_in_paragraph = self
+            .doc
+            .quotes
+            .get(k + 1)
+            .is_some_and(|n| n.span.start < end);
+        !next_in_paragraph
+            && (self.ends_paragraph(q)
+                || self.sentence_index(q.span.end.saturating_sub(1))
+                    == self.sentence_index(end.saturating_sub(1)))
     }
 
     fn ends_paragraph(&self, q: &Quote) -> bool {
