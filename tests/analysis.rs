@@ -910,3 +910,25 @@ fn a_quote_opening_a_paragraph_is_the_next_sentence_subject() {
     ));
     assert_eq!(speaker(&doc, "all on me").as_deref(), Some("Kofi Mensah"));
 }
+
+#[test]
+fn a_pronoun_after_a_run_of_quotes_is_the_last_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Senator Grace Whitlow spoke in the chamber on Monday. “The report is late,” Whitlow said.\n\n“It was promised for spring.\n\n“Then for summer.\n\n“Now for the autumn, if at all.”\n\nShe added: “We will keep asking until it comes.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "keep asking").as_deref(),
+        Some("Grace Whitlow")
+    );
+}
+
+#[test]
+fn a_pronoun_goes_to_the_speaker_of_a_reported_clause_not_to_a_name_in_brackets() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}After naming the victims, Robert Lindqvist and Daniel Ferreira, Inspector Tomas Huber said the case was closed. He also praised the work of the coroner (Martin Kowal).\n\n“We owe the families answers,” he said."
+    ));
+    assert_eq!(
+        speaker(&doc, "families answers").as_deref(),
+        Some("Tomas Huber")
+    );
+}

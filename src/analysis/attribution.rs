@@ -729,13 +729,19 @@ impl Context<'_> {
                 continue;
             };
             let back = here.saturating_sub(s).min(16) as i32;
-            let subject = subject_seen != Some(s) && self.is_subject(tok);
+            let subject =
+                subject_seen != Some(s) && (self.is_subject(tok) || self.speaks(m.span.end));
             if subject {
                 subject_seen = Some(s);
                 new_subject |=
                     last_speaker.is_some_and(|(p, at)| p != m.person && m.span.start > at);
             }
-            let weight = 0.4f32.powi(back) * if subject { 3.0 } else { 1.0 } * fit;
+            // A name in brackets is an aside, hardly what the passage is about.
+            let aside = self.doc.text[..m.span.start].ends_with('(');
+            let weight = 0.4f32.powi(back)
+                * if subject { 3.0 } else { 1.0 }
+                * if aside { 0.3 } else { 1.0 }
+                * fit;
             match scores.iter_mut().find(|c| c.person == m.person) {
                 Some(c) => c.weight += weight,
                 None => scores.push(Salience {
@@ -751,11 +757,30 @@ impl Context<'_> {
             c.weight += 0.3;
         }
         scores.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        let best = scores.first()?;
+        let Some(best) = scores.first() else {
+            return self.last_speaker_of_gender(g);
+        };
         let ratio = scores.get(1).map_or(0.0, |s| s.weight / best.weight);
         let top: f32 = if best.gender_known { 90.0 } else { 80.0 };
         let confidence = (top - 45.0 * ratio).clamp(0.0, 100.0) as u8;
         Some((best.person, confidence))
+    }
+
+    /// Whether a speech verb follows a name ending at `end` ("Cribb said",
+    /// "Cribb later told"): the name is that clause's subject.
+    fn speaks(&self, end: usize) -> bool {
+        let next = self.token_at(end);
+        (next..self.tokens.len())
+            .take(2)
+            .find(|&i| !is_adverb(self.word(i)))
+            .is_some_and(|i| is_speech_verb(self.word(i)))
+    }
+
+    /// With no one of the pronoun's gender in the passage, a run of quotes
+    /// has pushed the names back: the last speaker, if the gender fits.
+    fn last_speaker_of_gender(&self, g: Gender) -> Option<(usize, u8)> {
+        let (p, _) = self.last_speaker.get()?;
+        (self.people.persons[p].gender == g).then_some((p, 70))
     }
 
     /// Whether the mention at token `tok` is its sentence's subject: the
