@@ -932,3 +932,24 @@ fn a_pronoun_goes_to_the_speaker_of_a_reported_clause_not_to_a_name_in_brackets(
         Some("Tomas Huber")
     );
 }
+
+#[test]
+fn a_definite_description_is_the_person_the_passage_is_about() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Rovers manager Ilse Brandauer praised her side after the draw.\n\n“We defended well for ninety minutes,” the former player said.\n\nThe club’s press office issued a note. “Tickets for the replay go on sale Monday,” the spokesman said."
+    ));
+    assert_eq!(
+        speaker(&doc, "defended well").as_deref(),
+        Some("Ilse Brandauer")
+    );
+    let d = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(&q.span).contains("defended"))
+        .unwrap();
+    assert!(
+        !d.attribution.is_sure(),
+        "a resolved description is a guess"
+    );
+    assert_eq!(speaker(&doc, "Tickets"), None);
+}

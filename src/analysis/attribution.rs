@@ -33,6 +33,9 @@ const INVERTED_WINDOW: usize = 8;
 const CLAUSE_WINDOW: usize = 60;
 /// How many person mentions back a pronoun may refer to.
 const PRONOUN_WINDOW: usize = 30;
+/// The confidence in a description resolved like a pronoun: a guess that
+/// is shown, never a certainty.
+const DESCRIBED: u8 = 65;
 /// A speaker below this confidence (in percent) is dropped.
 const MIN_CONFIDENCE: u8 = 50;
 
@@ -344,8 +347,31 @@ impl Context<'_> {
             Some((person, confidence)) => {
                 Verdict::person(person, Rule::Description, confidence, cue)
             }
-            None => Verdict::no_one(Rule::Unnamed, cue),
+            None => match self.described(first, last) {
+                Some(person) => Verdict::person(person, Rule::Description, DESCRIBED, cue),
+                None => Verdict::no_one(Rule::Unnamed, cue),
+            },
         }
+    }
+
+    /// The person a definite description with a role noun stands for ("the
+    /// head coach", "the former player", "Labour's deputy leader"): the
+    /// one the passage is about, as for a pronoun. "A spokesman" and "the
+    /// spokesman" name someone the article does not.
+    fn described(&self, first: usize, last: usize) -> Option<usize> {
+        let w = self.word(first);
+        let definite = matches!(w, "the" | "The") || self.tokens[first].possessive();
+        let role = (first..=last).any(|i| {
+            let w = self.word(i);
+            w.starts_with(char::is_lowercase)
+                && (lexicon::is_role_noun(w) || matches!(w, "player" | "captain"))
+                && !is_anonymous_role(w)
+        });
+        if !definite || !role {
+            return None;
+        }
+        let (person, _) = self.resolve_pronoun(None, self.tokens[first].start())?;
+        Some(person)
     }
 
     /// The person a definite description names by their title: "the judge"
@@ -688,7 +714,7 @@ impl Context<'_> {
     /// A pronoun's verdict: the person the passage is about, if one
     /// stands out among those of the right gender.
     fn pronoun(&self, g: Gender, pos: usize, cue: Span) -> Verdict {
-        match self.resolve_pronoun(g, pos) {
+        match self.resolve_pronoun(Some(g), pos) {
             Some((p, confidence)) => Verdict::person(p, Rule::Pronoun, confidence, cue),
             None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
         }
@@ -701,7 +727,7 @@ impl Context<'_> {
     /// sentence's subject, less when the person's gender is unknown. The
     /// last speaker gets a little more while no one else has become the
     /// subject since.
-    fn resolve_pronoun(&self, g: Gender, pos: usize) -> Option<(usize, u8)> {
+    fn resolve_pronoun(&self, g: Option<Gender>, pos: usize) -> Option<(usize, u8)> {
         let here = self.sentence_index(pos)?;
         let para = self.section_index(pos)?;
         let from = self.doc.sections[para.saturating_sub(2)].span.start;
@@ -719,8 +745,9 @@ impl Context<'_> {
                 continue;
             }
             let pg = self.people.persons[m.person].gender;
+            let fits = g.is_none_or(|g| g == pg);
             let fit = match pg {
-                _ if pg == g => 1.0,
+                _ if fits => 1.0,
                 Gender::Unknown => 0.8,
                 _ => continue,
             };
@@ -747,7 +774,7 @@ impl Context<'_> {
                 None => scores.push(Salience {
                     person: m.person,
                     weight,
-                    gender_known: pg == g,
+                    gender_known: fits,
                 }),
             }
         }
@@ -778,9 +805,10 @@ impl Context<'_> {
 
     /// With no one of the pronoun's gender in the passage, a run of quotes
     /// has pushed the names back: the last speaker, if the gender fits.
-    fn last_speaker_of_gender(&self, g: Gender) -> Option<(usize, u8)> {
+    fn last_speaker_of_gender(&self, g: Option<Gender>) -> Option<(usize, u8)> {
         let (p, _) = self.last_speaker.get()?;
-        (self.people.persons[p].gender == g).then_some((p, 70))
+        g.is_none_or(|g| self.people.persons[p].gender == g)
+            .then_some((p, 70))
     }
 
     /// Whether the mention at token `tok` is its sentence's subject: the
@@ -965,6 +993,24 @@ fn ends_subject(word: &str) -> bool {
             | "although"
             | "though"
     ) || is_speech_verb(word)
+}
+
+/// Role nouns for the people an article quotes without naming them.
+fn is_anonymous_role(word: &str) -> bool {
+    matches!(
+        word,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "officials"
+            | "aide"
+            | "resident"
+            | "member"
+            | "worker"
+            | "source"
+            | "expert"
+    )
 }
 
 /// Subjects that speak for a group, never for one named person.
