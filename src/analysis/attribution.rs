@@ -361,17 +361,31 @@ impl Context<'_> {
     fn described(&self, first: usize, last: usize) -> Option<usize> {
         let w = self.word(first);
         let definite = matches!(w, "the" | "The") || self.tokens[first].possessive();
-        let role = (first..=last).any(|i| {
-            let w = self.word(i);
-            w.starts_with(char::is_lowercase)
-                && (lexicon::is_role_noun(w) || matches!(w, "player" | "captain"))
-                && !is_anonymous_role(w)
-        });
-        if !definite || !role {
+        let nouns: Vec<String> = (first..=last)
+            .map(|i| self.word(i))
+            .filter(|w| {
+                w.starts_with(char::is_lowercase)
+                    && (lexicon::is_role_noun(w) || matches!(*w, "player" | "captain"))
+                    && !is_anonymous_role(w)
+            })
+            .map(role_word)
+            .collect();
+        if !definite || nouns.is_empty() {
             return None;
         }
         let (person, _) = self.resolve_pronoun(None, self.tokens[first].start())?;
-        Some(person)
+        // A judge is not "the defense lawyer": a title the person holds
+        // must be among the description's words, unless they only say
+        // what any office is ("the head of state").
+        let held = self.people.persons[person].role.as_deref();
+        let generic = nouns.iter().any(|n| is_generic_role(n));
+        let fits = generic
+            || held.is_none_or(|r| {
+                r.split_whitespace()
+                    .map(role_word)
+                    .any(|w| nouns.iter().any(|n| same_role(n, &w)))
+            });
+        fits.then_some(person)
     }
 
     /// The person a definite description names by their title: "the judge"
@@ -928,6 +942,20 @@ fn role_word(word: &str) -> String {
         _ => return w,
     };
     full.to_string()
+}
+
+/// Role nouns any office holder may be called by.
+fn is_generic_role(word: &str) -> bool {
+    matches!(
+        word,
+        "head" | "leader" | "chief" | "representative" | "executive" | "player" | "captain"
+    )
+}
+
+/// Whether two title words name one office: "justice" is a judge's title.
+fn same_role(a: &str, b: &str) -> bool {
+    let office = |w: &str| if w == "justice" { "judge" } else { w }.to_string();
+    office(a) == office(b)
 }
 
 /// A word with its first letter in upper case: "ministry" -> "Ministry".
