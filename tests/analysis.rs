@@ -953,3 +953,15 @@ fn a_definite_description_is_the_person_the_passage_is_about() {
     );
     assert_eq!(speaker(&doc, "Tickets"), None);
 }
+
+#[test]
+fn a_description_before_the_verb_outranks_a_name_further_back() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Deputy leader Nora Castellanos spoke out on Friday.\n\nAnswering the claims made by Peter Oakes, the party’s deputy leader said: “These claims must be investigated.”\n\nAsked about the row, a party spokesman said: “We will not comment.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "investigated").as_deref(),
+        Some("Nora Castellanos")
+    );
+    assert_eq!(speaker(&doc, "not comment"), None);
+}

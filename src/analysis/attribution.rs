@@ -501,6 +501,9 @@ impl Context<'_> {
         if let Some(found) = self.delayed_identification(start, verb) {
             return Some(found);
         }
+        if let Some(found) = self.description_before(start, verb) {
+            return Some(found);
+        }
         let cue_to = verb.min(self.tokens.len() - 1);
         // A name inside a phrase or an apposition ("His mum, Jean Smith,
         // who lives with his sister Valerie, said") is passed over for the
@@ -544,6 +547,33 @@ impl Context<'_> {
             }
         }
         nearest
+    }
+
+    /// A description right before the verb is its subject, not a name
+    /// further back: "Reacting to Smith's claim, Labour's deputy leader
+    /// said". A definite one is the person the passage is about; "a
+    /// spokesman" is no one.
+    fn description_before(&self, start: usize, verb: usize) -> Found {
+        let noun = (start..verb).rev().find(|&i| !is_adverb(self.word(i)))?;
+        let w = self.word(noun);
+        let role = w.starts_with(char::is_lowercase) && lexicon::is_role_noun(w);
+        // "Tessa Boyle, a university spokeswoman, said": an apposition
+        // describes the name before it.
+        let apposition =
+            self.doc.text[self.tokens[noun].end()..self.tokens[verb].start()].contains(',');
+        if !role || apposition || self.tokens[noun].in_quote() || self.mention_at(noun).is_some() {
+            return None;
+        }
+        let det = (noun.saturating_sub(4).max(start)..noun).rev().find(|&i| {
+            matches!(self.word(i), "the" | "The" | "a" | "an" | "A" | "An")
+                || self.tokens[i].possessive()
+        })?;
+        let cue = self.words_span(det, verb);
+        if matches!(self.word(det), "a" | "an" | "A" | "An") {
+            return Some(Verdict::no_one(Rule::Unnamed, cue));
+        }
+        let person = self.described(det, noun)?;
+        Some(Verdict::person(person, Rule::Description, DESCRIBED, cue))
     }
 
     /// A lede that names its speaker only in the next paragraph: "a top
