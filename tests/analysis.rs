@@ -965,3 +965,18 @@ fn a_description_before_the_verb_outranks_a_name_further_back() {
     );
     assert_eq!(speaker(&doc, "not comment"), None);
 }
+
+#[test]
+fn a_quote_ending_its_sentence_is_not_the_next_sentences_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Neighbours reacted online. Baker Ruth Hallam wrote: “A terrible day for the town.” Grocer Lewis Pryce, who has two shops nearby, posted: “We are all thinking of them.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "terrible day").as_deref(),
+        Some("Ruth Hallam")
+    );
+    assert_eq!(
+        speaker(&doc, "thinking of them").as_deref(),
+        Some("Lewis Pryce")
+    );
+}

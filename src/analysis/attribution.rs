@@ -64,9 +64,12 @@ pub fn attribute(
             // A person named before the quote outranks a group after it:
             // an envoy told reporters the bloc "will not be rushed,"
             // officials said.
+            // And a quote that ends its sentence belongs to the speaker who
+            // introduced it, not to the next sentence's: `Ainsworth wrote:
+            // “…cruel.” Stein tweeted: “…”`.
             let after = ctx.after(q);
             match after {
-                Some(v) if v.speaker.is_some() => Some(v),
+                Some(v) if v.speaker.is_some() && !ctx.ends_its_sentence(q) => Some(v),
                 _ => match ctx.before(q) {
                     Some(b) if b.speaker.is_some() || after.is_none() => Some(b),
                     _ => after,
@@ -285,6 +288,14 @@ impl Context<'_> {
             };
         }
         self.subject_of(&window[..verb], verb_tok, set_off)
+    }
+
+    /// Whether the words after the quote start a new sentence.
+    fn ends_its_sentence(&self, q: &Quote) -> bool {
+        let quote_ends = self.sentence_index(q.span.end.saturating_sub(1));
+        self.tokens
+            .get(self.token_at(q.span.end))
+            .is_some_and(|t| t.sentence() != quote_ends)
     }
 
     /// The verdict for the words `slot` before a speech verb: a person, a
