@@ -980,3 +980,12 @@ fn a_quote_ending_its_sentence_is_not_the_next_sentences_speaker() {
         Some("Lewis Pryce")
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_subject_names_no_one() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Fire chief Owen Radley said the blaze was out by noon.\n\nA shelter volunteer said families had arrived overnight. “We have beds for everyone,” he said.\n\nRadley thanked the crews. “They were tireless,” he said."
+    ));
+    assert_eq!(speaker(&doc, "beds for everyone"), None);
+    assert_eq!(speaker(&doc, "tireless").as_deref(), Some("Owen Radley"));
+}

@@ -769,6 +769,9 @@ impl Context<'_> {
     /// A pronoun's verdict: the person the passage is about, if one
     /// stands out among those of the right gender.
     fn pronoun(&self, g: Gender, pos: usize, cue: Span) -> Verdict {
+        if self.unnamed_subject_before(pos) {
+            return Verdict::no_one(Rule::Unnamed, cue);
+        }
         match self.resolve_pronoun(Some(g), pos) {
             Some((p, confidence)) => Verdict::person(p, Rule::Pronoun, confidence, cue),
             None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
@@ -846,6 +849,37 @@ impl Context<'_> {
         let top: f32 = if best.gender_known { 90.0 } else { 80.0 };
         let confidence = (top - 45.0 * ratio).clamp(0.0, 100.0) as u8;
         Some((best.person, confidence))
+    }
+
+    /// Whether the pronoun at `pos` follows a sentence about an unnamed
+    /// person ("A Red Cross spokeswoman said …. “…,” she said"; "One
+    /// player shook her head. “…,” she said"): the pronoun is that person,
+    /// unless a named subject came between.
+    fn unnamed_subject_before(&self, pos: usize) -> bool {
+        let Some(here) = self.sentence_index(pos) else {
+            return false;
+        };
+        let para = self.section_index(pos);
+        for k in (here.saturating_sub(1)..=here).rev() {
+            let sentence = &self.sentences[k];
+            if self.section_index(sentence.start) != para {
+                return false;
+            }
+            let first = self.token_at(sentence.start);
+            let Some(t) = self.tokens.get(first).filter(|t| t.start() < pos) else {
+                continue;
+            };
+            let named_subject = (first..self.token_at(pos.min(sentence.end))).any(|i| {
+                self.mention_at(i).is_some() && !self.tokens[i].in_quote() && self.is_subject(i)
+            });
+            if named_subject {
+                return false;
+            }
+            if !t.in_quote() && matches!(self.word(first), "A" | "An" | "One" | "Another") {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether a speech verb follows a name ending at `end` ("Cribb said",
