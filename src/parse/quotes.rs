@@ -113,11 +113,24 @@ fn paragraph_quotes(text: &str, span: Span, next_starts_open: bool) -> Vec<(Span
     let s = &text[span.clone()];
     let mut out = Vec::new();
     let mut stack: Vec<(Kind, usize)> = Vec::new();
+    let mut skip_to = 0;
     for (i, c) in mark_candidates(s) {
+        if i < skip_to {
+            continue;
+        }
         let prev = s[..i].chars().next_back();
-        let next = s[i + c.len_utf8()..].chars().next();
-        match classify(prev, c, next) {
-            Some(Mark::Open(kind)) => stack.push((kind, i + c.len_utf8())),
+        let mut end = i + c.len_utf8();
+        let mut next = s[end..].chars().next();
+        let mut mark = classify(prev, c, next);
+        // Two single marks stand for a double one: ‘’So …’’ or ''So …''.
+        if let Some(second) = next.filter(|&n| is_single(c) && is_single(n)) {
+            end += second.len_utf8();
+            next = s[end..].chars().next();
+            mark = classify(prev, '"', next);
+            skip_to = end;
+        }
+        match mark {
+            Some(Mark::Open(kind)) => stack.push((kind, end)),
             Some(Mark::Close(kind)) => {
                 if let Some(depth) = stack.iter().rposition(|&(k, _)| k == kind) {
                     let (_, start) = stack[depth];
@@ -176,6 +189,10 @@ fn push_inner(out: &mut Vec<(Span, bool)>, s: &str, range: Span, offset: usize, 
             open,
         ));
     }
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '‘' | '’' | '\'')
 }
 
 /// Whether a quote mark opens or closes, from the characters around it.
@@ -316,6 +333,14 @@ mod tests {
         assert_eq!(
             texts("'Then he said, \"never again,\"' she recalled, 'and left.'"),
             ["Then he said, \"never again,\"", "and left."]
+        );
+    }
+
+    #[test]
+    fn doubled_single_marks_are_a_double_mark() {
+        assert_eq!(
+            texts("‘’We will build it,’’ Okoro said. ''It is ready,'' she said."),
+            ["We will build it,", "It is ready,"]
         );
     }
 
