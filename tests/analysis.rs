@@ -989,3 +989,11 @@ fn a_pronoun_after_an_unnamed_subject_names_no_one() {
     assert_eq!(speaker(&doc, "beds for everyone"), None);
     assert_eq!(speaker(&doc, "tireless").as_deref(), Some("Owen Radley"));
 }
+
+#[test]
+fn an_abbreviated_title_after_a_quote_does_not_end_the_attribution() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Police found the car on Sunday.\n\n“We traced it through the plates,” 2nd Dep. Chief Maria Kowal explained at a news conference."
+    ));
+    assert_eq!(speaker(&doc, "traced it").as_deref(), Some("Maria Kowal"));
+}

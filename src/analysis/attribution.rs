@@ -254,7 +254,9 @@ impl Context<'_> {
         };
         let window: Vec<usize> = (first..self.tokens.len())
             .take_while(|&i| self.tokens[i].start() < stop && !self.tokens[i].in_quote())
-            .take_while(|&i| i == first || !self.ends_sentence_before(i))
+            .take_while(|&i| {
+                i == first || !self.ends_sentence_before(i) || self.after_abbreviation(i)
+            })
             .take(reach)
             .collect();
         // "…,” according to council member Rui Costa.
@@ -431,6 +433,17 @@ impl Context<'_> {
             .take(PRONOUN_WINDOW)
             .find(|m| holders.contains(&m.person))?;
         Some((recent.person, 60))
+    }
+
+    /// Whether token `i` follows a short capitalized abbreviation ("Asst.
+    /// Chief Stair"), which a sentence split may have taken for an end.
+    fn after_abbreviation(&self, i: usize) -> bool {
+        let prev = &self.tokens[i - 1];
+        let w = self.word(i - 1);
+        w.len() <= 5
+            && w.starts_with(char::is_uppercase)
+            && self.doc.text[prev.end()..].starts_with('.')
+            && self.word(i).starts_with(char::is_uppercase)
     }
 
     /// Whether a sentence ends between token `i` and the one before it.
