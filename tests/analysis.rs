@@ -997,3 +997,14 @@ fn an_abbreviated_title_after_a_quote_does_not_end_the_attribution() {
     ));
     assert_eq!(speaker(&doc, "traced it").as_deref(), Some("Maria Kowal"));
 }
+
+#[test]
+fn an_unattributed_quote_in_a_paragraph_about_one_person_is_theirs() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Dean Harriet Oduya announced the grant, and Professor Lars Eng will lead the work.\n\nPriya Nandakumar, a first-year student, will join the team in June. Asked about the cold, she smiled. “I packed three coats.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "three coats").as_deref(),
+        Some("Priya Nandakumar")
+    );
+}

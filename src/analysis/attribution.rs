@@ -670,6 +670,16 @@ impl Context<'_> {
                     ..last.clone()
                 });
             }
+        }
+        // "Farouk will spend the summer on the ice. Asked whether he was
+        // nervous, he laughed. “…”": the paragraph so far is about one person.
+        let here = self.doc.sections[para].span.start..q.span.start;
+        if let Some(v) = self.one_person_in(here) {
+            return Some(v);
+        }
+        if let Some(pq) = done.len().checked_sub(1).map(|p| &self.doc.quotes[p]) {
+            let last = &done[done.len() - 1];
+            let pp = self.section_index(pq.span.start)?;
             if pp + 1 == para && self.is_paragraph_last(done.len() - 1) {
                 // `“…,” Okafor said.` ends the paragraph before as surely
                 // as the quote itself would.
@@ -703,9 +713,13 @@ impl Context<'_> {
                 v
             });
         }
-        // A paragraph about one person introduces that person's words.
+        self.one_person_in(prev_para.span.clone())
+    }
+
+    /// A passage about one person introduces that person's words.
+    fn one_person_in(&self, span: Span) -> Found {
         let mut people = self
-            .mentions_in(prev_para.span.clone())
+            .mentions_in(span)
             .filter(|m| !self.in_quote(m.span.start));
         let first = people.next()?;
         let cue = first.span.clone();
