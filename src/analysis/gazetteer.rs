@@ -402,7 +402,7 @@ fn push_form_word(key: &mut String, word: &str) {
 /// The first field of the line of `blob` at a byte offset.
 fn form_at(blob: &'static str, at: usize) -> &'static str {
     let rest = &blob[at..];
-    &rest[..rest.find(['\t', '\n']).unwrap_or(rest.len())]
+    &rest[..memchr::memchr2(b'\t', b'\n', rest.as_bytes()).unwrap_or(rest.len())]
 }
 
 /// The form of the GeoNames line at a byte offset.
@@ -411,7 +411,7 @@ fn geo_form(at: usize) -> &'static str {
 }
 
 fn end_of_line(blob: &str, at: usize) -> usize {
-    blob[at..].find('\n').map_or(blob.len(), |k| at + k)
+    memchr::memchr(b'\n', &blob.as_bytes()[at..]).map_or(blob.len(), |k| at + k)
 }
 
 fn line_end(at: usize) -> usize {
@@ -424,11 +424,7 @@ fn sorted_lower_bound(blob: &'static str, key: &str) -> usize {
     let (mut lo, mut hi) = (0, blob.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        let at = blob.as_bytes()[..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |k| k + 1)
-            .max(lo);
+        let at = memchr::memrchr(b'\n', &blob.as_bytes()[lo..mid]).map_or(lo, |k| lo + k + 1);
         if form_at(blob, at).as_bytes() < key.as_bytes() {
             lo = end_of_line(blob, at) + 1;
         } else {

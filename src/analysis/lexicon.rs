@@ -1367,13 +1367,10 @@ fn sorted_line<'a>(lines: &'a str, key: &str) -> Option<&'a str> {
     let (mut lo, mut hi) = (0, bytes.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |p| lo + p + 1);
+        let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |p| lo + p + 1);
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
         let line = &lines[start..end];
-        let name = line.split('\t').next().unwrap_or(line);
+        let name = &line[..memchr::memchr(b'\t', line.as_bytes()).unwrap_or(line.len())];
         match name.cmp(key) {
             std::cmp::Ordering::Equal => return Some(line),
             std::cmp::Ordering::Less => lo = end + 1,

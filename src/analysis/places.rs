@@ -182,11 +182,14 @@ pub fn team_spans(text: &str, tokens: &[Token], found: &[PlaceMatch], taken: &[S
     let lower = Lowercase::of(
         text,
         tokens,
+        // Only the capitalized words that may continue a team's name.
         matches
             .iter()
             .flat_map(|m| [m.last + 1, m.last + 2])
             .filter_map(|k| tokens.get(k))
-            .map(|t| t.text(text)),
+            .filter(|t| t.joined())
+            .map(|t| t.text(text))
+            .filter(|w| w.starts_with(char::is_uppercase) && !is_function_word(w)),
     );
     let mut out = Vec::new();
     for m in &matches {
@@ -405,25 +408,38 @@ fn common_word(text: &str, tokens: &[Token], lower: &Lowercase, m: &Match) -> bo
 
 /// Which of some capitalized words the text also writes in lowercase,
 /// found in one pass over its words: the length and first letter of the
-/// wanted words rule out most words before any hashing.
+/// wanted words, taken together, rule out most words before any hashing,
+/// and a word found is no longer wanted, so a repeated word costs one
+/// probe and no copy.
 struct Lowercase {
     found: HashSet<String>,
 }
 
+/// Where a word falls in `Lowercase`'s filter: by its length and its
+/// first, second and last bytes.
+fn shape_bit(w: &str) -> (usize, u64) {
+    let b = w.as_bytes();
+    let byte = |k: usize| usize::from(b.get(k).copied().unwrap_or(0));
+    let mix = byte(0) * 7 + byte(1) * 31 + byte(b.len().saturating_sub(1)) * 131 + b.len() * 17;
+    ((mix >> 6) % 16, 1 << (mix % 64))
+}
+
 impl Lowercase {
     fn of<'a>(text: &str, tokens: &[Token], words: impl Iterator<Item = &'a str>) -> Lowercase {
-        let wanted: HashSet<String> = words.map(str::to_lowercase).collect();
-        let (mut lens, mut firsts) = (0u64, 0u64);
+        let mut wanted: HashSet<String> = words.map(str::to_lowercase).collect();
+        let mut shapes = [0u64; 16];
         for w in &wanted {
-            lens |= 1 << (w.len() % 64);
-            firsts |= 1 << (w.as_bytes().first().copied().unwrap_or(0) % 64);
+            let (len, first) = shape_bit(w);
+            shapes[len] |= first;
         }
         let mut found = HashSet::default();
         for t in tokens.iter().filter(|t| t.lowercase()) {
+            if wanted.is_empty() {
+                break;
+            }
             let w = t.text(text);
-            let may =
-                lens & (1 << (w.len() % 64)) != 0 && firsts & (1 << (w.as_bytes()[0] % 64)) != 0;
-            if may && wanted.contains(w) {
+            let (len, first) = shape_bit(w);
+            if shapes[len] & first != 0 && wanted.remove(w) {
                 found.insert(w.to_string());
             }
         }
@@ -431,7 +447,7 @@ impl Lowercase {
     }
 
     fn has(&self, word: &str) -> bool {
-        !self.found.is_empty() && self.found.contains(&word.to_lowercase())
+        !self.found.is_empty() && lexicon::with_lowercase(word, |w| self.found.contains(w))
     }
 }
 
