@@ -236,8 +236,7 @@ impl Gazetteer {
                 let lines = if n == 1 {
                     let (lines, _) = seen.entry(first).or_insert_with(|| {
                         let lines = geo_range(&key);
-                        let longer = geo_has_prefix(&format!("{key} "));
-                        (lines, longer)
+                        (lines.clone(), geo_longer_follows(&key, lines.end))
                     });
                     lines.clone()
                 } else {
@@ -466,6 +465,16 @@ fn geo_range(key: &str) -> Range<usize> {
         end = line_end(end) + 1;
     }
     start..end.min(GEONAMES_TSV.len())
+}
+
+/// Whether forms longer by a word follow a form's lines, which end at
+/// `end`: a space sorts before any other character of a name, so they
+/// come right after it, and one search answers both questions.
+fn geo_longer_follows(form: &str, end: usize) -> bool {
+    end < GEONAMES_TSV.len()
+        && geo_form(end)
+            .strip_prefix(form)
+            .is_some_and(|rest| rest.starts_with(' '))
 }
 
 fn geo_has_prefix(prefix: &str) -> bool {
