@@ -878,3 +878,56 @@ fn the_title_of_one_person_names_that_person() {
     assert_eq!(speaker(&doc, "betrayed").as_deref(), Some("Loretta Vance"));
     assert_eq!(speaker(&doc, "will appeal"), None);
 }
+
+#[test]
+fn features_are_places_by_the_kind_of_place_they_name() {
+    let found = places(&format!(
+        "{HEAD}Canoes left the Tamsin River for Lake Chad, then rounded Mount Orvel. \
+         Fans met on Quillon Street outside Brackley Stadium."
+    ));
+    for want in [
+        "Tamsin River",
+        "Lake Chad",
+        "Mount Orvel",
+        "Quillon Street",
+        "Brackley Stadium",
+    ] {
+        assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+    }
+    assert!(
+        !found.contains(&"Chad".to_string()),
+        "the lake is not the country: {found:?}"
+    );
+}
+
+#[test]
+fn a_feature_word_after_a_given_name_is_a_person_unless_placed() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Grace Park said the vote was close. Later the crowd moved to the Ellen Park."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Grace Park"]);
+    assert_eq!(names(&doc, EntityKind::Place), ["Ellen Park"]);
+}
+
+#[test]
+fn settlements_a_sentence_defines_are_places_with_every_mention() {
+    let found = places(&format!(
+        "{HEAD}Wexbury is a small village in the hills. The mill stood in the hamlet of \
+         Orrington. Wexbury and Orrington share a church."
+    ));
+    let mut found = found;
+    found.sort();
+    assert_eq!(found, ["Orrington", "Wexbury"]);
+    let doc = Document::analyze(&format!(
+        "{HEAD}Wexbury is a small village in the hills. Wexbury and Orrington share a church."
+    ));
+    assert_eq!(mentions_of(&doc, "Wexbury").len(), 2);
+}
+
+#[test]
+fn a_feature_inside_an_organization_is_no_place() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Doctors at Mount Tarrow Hospital and the Lune River Authority agreed."
+    ));
+    assert!(names(&doc, EntityKind::Place).is_empty());
+}

@@ -645,9 +645,6 @@ const ORG_WORDS: &[&str] = &[
     "Cathedral",
     "Mosque",
     "Temple",
-    "Stadium",
-    "Station",
-    "Avenue",
     "Building",
     "Palace",
     "Prison",
@@ -770,6 +767,43 @@ const FEATURE_WORDS: &[&str] = &[
     "Harbor",
     "Falls",
     "Forest",
+    "Pond",
+    "Brook",
+    "Stream",
+    "Peninsula",
+    "Plateau",
+    "Canyon",
+    "Desert",
+    "Glacier",
+    "Sea",
+    "Ocean",
+    "Coast",
+    "Shore",
+    "Cave",
+    "Reservoir",
+    "Oval",
+    "Stadium",
+    "Station",
+    "Avenue",
+    "Ave.",
+    "Lane",
+    "Parkway",
+    "Trail",
+    "Pass",
+    "County",
+    "Parish",
+    "Province",
+    "District",
+    "Township",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+];
+
+/// First words of the names of natural features and of places named "X
+/// of Y" ("Lake Chad", "Mount Kenya", "Gulf of Aden", "Isle of Man").
+const FEATURE_HEADS: &[&str] = &[
+    "Lake", "Mount", "Mt.", "River", "Cape", "Isle", "Gulf", "Bay", "Strait", "Port", "Sea",
 ];
 
 /// Months and weekdays: capitalized, never names.
@@ -1259,6 +1293,10 @@ pub fn is_family_name_first(word: &str) -> bool {
 pub fn is_feature_word(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
     member(&SET, FEATURE_WORDS, word)
+}
+
+pub fn is_feature_head(word: &str) -> bool {
+    FEATURE_HEADS.contains(&word)
 }
 
 pub fn is_calendar(word: &str) -> bool {

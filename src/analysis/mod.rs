@@ -26,7 +26,7 @@ pub fn analyze(doc: &mut Document) {
         .iter()
         .filter_map(|n| match n {
             Named::Person(p) => Some(p.clone()),
-            Named::Organization(_) => None,
+            Named::Organization(_) | Named::Feature(_) => None,
         })
         .collect();
     let people = people::find_people(&doc.text, &tokens, &person_names, gaz);
@@ -35,12 +35,28 @@ pub fn analyze(doc: &mut Document) {
         .iter()
         .filter_map(|n| match n {
             Named::Organization(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
-            Named::Person(_) => None,
+            Named::Person(_) | Named::Feature(_) => None,
         })
         .filter(|s| !overlaps_any(&person_spans, s))
         .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
         .collect();
-    let place_names = gaz.find(&doc.text, &tokens);
+    let features: Vec<Span> = named
+        .iter()
+        .filter_map(|n| match n {
+            Named::Feature(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
+            Named::Person(_) | Named::Organization(_) => None,
+        })
+        .filter(|s| !overlaps_any(&person_spans, s))
+        .collect();
+    let mut place_names = gaz.find(&doc.text, &tokens);
+    // A feature the gazetteer knows by its whole name ("Muskegon County")
+    // is the gazetteer's; the places inside the others are not named
+    // there ("Chad" in "Lake Chad").
+    place_names.retain(|m| {
+        features
+            .iter()
+            .all(|f| f == &m.span || f.end <= m.span.start || m.span.end <= f.start)
+    });
     add_teams(
         &doc.text,
         &tokens,
@@ -48,6 +64,9 @@ pub fn analyze(doc: &mut Document) {
         &person_spans,
         &mut org_spans,
     );
+    let mut sorted_taken: Vec<Span> = person_spans.iter().chain(&org_spans).cloned().collect();
+    sorted_taken.sort_by_key(|s| s.start);
+    let unlisted = places::unlisted(&doc.text, &tokens, &features, &sorted_taken, &place_names);
 
     let mut entities = Vec::new();
     let mut person_entity = vec![None; people.persons.len()];
@@ -80,10 +99,12 @@ pub fn analyze(doc: &mut Document) {
     let taken: Vec<Span> = person_spans
         .iter()
         .chain(&org_spans)
+        .chain(&unlisted)
         .cloned()
         .chain(titles)
         .collect();
     add_places(&doc.text, &tokens, gaz, &place_names, &taken, &mut entities);
+    add_unlisted_places(&doc.text, &unlisted, &mut entities);
     add_organizations(&doc.text, &org_spans, gaz, &mut entities);
     add_numbers(&doc.text, &person_spans, &skipped_spans(doc), &mut entities);
 
@@ -161,6 +182,15 @@ fn add_places(
     for f in places::find_places(text, tokens, gaz, place_names, &taken) {
         let p = gaz.place(f.place);
         places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
+    }
+}
+
+/// Places no gazetteer lists, one entity per name as written.
+fn add_unlisted_places(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
+    let mut places = Grouped::new(out, EntityKind::Place);
+    for s in spans {
+        let name = &text[s.clone()];
+        places.mention(name, name, None, s.clone());
     }
 }
 

@@ -36,6 +36,9 @@ pub struct PersonName {
 pub enum Named {
     Person(PersonName),
     Organization(Range<usize>),
+    /// A place no gazetteer lists, named by the kind of place it is
+    /// ("Saco River", "Lake Chad", "Barrack Street", "Gulf of Aden").
+    Feature(Range<usize>),
 }
 
 /// Runs of capitalized words joined only by spaces (and inner "of" or
@@ -70,7 +73,7 @@ fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>)
         .iter()
         .filter_map(|n| match n {
             Named::Organization(r) => Some(word(text, tokens, r.start)),
-            Named::Person(_) => None,
+            Named::Person(_) | Named::Feature(_) => None,
         })
         .collect();
     if heads.is_empty() {
@@ -80,7 +83,7 @@ fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>)
         Named::Person(p) => {
             p.strong || p.tokens.len() > 1 || !heads.contains(word(text, tokens, p.tokens.start))
         }
-        Named::Organization(_) => true,
+        Named::Organization(_) | Named::Feature(_) => true,
     });
 }
 
@@ -256,7 +259,10 @@ fn classify(
             && (start > body.start || speech_verb_adjacent(text, tokens, body.clone()))
     };
     if body.len() > 1 && lexicon::is_feature_word(w(body.end - 1)) && !two_word_name() {
-        return None;
+        return feature(text, tokens, body).map(Named::Feature);
+    }
+    if body.len() > 1 && lexicon::is_feature_head(w(body.start)) {
+        return feature(text, tokens, body).map(Named::Feature);
     }
     if body.len() == 1 && is_acronym(w(lead)) && gaz.lookup(w(lead)).is_none() {
         return Some(Named::Organization(body));
@@ -295,6 +301,23 @@ fn classify(
         lead += 1;
     }
     person(text, tokens, lead..run.end, gaz, common).map(Named::Person)
+}
+
+/// A run named by the kind of place it is, unless a given name opens a
+/// two-word run with nothing before it that says "place" ("Grace Park
+/// spoke" is a person; "the Grace Park", "in Grace Park" are not).
+fn feature(text: &str, tokens: &[Token], body: Range<usize>) -> Option<Range<usize>> {
+    let first = word(text, tokens, body.start);
+    let placed = body.start > 0 && tokens[body.start].joined() && {
+        let prev = word(text, tokens, body.start - 1);
+        prev.eq_ignore_ascii_case("the") || lexicon::is_place_preposition(prev)
+    };
+    let personal = body.len() == 2 && lexicon::given_name(first).is_some();
+    // A head word needs a name after it ("Lake Chad", not "Lake said").
+    let named = !lexicon::is_feature_head(first)
+        || is_capitalized(word(text, tokens, body.start + 1))
+            && !is_function_word(word(text, tokens, body.start + 1));
+    (named && (placed || !personal)).then_some(body)
 }
 
 /// "the" right before a word: "the Harrison extension", "the Dave

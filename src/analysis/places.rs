@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
-use super::tokens::{Token, is_all_caps};
+use super::tokens::{Token, is_all_caps, is_capitalized};
 use crate::document::Span;
 
 /// Words before a name that say it is somewhere.
@@ -554,6 +554,9 @@ fn has_evidence(
     if tokens[m.first].sentence_start() && is_all_caps(name) && name.len() > 2 {
         return true;
     }
+    if defines_settlement(text, tokens, m.last + 1) {
+        return true;
+    }
     if m.first == 0 || !tokens[m.first].joined() {
         return false;
     }
@@ -679,4 +682,114 @@ impl Context {
             .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.cmp(a)))
             .unwrap_or_default()
     }
+}
+
+/// Nouns that say what kind of place a name is, in "X is a village" and
+/// "the village of X".
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "hamlet",
+    "commune",
+    "municipality",
+    "suburb",
+    "parish",
+    "neighbourhood",
+    "neighborhood",
+    "borough",
+    "township",
+    "settlement",
+];
+
+/// Longest unlisted place name, in words.
+const MAX_UNLISTED_WORDS: usize = 3;
+
+/// Places no gazetteer lists: the runs named by the kind of place they
+/// are (`features`), the names a sentence defines as a settlement ("X is
+/// a village in ...", "the town of X"), and every other mention of those
+/// names outside people and organizations (`taken`, sorted) and the
+/// gazetteer's matches.
+pub fn unlisted(
+    text: &str,
+    tokens: &[Token],
+    features: &[Span],
+    taken: &[Span],
+    found: &[PlaceMatch],
+) -> Vec<Span> {
+    let mut gazetted: Vec<Span> = found.iter().map(|m| m.span.clone()).collect();
+    gazetted.sort_by_key(|s| s.start);
+    let free = |s: &Span| !overlaps_any(taken, s) && !overlaps_any(&gazetted, s);
+    let mut seeds: Vec<Span> = features.iter().filter(|s| free(s)).cloned().collect();
+    seeds.extend(settlements(text, tokens).into_iter().filter(|s| free(s)));
+    let names: HashSet<&str> = seeds.iter().map(|s| &text[s.clone()]).collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    // Their first words, so that most words cost one probe.
+    let firsts: HashSet<&str> = names
+        .iter()
+        .map(|n| n.split(' ').next().unwrap_or(n))
+        .collect();
+    let mut out = seeds;
+    for i in 0..tokens.len() {
+        if tokens[i].lowercase() || !firsts.contains(tokens[i].text(text)) {
+            continue;
+        }
+        let repeat = (1..=MAX_UNLISTED_WORDS.min(tokens.len() - i))
+            .rev()
+            .map(|n| tokens[i].start()..tokens[i + n - 1].end())
+            .find(|s| names.contains(&text[s.clone()]));
+        if let Some(s) = repeat.filter(|s| free(s)) {
+            out.push(s);
+        }
+    }
+    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// Names a sentence says are settlements: "X is a village", "X was a
+/// small town", "the village of X".
+fn settlements(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let name_word = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            !t.lowercase() && is_capitalized(t.text(text)) && !is_function_word(t.text(text))
+        })
+    };
+    let mut out = Vec::new();
+    for i in 1..tokens.len() {
+        let of_settlement = w(i) == "of" && SETTLEMENT_NOUNS.contains(&w(i - 1));
+        if of_settlement && tokens.get(i + 1).is_some_and(Token::joined) {
+            let end = (i + 1..tokens.len().min(i + 1 + MAX_UNLISTED_WORDS))
+                .take_while(|&k| name_word(k) && (k == i + 1 || tokens[k].joined()))
+                .last();
+            if let Some(end) = end {
+                out.push(tokens[i + 1].start()..tokens[end].end());
+            }
+            continue;
+        }
+        if !defines_settlement(text, tokens, i) {
+            continue;
+        }
+        let start = (i.saturating_sub(MAX_UNLISTED_WORDS)..i)
+            .rev()
+            .take_while(|&k| name_word(k) && tokens[k + 1].joined())
+            .last();
+        if let Some(start) = start {
+            out.push(tokens[start].start()..tokens[i - 1].end());
+        }
+    }
+    out
+}
+
+/// Whether the words from `at` say that what comes before is a settlement:
+/// "is a village", "was a small market town".
+fn defines_settlement(text: &str, tokens: &[Token], at: usize) -> bool {
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    matches!(w(at), "is" | "was")
+        && matches!(w(at + 1), "a" | "an")
+        && (at + 2..at + 5)
+            .any(|k| SETTLEMENT_NOUNS.contains(&w(k)) && (at + 2..k).all(|m| tokens[m].lowercase()))
 }
