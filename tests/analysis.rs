@@ -931,3 +931,37 @@ fn a_feature_inside_an_organization_is_no_place() {
     ));
     assert!(names(&doc, EntityKind::Place).is_empty());
 }
+
+#[test]
+fn a_one_word_name_the_text_places_is_a_place_not_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The branch line opened a depot in Harrison in 1898. Harrison had a small station \
+         and trains ran from Harrison twice a day."
+    ));
+    assert!(names(&doc, EntityKind::Person).is_empty());
+    assert_eq!(mentions_of(&doc, "Harrison").len(), 3);
+    assert_eq!(names(&doc, EntityKind::Place), ["Harrison"]);
+}
+
+#[test]
+fn a_given_name_after_to_or_a_possessive_stays_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The ball came to Warren, who scored. Warren said the team played well. \
+         Later Ben said the gift in Ben's room was a surprise."
+    ));
+    let people = names(&doc, EntityKind::Person);
+    assert!(people.contains(&"Warren".to_string()), "{people:?}");
+    assert!(people.contains(&"Ben".to_string()), "{people:?}");
+}
+
+#[test]
+fn a_direction_before_a_region_is_part_of_its_name() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Fires spread across Southern California and Old Goa flooded."
+    ));
+    assert_eq!(
+        mentions_of(&doc, "California"),
+        ["Southern California"],
+        "the entity stays the state"
+    );
+}

@@ -798,6 +798,9 @@ const FEATURE_WORDS: &[&str] = &[
     "Prefecture",
     "Oblast",
     "Governorate",
+    "Junction",
+    "Heights",
+    "Crossing",
 ];
 
 /// First words of the names of natural features and of places named "X

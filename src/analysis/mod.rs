@@ -29,17 +29,27 @@ pub fn analyze(doc: &mut Document) {
             Named::Organization(_) | Named::Feature(_) => None,
         })
         .collect();
-    let people = people::find_people(&doc.text, &tokens, &person_names, gaz);
-    let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
+    let mut people = people::find_people(&doc.text, &tokens, &person_names, gaz);
+    let all_person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
     let mut org_spans: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
             Named::Organization(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
             Named::Person(_) | Named::Feature(_) => None,
         })
-        .filter(|s| !overlaps_any(&person_spans, s))
+        .filter(|s| !overlaps_any(&all_person_spans, s))
         .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
         .collect();
+    let mut place_names = gaz.find(&doc.text, &tokens);
+    unplace_people(
+        &doc.text,
+        &tokens,
+        gaz,
+        &place_names,
+        &org_spans,
+        &mut people,
+    );
+    let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
     let features: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
@@ -48,7 +58,6 @@ pub fn analyze(doc: &mut Document) {
         })
         .filter(|s| !overlaps_any(&person_spans, s))
         .collect();
-    let mut place_names = gaz.find(&doc.text, &tokens);
     // A feature the gazetteer knows by its whole name ("Muskegon County")
     // is the gazetteer's; the places inside the others are not named
     // there ("Chad" in "Lake Chad").
@@ -114,6 +123,37 @@ pub fn analyze(doc: &mut Document) {
         q.attribution = why;
     }
     doc.entities = entities;
+}
+
+/// A one-word person whose name the text also uses for a place it places
+/// ("trains ran to Harrison", "the town of Coleman, Florida") is that
+/// place: all the mentions go.
+fn unplace_people(
+    text: &str,
+    tokens: &[tokens::Token],
+    gaz: &gazetteer::Gazetteer,
+    place_names: &[gazetteer::PlaceMatch],
+    org_spans: &[Span],
+    people: &mut people::People,
+) {
+    let mut orgs = org_spans.to_vec();
+    orgs.sort_by_key(|s| s.start);
+    let placed = places::placed_words(text, tokens, gaz, place_names, &orgs);
+    if placed.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; people.persons.len()];
+    for m in &people.mentions {
+        let one_word = people.persons[m.person].words.len() == 1;
+        if one_word
+            && placed
+                .binary_search_by_key(&m.span.start, |s| s.start)
+                .is_ok()
+        {
+            gone[m.person] = true;
+        }
+    }
+    people.mentions.retain(|m| !gone[m.person]);
 }
 
 /// Text the analysis takes nothing from, sorted: page furniture (bylines,

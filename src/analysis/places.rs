@@ -52,6 +52,44 @@ const LOCATIVE: &[&str] = &[
     "Near",
 ];
 
+/// Words after which "to", "from" or "with" introduce a person rather
+/// than a place ("spoke to Austin", "a letter from Florence"); after any
+/// other word a given name that is also a town is the town ("moved to
+/// Austin", "trains from Salem").
+const ADDRESSING: &[&str] = &[
+    "said",
+    "spoke",
+    "speaking",
+    "talked",
+    "talking",
+    "wrote",
+    "writing",
+    "told",
+    "replied",
+    "responded",
+    "explained",
+    "listened",
+    "turned",
+    "belonged",
+    "sent",
+    "gave",
+    "letter",
+    "message",
+    "note",
+    "call",
+    "email",
+    "gift",
+    "thanks",
+    "apology",
+    "married",
+    "according",
+    "attention",
+    "reply",
+    "answer",
+    "credit",
+    "thanked",
+];
+
 /// Nouns whose "of" introduces a place ("the town of", "north of").
 const PLACE_OF: &[&str] = &[
     "city",
@@ -88,7 +126,7 @@ const PLACE_OF: &[&str] = &[
 /// ("West Michigan").
 const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
-    "Upper", "Lower", "Middle", "Greater",
+    "Upper", "Lower", "Middle", "Greater", "Old",
 ];
 
 /// AP abbreviations of US states missing from the hand table, read only
@@ -330,7 +368,7 @@ pub fn find_places(
         if (*ok || bare_repeat) && !inside {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
             out.push(Found {
-                span: with_direction(text, tokens, m, place < gaz.places.len()),
+                span: with_direction(text, tokens, m),
                 place,
             });
         }
@@ -382,12 +420,11 @@ fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> 
     after || before
 }
 
-/// A town with the direction before it ("South Bridgton", "West
-/// Seattle"), which is part of its name; the hand table names the larger
-/// regions written that way ("West Germany").
-fn with_direction(text: &str, tokens: &[Token], m: &Match, hand: bool) -> Span {
-    let directed = !hand
-        && m.first > 0
+/// A place with the direction before it ("South Bridgton", "West
+/// Seattle", "Southern California", "Old Goa"), which is part of its name
+/// as written; the entity stays the place itself.
+fn with_direction(text: &str, tokens: &[Token], m: &Match) -> Span {
+    let directed = m.first > 0
         && tokens[m.first].joined()
         && DIRECTIONS.contains(&tokens[m.first - 1].text(text));
     if directed {
@@ -557,21 +594,44 @@ fn has_evidence(
     if defines_settlement(text, tokens, m.last + 1) {
         return true;
     }
-    if m.first == 0 || !tokens[m.first].joined() {
+    let Some(before) = word_before(text, tokens, m) else {
         return false;
-    }
-    let mut before = m.first - 1;
-    if tokens[before].text(text) == "the" && before > 0 {
-        before -= 1;
-    }
+    };
     let prev = tokens[before].text(text);
-    let given = lexicon::given_name(name).is_some();
     if PLACE_PREPOSITIONS.contains(&prev) {
-        return !given || LOCATIVE.contains(&prev);
+        let addressed = before > 0 && ADDRESSING.contains(&tokens[before - 1].text(text));
+        return LOCATIVE.contains(&prev) || !addressed || lexicon::given_name(name).is_none();
     }
-    prev == "of"
-        && before > 0
-        && PLACE_OF.contains(&tokens[before - 1].text(text).to_lowercase().as_str())
+    after_place_of(text, tokens, before)
+}
+
+/// The word before a mention, past a "the", if it is in the same clause.
+fn word_before(text: &str, tokens: &[Token], m: &Match) -> Option<usize> {
+    if m.first == 0 || !tokens[m.first].joined() {
+        return None;
+    }
+    let before = m.first - 1;
+    match tokens[before].text(text) {
+        "the" if before > 0 && tokens[before].joined() => Some(before - 1),
+        _ => Some(before),
+    }
+}
+
+/// "the town of", "north of" at `of`.
+fn after_place_of(text: &str, tokens: &[Token], of: usize) -> bool {
+    tokens[of].text(text) == "of"
+        && of > 0
+        && PLACE_OF.contains(&tokens[of - 1].text(text).to_lowercase().as_str())
+}
+
+/// Evidence that outweighs a given name: a region after a comma, a
+/// preposition that says where ("in", "at", "between"), "the town of".
+fn surely_placed(text: &str, tokens: &[Token], m: &Match) -> bool {
+    m.qualified.is_some()
+        || word_before(text, tokens, m).is_some_and(|b| {
+            let prev = tokens[b].text(text);
+            LOCATIVE.contains(&prev) || prev == "between" || after_place_of(text, tokens, b)
+        })
 }
 
 /// A name in a list with an accepted place ("Bridgeton and Salem",
@@ -792,4 +852,31 @@ fn defines_settlement(text: &str, tokens: &[Token], at: usize) -> bool {
         && matches!(w(at + 1), "a" | "an")
         && (at + 2..at + 5)
             .any(|k| SETTLEMENT_NOUNS.contains(&w(k)) && (at + 2..k).all(|m| tokens[m].lowercase()))
+}
+
+/// One-word place names that their context places, whatever else claims
+/// them: a region after a comma ("Salem, New Jersey"), a preposition of
+/// place ("extended to Harrison"), "the town of Coleman". Sorted spans.
+pub fn placed_words(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    found: &[PlaceMatch],
+    taken: &[Span],
+) -> Vec<Span> {
+    let mut ms = matches(tokens, found, taken);
+    qualify(text, tokens, gaz, &mut ms);
+    ms.retain(|m| m.first == m.last);
+    let lower = Lowercase::of(text, tokens, ms.iter().map(|m| &text[m.span.clone()]));
+    // A possessive is a person's more often than a place's ("in Ben's
+    // room"), and a common given name needs more than "to" or "from".
+    ms.iter()
+        .filter(|m| !tokens[m.last].possessive())
+        .filter(|m| {
+            let name = &text[m.span.clone()];
+            let given = lexicon::given_name_info(name).is_some_and(|g| g.stands_alone());
+            surely_placed(text, tokens, m) || !given && has_evidence(text, tokens, gaz, &lower, m)
+        })
+        .map(|m| m.span.clone())
+        .collect()
 }
