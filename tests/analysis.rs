@@ -965,3 +965,19 @@ fn a_direction_before_a_region_is_part_of_its_name() {
         "the entity stays the state"
     );
 }
+
+#[test]
+fn an_unlisted_town_before_its_country_is_a_place() {
+    let found = places(&format!(
+        "{HEAD}The squadron moved to Wendlebury, England, in May and to Harrowgate Hollow, Oregon."
+    ));
+    assert!(found.contains(&"Wendlebury".to_string()), "{found:?}");
+    assert!(
+        found.contains(&"Harrowgate Hollow".to_string()),
+        "{found:?}"
+    );
+    let doc = Document::analyze(&format!(
+        "{HEAD}Said Jane Whitcombe, Texas Republican, at the hearing."
+    ));
+    assert!(!names(&doc, EntityKind::Place).contains(&"Jane Whitcombe".to_string()));
+}

@@ -75,7 +75,14 @@ pub fn analyze(doc: &mut Document) {
     );
     let mut sorted_taken: Vec<Span> = person_spans.iter().chain(&org_spans).cloned().collect();
     sorted_taken.sort_by_key(|s| s.start);
-    let unlisted = places::unlisted(&doc.text, &tokens, &features, &sorted_taken, &place_names);
+    let unlisted = places::unlisted(
+        &doc.text,
+        &tokens,
+        gaz,
+        &features,
+        &sorted_taken,
+        &place_names,
+    );
 
     let mut entities = Vec::new();
     let mut person_entity = vec![None; people.persons.len()];

@@ -773,6 +773,7 @@ const MAX_UNLISTED_WORDS: usize = 3;
 pub fn unlisted(
     text: &str,
     tokens: &[Token],
+    gaz: &Gazetteer,
     features: &[Span],
     taken: &[Span],
     found: &[PlaceMatch],
@@ -782,6 +783,11 @@ pub fn unlisted(
     let free = |s: &Span| !overlaps_any(taken, s) && !overlaps_any(&gazetted, s);
     let mut seeds: Vec<Span> = features.iter().filter(|s| free(s)).cloned().collect();
     seeds.extend(settlements(text, tokens).into_iter().filter(|s| free(s)));
+    seeds.extend(
+        regioned(text, tokens, gaz, found)
+            .into_iter()
+            .filter(|s| free(s)),
+    );
     let names: HashSet<&str> = seeds.iter().map(|s| &text[s.clone()]).collect();
     if names.is_empty() {
         return Vec::new();
@@ -839,6 +845,53 @@ fn settlements(text: &str, tokens: &[Token]) -> Vec<Span> {
             .last();
         if let Some(start) = start {
             out.push(tokens[start].start()..tokens[i - 1].end());
+        }
+    }
+    out
+}
+
+/// Capitalized words joined to the name that ends at token `last`,
+/// going back at most `MAX_UNLISTED_WORDS`: the start of that name.
+fn name_start(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
+    let name_word = |t: &Token| {
+        let w = t.text(text);
+        !t.lowercase() && is_capitalized(w) && !is_function_word(w) && !t.possessive()
+    };
+    (last.saturating_sub(MAX_UNLISTED_WORDS - 1)..=last)
+        .rev()
+        .take_while(|&k| name_word(&tokens[k]) && (k == last || tokens[k + 1].joined()))
+        .last()
+}
+
+/// Names followed by a comma and a country or state the gazetteer knows,
+/// which ends the phrase there ("Debden, England,", "Gilchrist, Oregon)").
+fn regioned(text: &str, tokens: &[Token], gaz: &Gazetteer, found: &[PlaceMatch]) -> Vec<Span> {
+    let region = |m: &PlaceMatch| {
+        m.candidates.iter().any(|&c| {
+            c < gaz.places.len()
+                && matches!(gaz.places[c].kind, PlaceKind::Country | PlaceKind::State)
+        })
+    };
+    let mut out = Vec::new();
+    for m in found.iter().filter(|m| region(m)) {
+        let ends = text[m.span.end..]
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | ')' | ';' | ':'));
+        let head = text[..m.span.start]
+            .trim_end_matches(' ')
+            .strip_suffix(',')
+            .map(|h| h.trim_end_matches(' '));
+        let Some(head) = head else {
+            continue;
+        };
+        let k = tokens.partition_point(|t| t.end() <= head.len());
+        if !ends || k == 0 || tokens[k - 1].end() != head.len() {
+            continue;
+        }
+        if let Some(start) = name_start(text, tokens, k - 1) {
+            out.push(tokens[start].start()..tokens[k - 1].end());
         }
     }
     out
