@@ -41,11 +41,12 @@ pub fn analyze(doc: &mut Document) {
         .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
         .collect();
     let mut place_names = gaz.find(&doc.text, &tokens);
+    let lower = places::Lowercase::of_places(&doc.text, &tokens, &place_names);
     unplace_people(
         &doc.text,
         &tokens,
         gaz,
-        &place_names,
+        (&place_names, &lower),
         &org_spans,
         &mut people,
     );
@@ -119,7 +120,14 @@ pub fn analyze(doc: &mut Document) {
         .cloned()
         .chain(titles)
         .collect();
-    add_places(&doc.text, &tokens, gaz, &place_names, &taken, &mut entities);
+    add_places(
+        &doc.text,
+        &tokens,
+        gaz,
+        (&place_names, &lower),
+        &taken,
+        &mut entities,
+    );
     add_unlisted_places(&doc.text, &unlisted, &mut entities);
     add_organizations(&doc.text, &org_spans, gaz, &mut entities);
     add_numbers(&doc.text, &person_spans, &skipped_spans(doc), &mut entities);
@@ -139,13 +147,13 @@ fn unplace_people(
     text: &str,
     tokens: &[tokens::Token],
     gaz: &gazetteer::Gazetteer,
-    place_names: &[gazetteer::PlaceMatch],
+    (place_names, lower): (&[gazetteer::PlaceMatch], &places::Lowercase),
     org_spans: &[Span],
     people: &mut people::People,
 ) {
     let mut orgs = org_spans.to_vec();
     orgs.sort_by_key(|s| s.start);
-    let placed = places::placed_words(text, tokens, gaz, place_names, &orgs);
+    let placed = places::placed_words(text, tokens, gaz, place_names, &orgs, lower);
     if placed.is_empty() {
         return;
     }
@@ -219,14 +227,14 @@ fn add_places(
     text: &str,
     tokens: &[tokens::Token],
     gaz: &gazetteer::Gazetteer,
-    place_names: &[gazetteer::PlaceMatch],
+    (place_names, lower): (&[gazetteer::PlaceMatch], &places::Lowercase),
     taken: &[Span],
     out: &mut Vec<Entity>,
 ) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
     let mut places = Grouped::new(out, EntityKind::Place);
-    for f in places::find_places(text, tokens, gaz, place_names, &taken) {
+    for f in places::find_places(text, tokens, gaz, place_names, &taken, lower) {
         let p = gaz.place(f.place);
         places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
     }

@@ -185,12 +185,12 @@ pub struct Found {
     pub place: PlaceId,
 }
 
-struct Match {
+struct Match<'a> {
     span: Span,
     /// Token indices.
     first: usize,
     last: usize,
-    candidates: Vec<PlaceId>,
+    candidates: &'a [PlaceId],
     /// Candidates left by a region after a comma ("Portland, Maine").
     qualified: Option<Vec<PlaceId>>,
 }
@@ -285,7 +285,7 @@ fn is_plural_name(w: &str) -> bool {
         && !lexicon::is_role_noun(w)
 }
 
-fn matches(tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Match> {
+fn matches<'a>(tokens: &[Token], found: &'a [PlaceMatch], taken: &[Span]) -> Vec<Match<'a>> {
     found
         .iter()
         .filter(|m| !m.candidates.is_empty() && !overlaps_any(taken, &m.span))
@@ -296,7 +296,7 @@ fn matches(tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Match>
                 span: m.span.clone(),
                 first,
                 last,
-                candidates: m.candidates.clone(),
+                candidates: &m.candidates,
                 qualified: None,
             })
         })
@@ -316,15 +316,9 @@ pub fn find_places(
     gaz: &Gazetteer,
     found: &[PlaceMatch],
     taken: &[Span],
+    lower: &Lowercase,
 ) -> Vec<Found> {
     let mut ms = matches(tokens, found, taken);
-    let lower = Lowercase::of(
-        text,
-        tokens,
-        ms.iter()
-            .filter(|m| m.first == m.last)
-            .map(|m| &text[m.span.clone()]),
-    );
     let mut extra = qualify(text, tokens, gaz, &mut ms);
     let context = Context::of(gaz, &ms);
     // One sense per form: the first qualified mention's, else the best by
@@ -338,7 +332,7 @@ pub fn find_places(
     for m in &ms {
         sense
             .entry(form_key(text, &m.span))
-            .or_insert_with(|| context.best(gaz, &m.candidates));
+            .or_insert_with(|| context.best(gaz, m.candidates));
     }
     let mut accepted: Vec<bool> = ms
         .iter()
@@ -349,7 +343,7 @@ pub fn find_places(
                 .map_or(sense[&form_key(text, &m.span)], |q| q[0]);
             m.qualified.is_some()
                 || gaz.standalone(chosen)
-                || has_evidence(text, tokens, gaz, &lower, m)
+                || has_evidence(text, tokens, gaz, lower, m)
         })
         .collect();
     spread_in_lists(text, tokens, &ms, &mut accepted);
@@ -363,7 +357,7 @@ pub fn find_places(
     let mut out: Vec<Found> = Vec::new();
     for (m, ok) in ms.iter().zip(&accepted) {
         let key = form_key(text, &m.span);
-        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, &lower, m);
+        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, lower, m);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
         if (*ok || bare_repeat) && !inside {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
@@ -448,7 +442,7 @@ fn common_word(text: &str, tokens: &[Token], lower: &Lowercase, m: &Match) -> bo
 /// wanted words, taken together, rule out most words before any hashing,
 /// and a word found is no longer wanted, so a repeated word costs one
 /// probe and no copy.
-struct Lowercase {
+pub struct Lowercase {
     found: HashSet<String>,
 }
 
@@ -462,6 +456,13 @@ fn shape_bit(w: &str) -> (usize, u64) {
 }
 
 impl Lowercase {
+    /// For the one-word place names found: one pass serves every
+    /// question the place rules ask.
+    pub fn of_places(text: &str, tokens: &[Token], found: &[PlaceMatch]) -> Lowercase {
+        let words = found.iter().map(|m| &text[m.span.clone()]);
+        Lowercase::of(text, tokens, words.filter(|w| !w.contains(' ')))
+    }
+
     fn of<'a>(text: &str, tokens: &[Token], words: impl Iterator<Item = &'a str>) -> Lowercase {
         let mut wanted: HashSet<String> = words.map(str::to_lowercase).collect();
         let mut shapes = [0u64; 16];
@@ -689,7 +690,7 @@ impl Context {
         for m in ms {
             let sure = match &m.qualified {
                 Some(q) => Some(q[0]),
-                None => sure_of(gaz, &m.candidates),
+                None => sure_of(gaz, m.candidates),
             };
             let Some(id) = sure else { continue };
             let p = gaz.place(id);
@@ -826,6 +827,10 @@ fn settlements(text: &str, tokens: &[Token]) -> Vec<Span> {
     };
     let mut out = Vec::new();
     for i in 1..tokens.len() {
+        // "of", "is" and "was" are the only words that start a look-up.
+        if !(2..=3).contains(&tokens[i].span().len()) {
+            continue;
+        }
         let of_settlement = w(i) == "of" && SETTLEMENT_NOUNS.contains(&w(i - 1));
         if of_settlement && tokens.get(i + 1).is_some_and(Token::joined) {
             let end = (i + 1..tokens.len().min(i + 1 + MAX_UNLISTED_WORDS))
@@ -916,11 +921,11 @@ pub fn placed_words(
     gaz: &Gazetteer,
     found: &[PlaceMatch],
     taken: &[Span],
+    lower: &Lowercase,
 ) -> Vec<Span> {
     let mut ms = matches(tokens, found, taken);
     qualify(text, tokens, gaz, &mut ms);
     ms.retain(|m| m.first == m.last);
-    let lower = Lowercase::of(text, tokens, ms.iter().map(|m| &text[m.span.clone()]));
     // A possessive is a person's more often than a place's ("in Ben's
     // room"), and a common given name needs more than "to" or "from".
     ms.iter()
@@ -928,7 +933,7 @@ pub fn placed_words(
         .filter(|m| {
             let name = &text[m.span.clone()];
             let given = lexicon::given_name_info(name).is_some_and(|g| g.stands_alone());
-            surely_placed(text, tokens, m) || !given && has_evidence(text, tokens, gaz, &lower, m)
+            surely_placed(text, tokens, m) || !given && has_evidence(text, tokens, gaz, lower, m)
         })
         .map(|m| m.span.clone())
         .collect()
