@@ -981,3 +981,18 @@ fn an_unlisted_town_before_its_country_is_a_place() {
     ));
     assert!(!names(&doc, EntityKind::Place).contains(&"Jane Whitcombe".to_string()));
 }
+
+#[test]
+fn a_name_listed_beside_a_person_is_a_person() {
+    let found = people(&format!(
+        "{HEAD}Guests included Ada Lowe, Teofil Marskowicz and Ines Obi at the hall."
+    ));
+    assert!(
+        found.contains(&"Teofil Marskowicz".to_string()),
+        "{found:?}"
+    );
+    let found = people(&format!(
+        "{HEAD}Ada Lowe, Commons Leader and South Shields were named in the report."
+    ));
+    assert_eq!(found, ["Ada Lowe"], "titles and places are no names");
+}

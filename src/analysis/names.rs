@@ -45,7 +45,7 @@ pub enum Named {
 /// name particles), each classified.
 pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named> {
     let common = Common::of(text, tokens);
-    let mut out = Vec::new();
+    let mut parts: Vec<(Range<usize>, Option<Named>)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let run = run_at(text, tokens, i);
@@ -56,13 +56,86 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
         i = run.end;
         let (first, second) = split_affiliation(text, tokens, run);
         for part in std::iter::once(first).chain(second) {
-            if let Some(named) = classify(text, tokens, part, gaz, &common) {
-                out.push(named);
-            }
+            let named = classify(text, tokens, part.clone(), gaz, &common);
+            parts.push((part, named));
         }
     }
+    people_in_lists(text, tokens, gaz, &common, &mut parts);
+    let mut out: Vec<Named> = parts.into_iter().filter_map(|(_, n)| n).collect();
     drop_organization_words(text, tokens, &mut out);
     out
+}
+
+/// Longest list of names a known person spreads to, in names.
+const MAX_LIST_SPREAD: usize = 4;
+
+/// A name of two or three words listed beside a person ("Ada Lowe, Teofil
+/// Marsk and Ines Obi") is a person too, though no given name, title or
+/// verb says so.
+fn people_in_lists(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    common: &Common,
+    parts: &mut [(Range<usize>, Option<Named>)],
+) {
+    let is_person = |n: &Option<Named>| matches!(n, Some(Named::Person(_)));
+    for _ in 0..MAX_LIST_SPREAD {
+        let mut changed = false;
+        for k in 0..parts.len() {
+            let (run, named) = &parts[k];
+            if named.is_some()
+                || !(2..=3).contains(&run.len())
+                || after_the(text, tokens, run.start)
+            {
+                continue;
+            }
+            let before = k > 0
+                && is_person(&parts[k - 1].1)
+                && listed(text, tokens, parts[k - 1].0.end, run.start);
+            let after = parts
+                .get(k + 1)
+                .is_some_and(|(next, n)| is_person(n) && listed(text, tokens, run.end, next.start));
+            if (before || after) && nameable(text, tokens, gaz, run.clone()) {
+                let found = person(text, tokens, run.clone(), gaz, common, true);
+                parts[k].1 = found.map(Named::Person);
+                changed |= parts[k].1.is_some();
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// A run that may be a name only for want of evidence: no title, role,
+/// organization or feature word, and no place's whole name ("South
+/// Shields").
+fn nameable(text: &str, tokens: &[Token], gaz: &Gazetteer, run: Range<usize>) -> bool {
+    let plain = run.clone().all(|i| {
+        let w = word(text, tokens, i);
+        let one = w.strip_suffix('s').unwrap_or(w);
+        ![w, one].iter().any(|w| is_title(w) || is_role_noun(w))
+            && !is_org_word(w)
+            && !lexicon::is_feature_word(w)
+    });
+    let span = tokens[run.start].start()..tokens[run.end - 1].end();
+    plain && !gaz.find(text, &tokens[run]).iter().any(|m| m.span == span)
+}
+
+/// Whether only a list separator stands between token `end - 1` and
+/// token `start`: a comma, "and", "or", ", and".
+fn listed(text: &str, tokens: &[Token], end: usize, start: usize) -> bool {
+    let (Some(last), Some(next)) = (
+        end.checked_sub(1).and_then(|e| tokens.get(e)),
+        tokens.get(start),
+    ) else {
+        return false;
+    };
+    let gap = text.get(last.end()..next.start()).unwrap_or("");
+    !last.possessive()
+        && !gap.contains('\n')
+        && matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or" | "&")
 }
 
 /// A lone word taken for a person on a verb alone ("Acme said") names an
@@ -300,7 +373,7 @@ fn classify(
         }
         lead += 1;
     }
-    person(text, tokens, lead..run.end, gaz, common).map(Named::Person)
+    person(text, tokens, lead..run.end, gaz, common, false).map(Named::Person)
 }
 
 /// A run named by the kind of place it is, unless a given name opens a
@@ -405,6 +478,7 @@ fn person(
     run: Range<usize>,
     gaz: &Gazetteer,
     common: &Common,
+    listed: bool,
 ) -> Option<PersonName> {
     let stripped = strip_title(text, tokens, run.clone(), gaz);
     let mut name = stripped.name.clone();
@@ -475,7 +549,7 @@ fn person(
             || apposition_after(text, tokens, run.end)
             || speech_verb_adjacent(text, tokens, run.clone())
     };
-    if !(strong || cue()) {
+    if !(strong || listed || cue()) {
         return None;
     }
     let gender = match stripped.gender {
