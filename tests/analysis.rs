@@ -996,3 +996,13 @@ fn a_name_listed_beside_a_person_is_a_person() {
     ));
     assert_eq!(found, ["Ada Lowe"], "titles and places are no names");
 }
+
+#[test]
+fn heads_name_features_with_of_and_camps() {
+    let found = places(&format!(
+        "{HEAD}Ships crossed the Gulf of Tessaly before the troops reached Camp Orlow."
+    ));
+    for want in ["Gulf of Tessaly", "Camp Orlow"] {
+        assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+    }
+}

@@ -806,7 +806,8 @@ const FEATURE_WORDS: &[&str] = &[
 /// First words of the names of natural features and of places named "X
 /// of Y" ("Lake Chad", "Mount Kenya", "Gulf of Aden", "Isle of Man").
 const FEATURE_HEADS: &[&str] = &[
-    "Lake", "Mount", "Mt.", "River", "Cape", "Isle", "Gulf", "Bay", "Strait", "Port", "Sea",
+    "Lake", "Mount", "Mt.", "River", "Cape", "Isle", "Island", "Gulf", "Bay", "Strait", "Port",
+    "Sea", "Camp", "Fort",
 ];
 
 /// Months and weekdays: capitalized, never names.

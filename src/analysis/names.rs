@@ -387,9 +387,10 @@ fn feature(text: &str, tokens: &[Token], body: Range<usize>) -> Option<Range<usi
     };
     let personal = body.len() == 2 && lexicon::given_name(first).is_some();
     // A head word needs a name after it ("Lake Chad", not "Lake said").
+    let second = word(text, tokens, body.start + 1);
     let named = !lexicon::is_feature_head(first)
-        || is_capitalized(word(text, tokens, body.start + 1))
-            && !is_function_word(word(text, tokens, body.start + 1));
+        || is_capitalized(second) && !is_function_word(second)
+        || second == "of" && body.len() > 2;
     (named && (placed || !personal)).then_some(body)
 }
 
