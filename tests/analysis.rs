@@ -1006,3 +1006,13 @@ fn heads_name_features_with_of_and_camps() {
         assert!(found.contains(&want.to_string()), "{want} in {found:?}");
     }
 }
+
+#[test]
+fn a_district_is_a_body_more_often_than_a_place() {
+    assert!(
+        places(&format!(
+            "{HEAD}The Wexley Highway District approved the budget on Monday, officials said."
+        ))
+        .is_empty()
+    );
+}

@@ -793,7 +793,6 @@ const FEATURE_WORDS: &[&str] = &[
     "County",
     "Parish",
     "Province",
-    "District",
     "Township",
     "Prefecture",
     "Oblast",
