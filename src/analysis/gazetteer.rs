@@ -499,8 +499,12 @@ fn geo_field(at: usize, k: usize) -> &'static str {
 
 fn geo_place(at: usize) -> Place {
     let line = &GEONAMES_TSV[at..line_end(at)];
-    let f: Vec<&'static str> = line.split('\t').collect();
-    let field = |k: usize| f.get(k).copied().unwrap_or("");
+    // The seven columns, without a vector: places are read in loops.
+    let mut f = [""; 7];
+    for (slot, value) in f.iter_mut().zip(line.split('\t')) {
+        *slot = value;
+    }
+    let field = |k: usize| f[k];
     let name = if field(1).is_empty() {
         field(0)
     } else {
