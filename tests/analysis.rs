@@ -1009,3 +1009,141 @@ fn an_unattributed_quote_in_a_paragraph_about_one_person_is_theirs() {
         Some("Priya Nandakumar")
     );
 }
+
+#[test]
+fn features_are_places_by_the_kind_of_place_they_name() {
+    let found = places(&format!(
+        "{HEAD}Canoes left the Tamsin River for Lake Chad, then rounded Mount Orvel. \
+         Fans met on Quillon Street outside Brackley Stadium."
+    ));
+    for want in [
+        "Tamsin River",
+        "Lake Chad",
+        "Mount Orvel",
+        "Quillon Street",
+        "Brackley Stadium",
+    ] {
+        assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+    }
+    assert!(
+        !found.contains(&"Chad".to_string()),
+        "the lake is not the country: {found:?}"
+    );
+}
+
+#[test]
+fn a_feature_word_after_a_given_name_is_a_person_unless_placed() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Grace Park said the vote was close. Later the crowd moved to the Ellen Park."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Grace Park"]);
+    assert_eq!(names(&doc, EntityKind::Place), ["Ellen Park"]);
+}
+
+#[test]
+fn settlements_a_sentence_defines_are_places_with_every_mention() {
+    let found = places(&format!(
+        "{HEAD}Wexbury is a small village in the hills. The mill stood in the hamlet of \
+         Orrington. Wexbury and Orrington share a church."
+    ));
+    let mut found = found;
+    found.sort();
+    assert_eq!(found, ["Orrington", "Wexbury"]);
+    let doc = Document::analyze(&format!(
+        "{HEAD}Wexbury is a small village in the hills. Wexbury and Orrington share a church."
+    ));
+    assert_eq!(mentions_of(&doc, "Wexbury").len(), 2);
+}
+
+#[test]
+fn a_feature_inside_an_organization_is_no_place() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Doctors at Mount Tarrow Hospital and the Lune River Authority agreed."
+    ));
+    assert!(names(&doc, EntityKind::Place).is_empty());
+}
+
+#[test]
+fn a_one_word_name_the_text_places_is_a_place_not_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The branch line opened a depot in Harrison in 1898. Harrison had a small station \
+         and trains ran from Harrison twice a day."
+    ));
+    assert!(names(&doc, EntityKind::Person).is_empty());
+    assert_eq!(mentions_of(&doc, "Harrison").len(), 3);
+    assert_eq!(names(&doc, EntityKind::Place), ["Harrison"]);
+}
+
+#[test]
+fn a_given_name_after_to_or_a_possessive_stays_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The ball came to Warren, who scored. Warren said the team played well. \
+         Later Ben said the gift in Ben's room was a surprise."
+    ));
+    let people = names(&doc, EntityKind::Person);
+    assert!(people.contains(&"Warren".to_string()), "{people:?}");
+    assert!(people.contains(&"Ben".to_string()), "{people:?}");
+}
+
+#[test]
+fn a_direction_before_a_region_is_part_of_its_name() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Fires spread across Southern California and Old Goa flooded."
+    ));
+    assert_eq!(
+        mentions_of(&doc, "California"),
+        ["Southern California"],
+        "the entity stays the state"
+    );
+}
+
+#[test]
+fn an_unlisted_town_before_its_country_is_a_place() {
+    let found = places(&format!(
+        "{HEAD}The squadron moved to Wendlebury, England, in May and to Harrowgate Hollow, Oregon."
+    ));
+    assert!(found.contains(&"Wendlebury".to_string()), "{found:?}");
+    assert!(
+        found.contains(&"Harrowgate Hollow".to_string()),
+        "{found:?}"
+    );
+    let doc = Document::analyze(&format!(
+        "{HEAD}Said Jane Whitcombe, Texas Republican, at the hearing."
+    ));
+    assert!(!names(&doc, EntityKind::Place).contains(&"Jane Whitcombe".to_string()));
+}
+
+#[test]
+fn a_name_listed_beside_a_person_is_a_person() {
+    let found = people(&format!(
+        "{HEAD}Guests included Ada Lowe, Teofil Marskowicz and Ines Obi at the hall."
+    ));
+    assert!(
+        found.contains(&"Teofil Marskowicz".to_string()),
+        "{found:?}"
+    );
+    let found = people(&format!(
+        "{HEAD}Ada Lowe, Commons Leader and South Shields were named in the report."
+    ));
+    assert_eq!(found, ["Ada Lowe"], "titles and places are no names");
+}
+
+#[test]
+fn heads_name_features_with_of_and_camps() {
+    let found = places(&format!(
+        "{HEAD}Ships crossed the Gulf of Tessaly before the troops reached Camp Orlow."
+    ));
+    for want in ["Gulf of Tessaly", "Camp Orlow"] {
+        assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+    }
+}
+
+#[test]
+fn a_district_is_a_body_more_often_than_a_place() {
+    assert!(
+        places(&format!(
+            "{HEAD}The Wexley Highway District approved the budget on Monday, officials said."
+        ))
+        .is_empty()
+    );
+}
