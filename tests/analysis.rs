@@ -878,3 +878,272 @@ fn the_title_of_one_person_names_that_person() {
     assert_eq!(speaker(&doc, "betrayed").as_deref(), Some("Loretta Vance"));
     assert_eq!(speaker(&doc, "will appeal"), None);
 }
+
+#[test]
+fn export_keeps_the_newlines_of_hard_wrapped_quotes() {
+    let text = "Title line\n\n\"The bridge will open in the spring,\" said Mayor\nIrene Vasquez, who spoke to the council at its\nmeeting on the third floor of the town hall.\n\nThe council voted on the plan and it passed by\nsix votes to three after a long debate here.\n";
+    let doc = Document::analyze(text);
+    assert!(
+        !doc.text.contains("Mayor\nIrene"),
+        "the reader sees one line"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&byline::output::export::to_json(&doc)).unwrap();
+    assert_eq!(json["text"].as_str(), Some(text));
+    assert_eq!(speaker(&doc, "bridge").as_deref(), Some("Irene Vasquez"));
+}
+
+#[test]
+fn a_quote_paragraph_after_an_attributed_quote_keeps_its_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Coach Marta Oyelowo spoke after the game.\n\n“We were slow in the first half,” Oyelowo said after the loss to the side of Ines Duarte.\n\n“The second half was better, and we will build on it.”\n\nThe team plays again on Sunday."
+    ));
+    assert_eq!(
+        speaker(&doc, "second half").as_deref(),
+        Some("Marta Oyelowo")
+    );
+}
+
+#[test]
+fn a_quote_opening_a_paragraph_is_the_next_sentence_subject() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}“That was a hard loss,” said coach Tomas Berglund.\n\n“It was all on me. I missed the easy one.” Kofi Mensah, who scored twice, would not blame his teammates."
+    ));
+    assert_eq!(speaker(&doc, "all on me").as_deref(), Some("Kofi Mensah"));
+}
+
+#[test]
+fn a_pronoun_after_a_run_of_quotes_is_the_last_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Senator Grace Whitlow spoke in the chamber on Monday. “The report is late,” Whitlow said.\n\n“It was promised for spring.\n\n“Then for summer.\n\n“Now for the autumn, if at all.”\n\nShe added: “We will keep asking until it comes.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "keep asking").as_deref(),
+        Some("Grace Whitlow")
+    );
+}
+
+#[test]
+fn a_pronoun_goes_to_the_speaker_of_a_reported_clause_not_to_a_name_in_brackets() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}After naming the victims, Robert Lindqvist and Daniel Ferreira, Inspector Tomas Huber said the case was closed. He also praised the work of the coroner (Martin Kowal).\n\n“We owe the families answers,” he said."
+    ));
+    assert_eq!(
+        speaker(&doc, "families answers").as_deref(),
+        Some("Tomas Huber")
+    );
+}
+
+#[test]
+fn a_definite_description_is_the_person_the_passage_is_about() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Rovers manager Ilse Brandauer praised her side after the draw.\n\n“We defended well for ninety minutes,” the former player said.\n\nThe club’s press office issued a note. “Tickets for the replay go on sale Monday,” the spokesman said."
+    ));
+    assert_eq!(
+        speaker(&doc, "defended well").as_deref(),
+        Some("Ilse Brandauer")
+    );
+    let d = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(&q.span).contains("defended"))
+        .unwrap();
+    assert!(
+        !d.attribution.is_sure(),
+        "a resolved description is a guess"
+    );
+    assert_eq!(speaker(&doc, "Tickets"), None);
+}
+
+#[test]
+fn a_description_before_the_verb_outranks_a_name_further_back() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Deputy leader Nora Castellanos spoke out on Friday.\n\nAnswering the claims made by Peter Oakes, the party’s deputy leader said: “These claims must be investigated.”\n\nAsked about the row, a party spokesman said: “We will not comment.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "investigated").as_deref(),
+        Some("Nora Castellanos")
+    );
+    assert_eq!(speaker(&doc, "not comment"), None);
+}
+
+#[test]
+fn a_quote_ending_its_sentence_is_not_the_next_sentences_speaker() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Neighbours reacted online. Baker Ruth Hallam wrote: “A terrible day for the town.” Grocer Lewis Pryce, who has two shops nearby, posted: “We are all thinking of them.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "terrible day").as_deref(),
+        Some("Ruth Hallam")
+    );
+    assert_eq!(
+        speaker(&doc, "thinking of them").as_deref(),
+        Some("Lewis Pryce")
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_subject_names_no_one() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Fire chief Owen Radley said the blaze was out by noon.\n\nA shelter volunteer said families had arrived overnight. “We have beds for everyone,” he said.\n\nRadley thanked the crews. “They were tireless,” he said."
+    ));
+    assert_eq!(speaker(&doc, "beds for everyone"), None);
+    assert_eq!(speaker(&doc, "tireless").as_deref(), Some("Owen Radley"));
+}
+
+#[test]
+fn an_abbreviated_title_after_a_quote_does_not_end_the_attribution() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Police found the car on Sunday.\n\n“We traced it through the plates,” 2nd Dep. Chief Maria Kowal explained at a news conference."
+    ));
+    assert_eq!(speaker(&doc, "traced it").as_deref(), Some("Maria Kowal"));
+}
+
+#[test]
+fn an_unattributed_quote_in_a_paragraph_about_one_person_is_theirs() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Dean Harriet Oduya announced the grant, and Professor Lars Eng will lead the work.\n\nPriya Nandakumar, a first-year student, will join the team in June. Asked about the cold, she smiled. “I packed three coats.”"
+    ));
+    assert_eq!(
+        speaker(&doc, "three coats").as_deref(),
+        Some("Priya Nandakumar")
+    );
+}
+
+#[test]
+fn features_are_places_by_the_kind_of_place_they_name() {
+    let found = places(&format!(
+        "{HEAD}Canoes left the Tamsin River for Lake Chad, then rounded Mount Orvel. \
+         Fans met on Quillon Street outside Brackley Stadium."
+    ));
+    for want in [
+        "Tamsin River",
+        "Lake Chad",
+        "Mount Orvel",
+        "Quillon Street",
+        "Brackley Stadium",
+    ] {
+        assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+    }
+    assert!(
+        !found.contains(&"Chad".to_string()),
+        "the lake is not the country: {found:?}"
+    );
+}
+
+#[test]
+fn a_feature_word_after_a_given_name_is_a_person_unless_placed() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Grace Park said the vote was close. Later the crowd moved to the Ellen Park."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Grace Park"]);
+    assert_eq!(names(&doc, EntityKind::Place), ["Ellen Park"]);
+}
+
+#[test]
+fn settlements_a_sentence_defines_are_places_with_every_mention() {
+    let found = places(&format!(
+        "{HEAD}Wexbury is a small village in the hills. The mill stood in the hamlet of \
+         Orrington. Wexbury and Orrington share a church."
+    ));
+    let mut found = found;
+    found.sort();
+    assert_eq!(found, ["Orrington", "Wexbury"]);
+    let doc = Document::analyze(&format!(
+        "{HEAD}Wexbury is a small village in the hills. Wexbury and Orrington share a church."
+    ));
+    assert_eq!(mentions_of(&doc, "Wexbury").len(), 2);
+}
+
+#[test]
+fn a_feature_inside_an_organization_is_no_place() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Doctors at Mount Tarrow Hospital and the Lune River Authority agreed."
+    ));
+    assert!(names(&doc, EntityKind::Place).is_empty());
+}
+
+#[test]
+fn a_one_word_name_the_text_places_is_a_place_not_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The branch line opened a depot in Harrison in 1898. Harrison had a small station \
+         and trains ran from Harrison twice a day."
+    ));
+    assert!(names(&doc, EntityKind::Person).is_empty());
+    assert_eq!(mentions_of(&doc, "Harrison").len(), 3);
+    assert_eq!(names(&doc, EntityKind::Place), ["Harrison"]);
+}
+
+#[test]
+fn a_given_name_after_to_or_a_possessive_stays_a_person() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}The ball came to Warren, who scored. Warren said the team played well. \
+         Later Ben said the gift in Ben's room was a surprise."
+    ));
+    let people = names(&doc, EntityKind::Person);
+    assert!(people.contains(&"Warren".to_string()), "{people:?}");
+    assert!(people.contains(&"Ben".to_string()), "{people:?}");
+}
+
+#[test]
+fn a_direction_before_a_region_is_part_of_its_name() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Fires spread across Southern California and Old Goa flooded."
+    ));
+    assert_eq!(
+        mentions_of(&doc, "California"),
+        ["Southern California"],
+        "the entity stays the state"
+    );
+}
+
+#[test]
+fn an_unlisted_town_before_its_country_is_a_place() {
+    let found = places(&format!(
+        "{HEAD}The squadron moved to Wendlebury, England, in May and to Harrowgate Hollow, Oregon."
+    ));
+    assert!(found.contains(&"Wendlebury".to_string()), "{found:?}");
+    assert!(
+        found.contains(&"Harrowgate Hollow".to_string()),
+        "{found:?}"
+    );
+    let doc = Document::analyze(&format!(
+        "{HEAD}Said Jane Whitcombe, Texas Republican, at the hearing."
+    ));
+    assert!(!names(&doc, EntityKind::Place).contains(&"Jane Whitcombe".to_string()));
+}
+
+#[test]
+fn a_name_listed_beside_a_person_is_a_person() {
+    let found = people(&format!(
+        "{HEAD}Guests included Ada Lowe, Teofil Marskowicz and Ines Obi at the hall."
+    ));
+    assert!(
+        found.contains(&"Teofil Marskowicz".to_string()),
+        "{found:?}"
+    );
+    let found = people(&format!(
+        "{HEAD}Ada Lowe, Commons Leader and South Shields were named in the report."
+    ));
+    assert_eq!(found, ["Ada Lowe"], "titles and places are no names");
+}
+
+#[test]
+fn heads_name_features_with_of_and_camps() {
+    let found = places(&format!(
+        "{HEAD}Ships crossed the Gulf of Tessaly before the troops reached Camp Orlow."
+    ));
+    for want in ["Gulf of Tessaly", "Camp Orlow"] {
+        assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+    }
+}
+
+#[test]
+fn a_district_is_a_body_more_often_than_a_place() {
+    assert!(
+        places(&format!(
+            "{HEAD}The Wexley Highway District approved the budget on Monday, officials said."
+        ))
+        .is_empty()
+    );
+}

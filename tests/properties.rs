@@ -166,7 +166,8 @@ proptest! {
         let json = byline::output::export::to_json(&doc);
         prop_assert!(!json.as_bytes().contains(&0x1b));
         let v: serde_json::Value = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(v["text"].as_str(), Some(doc.text.as_str()));
+        let source = doc.source_text();
+        prop_assert_eq!(v["text"].as_str(), Some(source.as_ref()));
     }
 
     #[test]

@@ -33,6 +33,9 @@ const INVERTED_WINDOW: usize = 8;
 const CLAUSE_WINDOW: usize = 60;
 /// How many person mentions back a pronoun may refer to.
 const PRONOUN_WINDOW: usize = 30;
+/// The confidence in a description resolved like a pronoun: a guess that
+/// is shown, never a certainty.
+const DESCRIBED: u8 = 65;
 /// A speaker below this confidence (in percent) is dropped.
 const MIN_CONFIDENCE: u8 = 50;
 
@@ -61,9 +64,12 @@ pub fn attribute(
             // A person named before the quote outranks a group after it:
             // an envoy told reporters the bloc "will not be rushed,"
             // officials said.
+            // And a quote that ends its sentence belongs to the speaker who
+            // introduced it, not to the next sentence's: `Ainsworth wrote:
+            // “…cruel.” Stein tweeted: “…”`.
             let after = ctx.after(q);
             match after {
-                Some(v) if v.speaker.is_some() => Some(v),
+                Some(v) if v.speaker.is_some() && !ctx.ends_its_sentence(q) => Some(v),
                 _ => match ctx.before(q) {
                     Some(b) if b.speaker.is_some() || after.is_none() => Some(b),
                     _ => after,
@@ -248,7 +254,9 @@ impl Context<'_> {
         };
         let window: Vec<usize> = (first..self.tokens.len())
             .take_while(|&i| self.tokens[i].start() < stop && !self.tokens[i].in_quote())
-            .take_while(|&i| i == first || !self.ends_sentence_before(i))
+            .take_while(|&i| {
+                i == first || !self.ends_sentence_before(i) || self.after_abbreviation(i)
+            })
             .take(reach)
             .collect();
         // "…,” according to council member Rui Costa.
@@ -282,6 +290,14 @@ impl Context<'_> {
             };
         }
         self.subject_of(&window[..verb], verb_tok, set_off)
+    }
+
+    /// Whether the words after the quote start a new sentence.
+    fn ends_its_sentence(&self, q: &Quote) -> bool {
+        let quote_ends = self.sentence_index(q.span.end.saturating_sub(1));
+        self.tokens
+            .get(self.token_at(q.span.end))
+            .is_some_and(|t| t.sentence() != quote_ends)
     }
 
     /// The verdict for the words `slot` before a speech verb: a person, a
@@ -344,8 +360,45 @@ impl Context<'_> {
             Some((person, confidence)) => {
                 Verdict::person(person, Rule::Description, confidence, cue)
             }
-            None => Verdict::no_one(Rule::Unnamed, cue),
+            None => match self.described(first, last) {
+                Some(person) => Verdict::person(person, Rule::Description, DESCRIBED, cue),
+                None => Verdict::no_one(Rule::Unnamed, cue),
+            },
         }
+    }
+
+    /// The person a definite description with a role noun stands for ("the
+    /// head coach", "the former player", "Labour's deputy leader"): the
+    /// one the passage is about, as for a pronoun. "A spokesman" and "the
+    /// spokesman" name someone the article does not.
+    fn described(&self, first: usize, last: usize) -> Option<usize> {
+        let w = self.word(first);
+        let definite = matches!(w, "the" | "The") || self.tokens[first].possessive();
+        let nouns: Vec<String> = (first..=last)
+            .map(|i| self.word(i))
+            .filter(|w| {
+                w.starts_with(char::is_lowercase)
+                    && (lexicon::is_role_noun(w) || matches!(*w, "player" | "captain"))
+                    && !is_anonymous_role(w)
+            })
+            .map(role_word)
+            .collect();
+        if !definite || nouns.is_empty() {
+            return None;
+        }
+        let (person, _) = self.resolve_pronoun(None, self.tokens[first].start())?;
+        // A judge is not "the defense lawyer": a title the person holds
+        // must be among the description's words, unless they only say
+        // what any office is ("the head of state").
+        let held = self.people.persons[person].role.as_deref();
+        let generic = nouns.iter().any(|n| is_generic_role(n));
+        let fits = generic
+            || held.is_none_or(|r| {
+                r.split_whitespace()
+                    .map(role_word)
+                    .any(|w| nouns.iter().any(|n| same_role(n, &w)))
+            });
+        fits.then_some(person)
     }
 
     /// The person a definite description names by their title: "the judge"
@@ -380,6 +433,17 @@ impl Context<'_> {
             .take(PRONOUN_WINDOW)
             .find(|m| holders.contains(&m.person))?;
         Some((recent.person, 60))
+    }
+
+    /// Whether token `i` follows a short capitalized abbreviation ("Asst.
+    /// Chief Stair"), which a sentence split may have taken for an end.
+    fn after_abbreviation(&self, i: usize) -> bool {
+        let prev = &self.tokens[i - 1];
+        let w = self.word(i - 1);
+        w.len() <= 5
+            && w.starts_with(char::is_uppercase)
+            && self.doc.text[prev.end()..].starts_with('.')
+            && self.word(i).starts_with(char::is_uppercase)
     }
 
     /// Whether a sentence ends between token `i` and the one before it.
@@ -461,6 +525,9 @@ impl Context<'_> {
         if let Some(found) = self.delayed_identification(start, verb) {
             return Some(found);
         }
+        if let Some(found) = self.description_before(start, verb) {
+            return Some(found);
+        }
         let cue_to = verb.min(self.tokens.len() - 1);
         // A name inside a phrase or an apposition ("His mum, Jean Smith,
         // who lives with his sister Valerie, said") is passed over for the
@@ -504,6 +571,33 @@ impl Context<'_> {
             }
         }
         nearest
+    }
+
+    /// A description right before the verb is its subject, not a name
+    /// further back: "Reacting to Smith's claim, Labour's deputy leader
+    /// said". A definite one is the person the passage is about; "a
+    /// spokesman" is no one.
+    fn description_before(&self, start: usize, verb: usize) -> Found {
+        let noun = (start..verb).rev().find(|&i| !is_adverb(self.word(i)))?;
+        let w = self.word(noun);
+        let role = w.starts_with(char::is_lowercase) && lexicon::is_role_noun(w);
+        // "Tessa Boyle, a university spokeswoman, said": an apposition
+        // describes the name before it.
+        let apposition =
+            self.doc.text[self.tokens[noun].end()..self.tokens[verb].start()].contains(',');
+        if !role || apposition || self.tokens[noun].in_quote() || self.mention_at(noun).is_some() {
+            return None;
+        }
+        let det = (noun.saturating_sub(4).max(start)..noun).rev().find(|&i| {
+            matches!(self.word(i), "the" | "The" | "a" | "an" | "A" | "An")
+                || self.tokens[i].possessive()
+        })?;
+        let cue = self.words_span(det, verb);
+        if matches!(self.word(det), "a" | "an" | "A" | "An") {
+            return Some(Verdict::no_one(Rule::Unnamed, cue));
+        }
+        let person = self.described(det, noun)?;
+        Some(Verdict::person(person, Rule::Description, DESCRIBED, cue))
     }
 
     /// A lede that names its speaker only in the next paragraph: "a top
@@ -563,6 +657,9 @@ impl Context<'_> {
             return None;
         }
         let para = self.section_index(q.span.start)?;
+        if let Some(v) = self.subject_after(q, para) {
+            return Some(v);
+        }
         if let Some(pq) = done.len().checked_sub(1).map(|p| &self.doc.quotes[p]) {
             let last = &done[done.len() - 1];
             let pp = self.section_index(pq.span.start)?;
@@ -573,10 +670,23 @@ impl Context<'_> {
                     ..last.clone()
                 });
             }
-            if pp + 1 == para && self.ends_paragraph(pq) {
+        }
+        // "Farouk will spend the summer on the ice. Asked whether he was
+        // nervous, he laughed. “…”": the paragraph so far is about one person.
+        let here = self.doc.sections[para].span.start..q.span.start;
+        if let Some(v) = self.one_person_in(here) {
+            return Some(v);
+        }
+        if let Some(pq) = done.len().checked_sub(1).map(|p| &self.doc.quotes[p]) {
+            let last = &done[done.len() - 1];
+            let pp = self.section_index(pq.span.start)?;
+            if pp + 1 == para && self.is_paragraph_last(done.len() - 1) {
+                // `“…,” Okafor said.` ends the paragraph before as surely
+                // as the quote itself would.
+                let cap = if self.ends_paragraph(pq) { 80 } else { 75 };
                 return Some(Verdict {
                     rule: carried_rule(last, Rule::LastSpeaker),
-                    confidence: last.confidence.min(80),
+                    confidence: last.confidence.min(cap),
                     ..last.clone()
                 });
             }
@@ -603,9 +713,13 @@ impl Context<'_> {
                 v
             });
         }
-        // A paragraph about one person introduces that person's words.
+        self.one_person_in(prev_para.span.clone())
+    }
+
+    /// A passage about one person introduces that person's words.
+    fn one_person_in(&self, span: Span) -> Found {
         let mut people = self
-            .mentions_in(prev_para.span.clone())
+            .mentions_in(span)
             .filter(|m| !self.in_quote(m.span.start));
         let first = people.next()?;
         let cue = first.span.clone();
@@ -613,6 +727,32 @@ impl Context<'_> {
         people
             .all(|m| m.person == person)
             .then(|| Verdict::person(person, Rule::ParagraphSubject, 65, cue))
+    }
+
+    /// A quote that opens its paragraph and its sentence, followed by a
+    /// sentence whose subject is a person: the words are that person's.
+    fn subject_after(&self, q: &Quote, para: usize) -> Found {
+        let section = &self.doc.sections[para];
+        let lead = &self.doc.text[section.span.start..q.span.start];
+        if lead.chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let first = self.token_at(q.span.end);
+        let t = self.tokens.get(first)?;
+        let quote_ends = self.sentence_index(q.span.end.saturating_sub(1));
+        if t.in_quote() || t.start() >= section.span.end || t.sentence() == quote_ends {
+            return None;
+        }
+        let m = self.mention_at(first)?;
+        if m.description || self.tokens[first].possessive() {
+            return None;
+        }
+        Some(Verdict::person(
+            m.person,
+            Rule::SubjectAfter,
+            70,
+            m.span.clone(),
+        ))
     }
 
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &PersonMention> {
@@ -630,6 +770,22 @@ impl Context<'_> {
             .map(|_| k)
     }
 
+    /// Whether quote `k` is the last of its paragraph, with at most its
+    /// own attribution after it: nothing past the sentence it ends.
+    fn is_paragraph_last(&self, k: usize) -> bool {
+        let q = &self.doc.quotes[k];
+        let end = self.paragraph_end(q.span.start);
+        let next_in_paragraph = self
+            .doc
+            .quotes
+            .get(k + 1)
+            .is_some_and(|n| n.span.start < end);
+        !next_in_paragraph
+            && (self.ends_paragraph(q)
+                || self.sentence_index(q.span.end.saturating_sub(1))
+                    == self.sentence_index(end.saturating_sub(1)))
+    }
+
     fn ends_paragraph(&self, q: &Quote) -> bool {
         let end = self.paragraph_end(q.span.start);
         self.doc.text[q.span.end..end]
@@ -640,7 +796,10 @@ impl Context<'_> {
     /// A pronoun's verdict: the person the passage is about, if one
     /// stands out among those of the right gender.
     fn pronoun(&self, g: Gender, pos: usize, cue: Span) -> Verdict {
-        match self.resolve_pronoun(g, pos) {
+        if self.unnamed_subject_before(pos) {
+            return Verdict::no_one(Rule::Unnamed, cue);
+        }
+        match self.resolve_pronoun(Some(g), pos) {
             Some((p, confidence)) => Verdict::person(p, Rule::Pronoun, confidence, cue),
             None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
         }
@@ -653,7 +812,7 @@ impl Context<'_> {
     /// sentence's subject, less when the person's gender is unknown. The
     /// last speaker gets a little more while no one else has become the
     /// subject since.
-    fn resolve_pronoun(&self, g: Gender, pos: usize) -> Option<(usize, u8)> {
+    fn resolve_pronoun(&self, g: Option<Gender>, pos: usize) -> Option<(usize, u8)> {
         let here = self.sentence_index(pos)?;
         let para = self.section_index(pos)?;
         let from = self.doc.sections[para.saturating_sub(2)].span.start;
@@ -671,8 +830,9 @@ impl Context<'_> {
                 continue;
             }
             let pg = self.people.persons[m.person].gender;
+            let fits = g.is_none_or(|g| g == pg);
             let fit = match pg {
-                _ if pg == g => 1.0,
+                _ if fits => 1.0,
                 Gender::Unknown => 0.8,
                 _ => continue,
             };
@@ -681,19 +841,25 @@ impl Context<'_> {
                 continue;
             };
             let back = here.saturating_sub(s).min(16) as i32;
-            let subject = subject_seen != Some(s) && self.is_subject(tok);
+            let subject =
+                subject_seen != Some(s) && (self.is_subject(tok) || self.speaks(m.span.end));
             if subject {
                 subject_seen = Some(s);
                 new_subject |=
                     last_speaker.is_some_and(|(p, at)| p != m.person && m.span.start > at);
             }
-            let weight = 0.4f32.powi(back) * if subject { 3.0 } else { 1.0 } * fit;
+            // A name in brackets is an aside, hardly what the passage is about.
+            let aside = self.doc.text[..m.span.start].ends_with('(');
+            let weight = 0.4f32.powi(back)
+                * if subject { 3.0 } else { 1.0 }
+                * if aside { 0.3 } else { 1.0 }
+                * fit;
             match scores.iter_mut().find(|c| c.person == m.person) {
                 Some(c) => c.weight += weight,
                 None => scores.push(Salience {
                     person: m.person,
                     weight,
-                    gender_known: pg == g,
+                    gender_known: fits,
                 }),
             }
         }
@@ -703,11 +869,62 @@ impl Context<'_> {
             c.weight += 0.3;
         }
         scores.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        let best = scores.first()?;
+        let Some(best) = scores.first() else {
+            return self.last_speaker_of_gender(g);
+        };
         let ratio = scores.get(1).map_or(0.0, |s| s.weight / best.weight);
         let top: f32 = if best.gender_known { 90.0 } else { 80.0 };
         let confidence = (top - 45.0 * ratio).clamp(0.0, 100.0) as u8;
         Some((best.person, confidence))
+    }
+
+    /// Whether the pronoun at `pos` follows a sentence about an unnamed
+    /// person ("A Red Cross spokeswoman said …. “…,” she said"; "One
+    /// player shook her head. “…,” she said"): the pronoun is that person,
+    /// unless a named subject came between.
+    fn unnamed_subject_before(&self, pos: usize) -> bool {
+        let Some(here) = self.sentence_index(pos) else {
+            return false;
+        };
+        let para = self.section_index(pos);
+        for k in (here.saturating_sub(1)..=here).rev() {
+            let sentence = &self.sentences[k];
+            if self.section_index(sentence.start) != para {
+                return false;
+            }
+            let first = self.token_at(sentence.start);
+            let Some(t) = self.tokens.get(first).filter(|t| t.start() < pos) else {
+                continue;
+            };
+            let named_subject = (first..self.token_at(pos.min(sentence.end))).any(|i| {
+                self.mention_at(i).is_some() && !self.tokens[i].in_quote() && self.is_subject(i)
+            });
+            if named_subject {
+                return false;
+            }
+            if !t.in_quote() && matches!(self.word(first), "A" | "An" | "One" | "Another") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a speech verb follows a name ending at `end` ("Cribb said",
+    /// "Cribb later told"): the name is that clause's subject.
+    fn speaks(&self, end: usize) -> bool {
+        let next = self.token_at(end);
+        (next..self.tokens.len())
+            .take(2)
+            .find(|&i| !is_adverb(self.word(i)))
+            .is_some_and(|i| is_speech_verb(self.word(i)))
+    }
+
+    /// With no one of the pronoun's gender in the passage, a run of quotes
+    /// has pushed the names back: the last speaker, if the gender fits.
+    fn last_speaker_of_gender(&self, g: Option<Gender>) -> Option<(usize, u8)> {
+        let (p, _) = self.last_speaker.get()?;
+        g.is_none_or(|g| self.people.persons[p].gender == g)
+            .then_some((p, 70))
     }
 
     /// Whether the mention at token `tok` is its sentence's subject: the
@@ -829,6 +1046,20 @@ fn role_word(word: &str) -> String {
     full.to_string()
 }
 
+/// Role nouns any office holder may be called by.
+fn is_generic_role(word: &str) -> bool {
+    matches!(
+        word,
+        "head" | "leader" | "chief" | "representative" | "executive" | "player" | "captain"
+    )
+}
+
+/// Whether two title words name one office: "justice" is a judge's title.
+fn same_role(a: &str, b: &str) -> bool {
+    let office = |w: &str| if w == "justice" { "judge" } else { w }.to_string();
+    office(a) == office(b)
+}
+
 /// A word with its first letter in upper case: "ministry" -> "Ministry".
 fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
@@ -892,6 +1123,24 @@ fn ends_subject(word: &str) -> bool {
             | "although"
             | "though"
     ) || is_speech_verb(word)
+}
+
+/// Role nouns for the people an article quotes without naming them.
+fn is_anonymous_role(word: &str) -> bool {
+    matches!(
+        word,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "officials"
+            | "aide"
+            | "resident"
+            | "member"
+            | "worker"
+            | "source"
+            | "expert"
+    )
 }
 
 /// Subjects that speak for a group, never for one named person.

@@ -236,8 +236,7 @@ impl Gazetteer {
                 let lines = if n == 1 {
                     let (lines, _) = seen.entry(first).or_insert_with(|| {
                         let lines = geo_range(&key);
-                        let longer = geo_has_prefix(&format!("{key} "));
-                        (lines, longer)
+                        (lines.clone(), geo_longer_follows(&key, lines.end))
                     });
                     lines.clone()
                 } else {
@@ -402,7 +401,7 @@ fn push_form_word(key: &mut String, word: &str) {
 /// The first field of the line of `blob` at a byte offset.
 fn form_at(blob: &'static str, at: usize) -> &'static str {
     let rest = &blob[at..];
-    &rest[..rest.find(['\t', '\n']).unwrap_or(rest.len())]
+    &rest[..memchr::memchr2(b'\t', b'\n', rest.as_bytes()).unwrap_or(rest.len())]
 }
 
 /// The form of the GeoNames line at a byte offset.
@@ -411,7 +410,7 @@ fn geo_form(at: usize) -> &'static str {
 }
 
 fn end_of_line(blob: &str, at: usize) -> usize {
-    blob[at..].find('\n').map_or(blob.len(), |k| at + k)
+    memchr::memchr(b'\n', &blob.as_bytes()[at..]).map_or(blob.len(), |k| at + k)
 }
 
 fn line_end(at: usize) -> usize {
@@ -424,11 +423,7 @@ fn sorted_lower_bound(blob: &'static str, key: &str) -> usize {
     let (mut lo, mut hi) = (0, blob.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        let at = blob.as_bytes()[..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |k| k + 1)
-            .max(lo);
+        let at = memchr::memrchr(b'\n', &blob.as_bytes()[lo..mid]).map_or(lo, |k| lo + k + 1);
         if form_at(blob, at).as_bytes() < key.as_bytes() {
             lo = end_of_line(blob, at) + 1;
         } else {
@@ -472,6 +467,16 @@ fn geo_range(key: &str) -> Range<usize> {
     start..end.min(GEONAMES_TSV.len())
 }
 
+/// Whether forms longer by a word follow a form's lines, which end at
+/// `end`: a space sorts before any other character of a name, so they
+/// come right after it, and one search answers both questions.
+fn geo_longer_follows(form: &str, end: usize) -> bool {
+    end < GEONAMES_TSV.len()
+        && geo_form(end)
+            .strip_prefix(form)
+            .is_some_and(|rest| rest.starts_with(' '))
+}
+
 fn geo_has_prefix(prefix: &str) -> bool {
     let at = lower_bound(prefix);
     at < GEONAMES_TSV.len() && geo_form(at).starts_with(prefix)
@@ -494,8 +499,12 @@ fn geo_field(at: usize, k: usize) -> &'static str {
 
 fn geo_place(at: usize) -> Place {
     let line = &GEONAMES_TSV[at..line_end(at)];
-    let f: Vec<&'static str> = line.split('\t').collect();
-    let field = |k: usize| f.get(k).copied().unwrap_or("");
+    // The seven columns, without a vector: places are read in loops.
+    let mut f = [""; 7];
+    for (slot, value) in f.iter_mut().zip(line.split('\t')) {
+        *slot = value;
+    }
+    let field = |k: usize| f[k];
     let name = if field(1).is_empty() {
         field(0)
     } else {

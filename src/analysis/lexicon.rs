@@ -645,9 +645,6 @@ const ORG_WORDS: &[&str] = &[
     "Cathedral",
     "Mosque",
     "Temple",
-    "Stadium",
-    "Station",
-    "Avenue",
     "Building",
     "Palace",
     "Prison",
@@ -770,6 +767,46 @@ const FEATURE_WORDS: &[&str] = &[
     "Harbor",
     "Falls",
     "Forest",
+    "Pond",
+    "Brook",
+    "Stream",
+    "Peninsula",
+    "Plateau",
+    "Canyon",
+    "Desert",
+    "Glacier",
+    "Sea",
+    "Ocean",
+    "Coast",
+    "Shore",
+    "Cave",
+    "Reservoir",
+    "Oval",
+    "Stadium",
+    "Station",
+    "Avenue",
+    "Ave.",
+    "Lane",
+    "Parkway",
+    "Trail",
+    "Pass",
+    "County",
+    "Parish",
+    "Province",
+    "Township",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+    "Junction",
+    "Heights",
+    "Crossing",
+];
+
+/// First words of the names of natural features and of places named "X
+/// of Y" ("Lake Chad", "Mount Kenya", "Gulf of Aden", "Isle of Man").
+const FEATURE_HEADS: &[&str] = &[
+    "Lake", "Mount", "Mt.", "River", "Cape", "Isle", "Island", "Gulf", "Bay", "Strait", "Port",
+    "Sea", "Camp", "Fort",
 ];
 
 /// Months and weekdays: capitalized, never names.
@@ -1261,6 +1298,10 @@ pub fn is_feature_word(word: &str) -> bool {
     member(&SET, FEATURE_WORDS, word)
 }
 
+pub fn is_feature_head(word: &str) -> bool {
+    FEATURE_HEADS.contains(&word)
+}
+
 pub fn is_calendar(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
     member(&SET, CALENDAR, word.trim_end_matches('.'))
@@ -1367,13 +1408,10 @@ fn sorted_line<'a>(lines: &'a str, key: &str) -> Option<&'a str> {
     let (mut lo, mut hi) = (0, bytes.len());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |p| lo + p + 1);
+        let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |p| lo + p + 1);
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
         let line = &lines[start..end];
-        let name = line.split('\t').next().unwrap_or(line);
+        let name = &line[..memchr::memchr(b'\t', line.as_bytes()).unwrap_or(line.len())];
         match name.cmp(key) {
             std::cmp::Ordering::Equal => return Some(line),
             std::cmp::Ordering::Less => lo = end + 1,

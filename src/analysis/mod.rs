@@ -43,27 +43,63 @@ pub fn analyze(doc: &mut Document) {
         .iter()
         .filter_map(|n| match n {
             Named::Person(p) => Some(p.clone()),
-            Named::Organization(_) => None,
+            Named::Organization(_) | Named::Feature(_) => None,
         })
         .collect();
-    let people = people::find_people(&doc.text, &tokens, &person_names, gaz);
-    let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
+    let mut people = people::find_people(&doc.text, &tokens, &person_names, gaz);
+    let all_person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
     let mut org_spans: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
             Named::Organization(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
-            Named::Person(_) => None,
+            Named::Person(_) | Named::Feature(_) => None,
         })
-        .filter(|s| !overlaps_any(&person_spans, s))
+        .filter(|s| !overlaps_any(&all_person_spans, s))
         .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
         .collect();
-    let place_names = gaz.find(&doc.text, &tokens);
+    let mut place_names = gaz.find(&doc.text, &tokens);
+    let lower = places::Lowercase::of_places(&doc.text, &tokens, &place_names);
+    unplace_people(
+        &doc.text,
+        &tokens,
+        gaz,
+        (&place_names, &lower),
+        &org_spans,
+        &mut people,
+    );
+    let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
+    let features: Vec<Span> = named
+        .iter()
+        .filter_map(|n| match n {
+            Named::Feature(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
+            Named::Person(_) | Named::Organization(_) => None,
+        })
+        .filter(|s| !overlaps_any(&person_spans, s))
+        .collect();
+    // A feature the gazetteer knows by its whole name ("Muskegon County")
+    // is the gazetteer's; the places inside the others are not named
+    // there ("Chad" in "Lake Chad").
+    place_names.retain(|m| {
+        features
+            .iter()
+            .all(|f| f == &m.span || f.end <= m.span.start || m.span.end <= f.start)
+    });
     add_teams(
         &doc.text,
         &tokens,
         &place_names,
         &person_spans,
         &mut org_spans,
+    );
+    let mut sorted_taken: Vec<Span> = person_spans.iter().chain(&org_spans).cloned().collect();
+    sorted_taken.sort_by_key(|s| s.start);
+    let unlisted = places::unlisted(
+        &doc.text,
+        &tokens,
+        gaz,
+        &features,
+        &sorted_taken,
+        &place_names,
     );
 
     let mut entities = Vec::new();
@@ -97,10 +133,19 @@ pub fn analyze(doc: &mut Document) {
     let taken: Vec<Span> = person_spans
         .iter()
         .chain(&org_spans)
+        .chain(&unlisted)
         .cloned()
         .chain(titles)
         .collect();
-    add_places(&doc.text, &tokens, gaz, &place_names, &taken, &mut entities);
+    add_places(
+        &doc.text,
+        &tokens,
+        gaz,
+        (&place_names, &lower),
+        &taken,
+        &mut entities,
+    );
+    add_unlisted_places(&doc.text, &unlisted, &mut entities);
     add_organizations(&doc.text, &org_spans, gaz, &mut entities);
     add_numbers(&doc.text, &person_spans, &skipped_spans(doc), &mut entities);
 
@@ -110,6 +155,37 @@ pub fn analyze(doc: &mut Document) {
         q.attribution = why;
     }
     doc.entities = entities;
+}
+
+/// A one-word person whose name the text also uses for a place it places
+/// ("trains ran to Harrison", "the town of Coleman, Florida") is that
+/// place: all the mentions go.
+fn unplace_people(
+    text: &str,
+    tokens: &[tokens::Token],
+    gaz: &gazetteer::Gazetteer,
+    (place_names, lower): (&[gazetteer::PlaceMatch], &places::Lowercase),
+    org_spans: &[Span],
+    people: &mut people::People,
+) {
+    let mut orgs = org_spans.to_vec();
+    orgs.sort_by_key(|s| s.start);
+    let placed = places::placed_words(text, tokens, gaz, place_names, &orgs, lower);
+    if placed.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; people.persons.len()];
+    for m in &people.mentions {
+        let one_word = people.persons[m.person].words.len() == 1;
+        if one_word
+            && placed
+                .binary_search_by_key(&m.span.start, |s| s.start)
+                .is_ok()
+        {
+            gone[m.person] = true;
+        }
+    }
+    people.mentions.retain(|m| !gone[m.person]);
 }
 
 /// Text the analysis takes nothing from, sorted: page furniture (bylines,
@@ -168,16 +244,25 @@ fn add_places(
     text: &str,
     tokens: &[tokens::Token],
     gaz: &gazetteer::Gazetteer,
-    place_names: &[gazetteer::PlaceMatch],
+    (place_names, lower): (&[gazetteer::PlaceMatch], &places::Lowercase),
     taken: &[Span],
     out: &mut Vec<Entity>,
 ) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
     let mut places = Grouped::new(out, EntityKind::Place);
-    for f in places::find_places(text, tokens, gaz, place_names, &taken) {
+    for f in places::find_places(text, tokens, gaz, place_names, &taken, lower) {
         let p = gaz.place(f.place);
         places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
+    }
+}
+
+/// Places no gazetteer lists, one entity per name as written.
+fn add_unlisted_places(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
+    let mut places = Grouped::new(out, EntityKind::Place);
+    for s in spans {
+        let name = &text[s.clone()];
+        places.mention(name, name, None, s.clone());
     }
 }
 

@@ -36,13 +36,16 @@ pub struct PersonName {
 pub enum Named {
     Person(PersonName),
     Organization(Range<usize>),
+    /// A place no gazetteer lists, named by the kind of place it is
+    /// ("Saco River", "Lake Chad", "Barrack Street", "Gulf of Aden").
+    Feature(Range<usize>),
 }
 
 /// Runs of capitalized words joined only by spaces (and inner "of" or
 /// name particles), each classified.
 pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named> {
     let common = Common::of(text, tokens);
-    let mut out = Vec::new();
+    let mut parts: Vec<(Range<usize>, Option<Named>)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let run = run_at(text, tokens, i);
@@ -53,13 +56,86 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
         i = run.end;
         let (first, second) = split_affiliation(text, tokens, run);
         for part in std::iter::once(first).chain(second) {
-            if let Some(named) = classify(text, tokens, part, gaz, &common) {
-                out.push(named);
-            }
+            let named = classify(text, tokens, part.clone(), gaz, &common);
+            parts.push((part, named));
         }
     }
+    people_in_lists(text, tokens, gaz, &common, &mut parts);
+    let mut out: Vec<Named> = parts.into_iter().filter_map(|(_, n)| n).collect();
     drop_organization_words(text, tokens, &mut out);
     out
+}
+
+/// Longest list of names a known person spreads to, in names.
+const MAX_LIST_SPREAD: usize = 4;
+
+/// A name of two or three words listed beside a person ("Ada Lowe, Teofil
+/// Marsk and Ines Obi") is a person too, though no given name, title or
+/// verb says so.
+fn people_in_lists(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    common: &Common,
+    parts: &mut [(Range<usize>, Option<Named>)],
+) {
+    let is_person = |n: &Option<Named>| matches!(n, Some(Named::Person(_)));
+    for _ in 0..MAX_LIST_SPREAD {
+        let mut changed = false;
+        for k in 0..parts.len() {
+            let (run, named) = &parts[k];
+            if named.is_some()
+                || !(2..=3).contains(&run.len())
+                || after_the(text, tokens, run.start)
+            {
+                continue;
+            }
+            let before = k > 0
+                && is_person(&parts[k - 1].1)
+                && listed(text, tokens, parts[k - 1].0.end, run.start);
+            let after = parts
+                .get(k + 1)
+                .is_some_and(|(next, n)| is_person(n) && listed(text, tokens, run.end, next.start));
+            if (before || after) && nameable(text, tokens, gaz, run.clone()) {
+                let found = person(text, tokens, run.clone(), gaz, common, true);
+                parts[k].1 = found.map(Named::Person);
+                changed |= parts[k].1.is_some();
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// A run that may be a name only for want of evidence: no title, role,
+/// organization or feature word, and no place's whole name ("South
+/// Shields").
+fn nameable(text: &str, tokens: &[Token], gaz: &Gazetteer, run: Range<usize>) -> bool {
+    let plain = run.clone().all(|i| {
+        let w = word(text, tokens, i);
+        let one = w.strip_suffix('s').unwrap_or(w);
+        ![w, one].iter().any(|w| is_title(w) || is_role_noun(w))
+            && !is_org_word(w)
+            && !lexicon::is_feature_word(w)
+    });
+    let span = tokens[run.start].start()..tokens[run.end - 1].end();
+    plain && !gaz.find(text, &tokens[run]).iter().any(|m| m.span == span)
+}
+
+/// Whether only a list separator stands between token `end - 1` and
+/// token `start`: a comma, "and", "or", ", and".
+fn listed(text: &str, tokens: &[Token], end: usize, start: usize) -> bool {
+    let (Some(last), Some(next)) = (
+        end.checked_sub(1).and_then(|e| tokens.get(e)),
+        tokens.get(start),
+    ) else {
+        return false;
+    };
+    let gap = text.get(last.end()..next.start()).unwrap_or("");
+    !last.possessive()
+        && !gap.contains('\n')
+        && matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or" | "&")
 }
 
 /// A lone word taken for a person on a verb alone ("Acme said") names an
@@ -70,7 +146,7 @@ fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>)
         .iter()
         .filter_map(|n| match n {
             Named::Organization(r) => Some(word(text, tokens, r.start)),
-            Named::Person(_) => None,
+            Named::Person(_) | Named::Feature(_) => None,
         })
         .collect();
     if heads.is_empty() {
@@ -80,7 +156,7 @@ fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>)
         Named::Person(p) => {
             p.strong || p.tokens.len() > 1 || !heads.contains(word(text, tokens, p.tokens.start))
         }
-        Named::Organization(_) => true,
+        Named::Organization(_) | Named::Feature(_) => true,
     });
 }
 
@@ -256,7 +332,10 @@ fn classify(
             && (start > body.start || speech_verb_adjacent(text, tokens, body.clone()))
     };
     if body.len() > 1 && lexicon::is_feature_word(w(body.end - 1)) && !two_word_name() {
-        return None;
+        return feature(text, tokens, body).map(Named::Feature);
+    }
+    if body.len() > 1 && lexicon::is_feature_head(w(body.start)) {
+        return feature(text, tokens, body).map(Named::Feature);
     }
     if body.len() == 1 && is_acronym(w(lead)) && gaz.lookup(w(lead)).is_none() {
         return Some(Named::Organization(body));
@@ -294,7 +373,25 @@ fn classify(
         }
         lead += 1;
     }
-    person(text, tokens, lead..run.end, gaz, common).map(Named::Person)
+    person(text, tokens, lead..run.end, gaz, common, false).map(Named::Person)
+}
+
+/// A run named by the kind of place it is, unless a given name opens a
+/// two-word run with nothing before it that says "place" ("Grace Park
+/// spoke" is a person; "the Grace Park", "in Grace Park" are not).
+fn feature(text: &str, tokens: &[Token], body: Range<usize>) -> Option<Range<usize>> {
+    let first = word(text, tokens, body.start);
+    let placed = body.start > 0 && tokens[body.start].joined() && {
+        let prev = word(text, tokens, body.start - 1);
+        prev.eq_ignore_ascii_case("the") || lexicon::is_place_preposition(prev)
+    };
+    let personal = body.len() == 2 && lexicon::given_name(first).is_some();
+    // A head word needs a name after it ("Lake Chad", not "Lake said").
+    let second = word(text, tokens, body.start + 1);
+    let named = !lexicon::is_feature_head(first)
+        || is_capitalized(second) && !is_function_word(second)
+        || second == "of" && body.len() > 2;
+    (named && (placed || !personal)).then_some(body)
 }
 
 /// "the" right before a word: "the Harrison extension", "the Dave
@@ -382,6 +479,7 @@ fn person(
     run: Range<usize>,
     gaz: &Gazetteer,
     common: &Common,
+    listed: bool,
 ) -> Option<PersonName> {
     let stripped = strip_title(text, tokens, run.clone(), gaz);
     let mut name = stripped.name.clone();
@@ -452,7 +550,7 @@ fn person(
             || apposition_after(text, tokens, run.end)
             || speech_verb_adjacent(text, tokens, run.clone())
     };
-    if !(strong || cue()) {
+    if !(strong || listed || cue()) {
         return None;
     }
     let gender = match stripped.gender {

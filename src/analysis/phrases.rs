@@ -30,16 +30,26 @@ impl<V> Default for Phrases<V> {
 impl<V> Phrases<V> {
     /// The value of a form, inserted with `make` the first time.
     pub fn entry(&mut self, form: &str, make: impl FnOnce() -> V) -> &mut V {
-        let words: Vec<Span> = word_spans(form).collect();
-        if let Some(first) = words.first() {
-            let word = &form[first.clone()];
+        // Keys are copied only when new: a table loads before the first
+        // frame, and most of its forms share their first word or repeat.
+        let mut words = word_spans(form);
+        if let Some(first) = words.next() {
+            let count = 1 + words.count();
+            let word = &form[first];
             if word.starts_with(|c: char| c.is_ascii_lowercase()) {
                 self.lowercase_starts |= lowercase_bit(word.as_bytes()[0], word.len());
             }
-            let longest = self.starts.entry(word.to_string()).or_insert(0);
-            *longest = (*longest).max(words.len());
+            match self.starts.get_mut(word) {
+                Some(longest) => *longest = (*longest).max(count),
+                None => {
+                    self.starts.insert(word.to_string(), count);
+                }
+            }
         }
-        self.forms.entry(form.to_string()).or_insert_with(make)
+        if !self.forms.contains_key(form) {
+            self.forms.insert(form.to_string(), make());
+        }
+        self.forms.get_mut(form).expect("inserted above")
     }
 
     pub fn get(&self, form: &str) -> Option<&V> {

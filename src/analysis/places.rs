@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
-use super::tokens::{Token, is_all_caps};
+use super::tokens::{Token, is_all_caps, is_capitalized};
 use crate::model::Span;
 
 /// Words before a name that say it is somewhere.
@@ -52,6 +52,44 @@ const LOCATIVE: &[&str] = &[
     "Near",
 ];
 
+/// Words after which "to", "from" or "with" introduce a person rather
+/// than a place ("spoke to Austin", "a letter from Florence"); after any
+/// other word a given name that is also a town is the town ("moved to
+/// Austin", "trains from Salem").
+const ADDRESSING: &[&str] = &[
+    "said",
+    "spoke",
+    "speaking",
+    "talked",
+    "talking",
+    "wrote",
+    "writing",
+    "told",
+    "replied",
+    "responded",
+    "explained",
+    "listened",
+    "turned",
+    "belonged",
+    "sent",
+    "gave",
+    "letter",
+    "message",
+    "note",
+    "call",
+    "email",
+    "gift",
+    "thanks",
+    "apology",
+    "married",
+    "according",
+    "attention",
+    "reply",
+    "answer",
+    "credit",
+    "thanked",
+];
+
 /// Nouns whose "of" introduces a place ("the town of", "north of").
 const PLACE_OF: &[&str] = &[
     "city",
@@ -88,7 +126,7 @@ const PLACE_OF: &[&str] = &[
 /// ("West Michigan").
 const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
-    "Upper", "Lower", "Middle", "Greater",
+    "Upper", "Lower", "Middle", "Greater", "Old",
 ];
 
 /// AP abbreviations of US states missing from the hand table, read only
@@ -147,12 +185,12 @@ pub struct Found {
     pub place: PlaceId,
 }
 
-struct Match {
+struct Match<'a> {
     span: Span,
     /// Token indices.
     first: usize,
     last: usize,
-    candidates: Vec<PlaceId>,
+    candidates: &'a [PlaceId],
     /// Candidates left by a region after a comma ("Portland, Maine").
     qualified: Option<Vec<PlaceId>>,
 }
@@ -182,11 +220,14 @@ pub fn team_spans(text: &str, tokens: &[Token], found: &[PlaceMatch], taken: &[S
     let lower = Lowercase::of(
         text,
         tokens,
+        // Only the capitalized words that may continue a team's name.
         matches
             .iter()
             .flat_map(|m| [m.last + 1, m.last + 2])
             .filter_map(|k| tokens.get(k))
-            .map(|t| t.text(text)),
+            .filter(|t| t.joined())
+            .map(|t| t.text(text))
+            .filter(|w| w.starts_with(char::is_uppercase) && !is_function_word(w)),
     );
     let mut out = Vec::new();
     for m in &matches {
@@ -244,7 +285,7 @@ fn is_plural_name(w: &str) -> bool {
         && !lexicon::is_role_noun(w)
 }
 
-fn matches(tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Match> {
+fn matches<'a>(tokens: &[Token], found: &'a [PlaceMatch], taken: &[Span]) -> Vec<Match<'a>> {
     found
         .iter()
         .filter(|m| !m.candidates.is_empty() && !overlaps_any(taken, &m.span))
@@ -255,7 +296,7 @@ fn matches(tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Match>
                 span: m.span.clone(),
                 first,
                 last,
-                candidates: m.candidates.clone(),
+                candidates: &m.candidates,
                 qualified: None,
             })
         })
@@ -275,15 +316,9 @@ pub fn find_places(
     gaz: &Gazetteer,
     found: &[PlaceMatch],
     taken: &[Span],
+    lower: &Lowercase,
 ) -> Vec<Found> {
     let mut ms = matches(tokens, found, taken);
-    let lower = Lowercase::of(
-        text,
-        tokens,
-        ms.iter()
-            .filter(|m| m.first == m.last)
-            .map(|m| &text[m.span.clone()]),
-    );
     let mut extra = qualify(text, tokens, gaz, &mut ms);
     let context = Context::of(gaz, &ms);
     // One sense per form: the first qualified mention's, else the best by
@@ -297,7 +332,7 @@ pub fn find_places(
     for m in &ms {
         sense
             .entry(form_key(text, &m.span))
-            .or_insert_with(|| context.best(gaz, &m.candidates));
+            .or_insert_with(|| context.best(gaz, m.candidates));
     }
     let mut accepted: Vec<bool> = ms
         .iter()
@@ -308,7 +343,7 @@ pub fn find_places(
                 .map_or(sense[&form_key(text, &m.span)], |q| q[0]);
             m.qualified.is_some()
                 || gaz.standalone(chosen)
-                || has_evidence(text, tokens, gaz, &lower, m)
+                || has_evidence(text, tokens, gaz, lower, m)
         })
         .collect();
     spread_in_lists(text, tokens, &ms, &mut accepted);
@@ -322,12 +357,12 @@ pub fn find_places(
     let mut out: Vec<Found> = Vec::new();
     for (m, ok) in ms.iter().zip(&accepted) {
         let key = form_key(text, &m.span);
-        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, &lower, m);
+        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, lower, m);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
         if (*ok || bare_repeat) && !inside {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
             out.push(Found {
-                span: with_direction(text, tokens, m, place < gaz.places.len()),
+                span: with_direction(text, tokens, m),
                 place,
             });
         }
@@ -379,12 +414,11 @@ fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> 
     after || before
 }
 
-/// A town with the direction before it ("South Bridgton", "West
-/// Seattle"), which is part of its name; the hand table names the larger
-/// regions written that way ("West Germany").
-fn with_direction(text: &str, tokens: &[Token], m: &Match, hand: bool) -> Span {
-    let directed = !hand
-        && m.first > 0
+/// A place with the direction before it ("South Bridgton", "West
+/// Seattle", "Southern California", "Old Goa"), which is part of its name
+/// as written; the entity stays the place itself.
+fn with_direction(text: &str, tokens: &[Token], m: &Match) -> Span {
+    let directed = m.first > 0
         && tokens[m.first].joined()
         && DIRECTIONS.contains(&tokens[m.first - 1].text(text));
     if directed {
@@ -405,25 +439,45 @@ fn common_word(text: &str, tokens: &[Token], lower: &Lowercase, m: &Match) -> bo
 
 /// Which of some capitalized words the text also writes in lowercase,
 /// found in one pass over its words: the length and first letter of the
-/// wanted words rule out most words before any hashing.
-struct Lowercase {
+/// wanted words, taken together, rule out most words before any hashing,
+/// and a word found is no longer wanted, so a repeated word costs one
+/// probe and no copy.
+pub struct Lowercase {
     found: HashSet<String>,
 }
 
+/// Where a word falls in `Lowercase`'s filter: by its length and its
+/// first, second and last bytes.
+fn shape_bit(w: &str) -> (usize, u64) {
+    let b = w.as_bytes();
+    let byte = |k: usize| usize::from(b.get(k).copied().unwrap_or(0));
+    let mix = byte(0) * 7 + byte(1) * 31 + byte(b.len().saturating_sub(1)) * 131 + b.len() * 17;
+    ((mix >> 6) % 16, 1 << (mix % 64))
+}
+
 impl Lowercase {
+    /// For the one-word place names found: one pass serves every
+    /// question the place rules ask.
+    pub fn of_places(text: &str, tokens: &[Token], found: &[PlaceMatch]) -> Lowercase {
+        let words = found.iter().map(|m| &text[m.span.clone()]);
+        Lowercase::of(text, tokens, words.filter(|w| !w.contains(' ')))
+    }
+
     fn of<'a>(text: &str, tokens: &[Token], words: impl Iterator<Item = &'a str>) -> Lowercase {
-        let wanted: HashSet<String> = words.map(str::to_lowercase).collect();
-        let (mut lens, mut firsts) = (0u64, 0u64);
+        let mut wanted: HashSet<String> = words.map(str::to_lowercase).collect();
+        let mut shapes = [0u64; 16];
         for w in &wanted {
-            lens |= 1 << (w.len() % 64);
-            firsts |= 1 << (w.as_bytes().first().copied().unwrap_or(0) % 64);
+            let (len, first) = shape_bit(w);
+            shapes[len] |= first;
         }
         let mut found = HashSet::default();
         for t in tokens.iter().filter(|t| t.lowercase()) {
+            if wanted.is_empty() {
+                break;
+            }
             let w = t.text(text);
-            let may =
-                lens & (1 << (w.len() % 64)) != 0 && firsts & (1 << (w.as_bytes()[0] % 64)) != 0;
-            if may && wanted.contains(w) {
+            let (len, first) = shape_bit(w);
+            if shapes[len] & first != 0 && wanted.remove(w) {
                 found.insert(w.to_string());
             }
         }
@@ -431,7 +485,7 @@ impl Lowercase {
     }
 
     fn has(&self, word: &str) -> bool {
-        !self.found.is_empty() && self.found.contains(&word.to_lowercase())
+        !self.found.is_empty() && lexicon::with_lowercase(word, |w| self.found.contains(w))
     }
 }
 
@@ -538,21 +592,47 @@ fn has_evidence(
     if tokens[m.first].sentence_start() && is_all_caps(name) && name.len() > 2 {
         return true;
     }
-    if m.first == 0 || !tokens[m.first].joined() {
+    if defines_settlement(text, tokens, m.last + 1) {
+        return true;
+    }
+    let Some(before) = word_before(text, tokens, m) else {
         return false;
-    }
-    let mut before = m.first - 1;
-    if tokens[before].text(text) == "the" && before > 0 {
-        before -= 1;
-    }
+    };
     let prev = tokens[before].text(text);
-    let given = lexicon::given_name(name).is_some();
     if PLACE_PREPOSITIONS.contains(&prev) {
-        return !given || LOCATIVE.contains(&prev);
+        let addressed = before > 0 && ADDRESSING.contains(&tokens[before - 1].text(text));
+        return LOCATIVE.contains(&prev) || !addressed || lexicon::given_name(name).is_none();
     }
-    prev == "of"
-        && before > 0
-        && PLACE_OF.contains(&tokens[before - 1].text(text).to_lowercase().as_str())
+    after_place_of(text, tokens, before)
+}
+
+/// The word before a mention, past a "the", if it is in the same clause.
+fn word_before(text: &str, tokens: &[Token], m: &Match) -> Option<usize> {
+    if m.first == 0 || !tokens[m.first].joined() {
+        return None;
+    }
+    let before = m.first - 1;
+    match tokens[before].text(text) {
+        "the" if before > 0 && tokens[before].joined() => Some(before - 1),
+        _ => Some(before),
+    }
+}
+
+/// "the town of", "north of" at `of`.
+fn after_place_of(text: &str, tokens: &[Token], of: usize) -> bool {
+    tokens[of].text(text) == "of"
+        && of > 0
+        && PLACE_OF.contains(&tokens[of - 1].text(text).to_lowercase().as_str())
+}
+
+/// Evidence that outweighs a given name: a region after a comma, a
+/// preposition that says where ("in", "at", "between"), "the town of".
+fn surely_placed(text: &str, tokens: &[Token], m: &Match) -> bool {
+    m.qualified.is_some()
+        || word_before(text, tokens, m).is_some_and(|b| {
+            let prev = tokens[b].text(text);
+            LOCATIVE.contains(&prev) || prev == "between" || after_place_of(text, tokens, b)
+        })
 }
 
 /// A name in a list with an accepted place ("Bridgeton and Salem",
@@ -610,7 +690,7 @@ impl Context {
         for m in ms {
             let sure = match &m.qualified {
                 Some(q) => Some(q[0]),
-                None => sure_of(gaz, &m.candidates),
+                None => sure_of(gaz, m.candidates),
             };
             let Some(id) = sure else { continue };
             let p = gaz.place(id);
@@ -663,4 +743,198 @@ impl Context {
             .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.cmp(a)))
             .unwrap_or_default()
     }
+}
+
+/// Nouns that say what kind of place a name is, in "X is a village" and
+/// "the village of X".
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "hamlet",
+    "commune",
+    "municipality",
+    "suburb",
+    "parish",
+    "neighbourhood",
+    "neighborhood",
+    "borough",
+    "township",
+    "settlement",
+];
+
+/// Longest unlisted place name, in words.
+const MAX_UNLISTED_WORDS: usize = 3;
+
+/// Places no gazetteer lists: the runs named by the kind of place they
+/// are (`features`), the names a sentence defines as a settlement ("X is
+/// a village in ...", "the town of X"), and every other mention of those
+/// names outside people and organizations (`taken`, sorted) and the
+/// gazetteer's matches.
+pub fn unlisted(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    features: &[Span],
+    taken: &[Span],
+    found: &[PlaceMatch],
+) -> Vec<Span> {
+    let mut gazetted: Vec<Span> = found.iter().map(|m| m.span.clone()).collect();
+    gazetted.sort_by_key(|s| s.start);
+    let free = |s: &Span| !overlaps_any(taken, s) && !overlaps_any(&gazetted, s);
+    let mut seeds: Vec<Span> = features.iter().filter(|s| free(s)).cloned().collect();
+    seeds.extend(settlements(text, tokens).into_iter().filter(|s| free(s)));
+    seeds.extend(
+        regioned(text, tokens, gaz, found)
+            .into_iter()
+            .filter(|s| free(s)),
+    );
+    let names: HashSet<&str> = seeds.iter().map(|s| &text[s.clone()]).collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    // Their first words, so that most words cost one probe.
+    let firsts: HashSet<&str> = names
+        .iter()
+        .map(|n| n.split(' ').next().unwrap_or(n))
+        .collect();
+    let mut out = seeds;
+    for i in 0..tokens.len() {
+        if tokens[i].lowercase() || !firsts.contains(tokens[i].text(text)) {
+            continue;
+        }
+        let repeat = (1..=MAX_UNLISTED_WORDS.min(tokens.len() - i))
+            .rev()
+            .map(|n| tokens[i].start()..tokens[i + n - 1].end())
+            .find(|s| names.contains(&text[s.clone()]));
+        if let Some(s) = repeat.filter(|s| free(s)) {
+            out.push(s);
+        }
+    }
+    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// Names a sentence says are settlements: "X is a village", "X was a
+/// small town", "the village of X".
+fn settlements(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    let name_word = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            !t.lowercase() && is_capitalized(t.text(text)) && !is_function_word(t.text(text))
+        })
+    };
+    let mut out = Vec::new();
+    for i in 1..tokens.len() {
+        // "of", "is" and "was" are the only words that start a look-up.
+        if !(2..=3).contains(&tokens[i].span().len()) {
+            continue;
+        }
+        let of_settlement = w(i) == "of" && SETTLEMENT_NOUNS.contains(&w(i - 1));
+        if of_settlement && tokens.get(i + 1).is_some_and(Token::joined) {
+            let end = (i + 1..tokens.len().min(i + 1 + MAX_UNLISTED_WORDS))
+                .take_while(|&k| name_word(k) && (k == i + 1 || tokens[k].joined()))
+                .last();
+            if let Some(end) = end {
+                out.push(tokens[i + 1].start()..tokens[end].end());
+            }
+            continue;
+        }
+        if !defines_settlement(text, tokens, i) {
+            continue;
+        }
+        let start = (i.saturating_sub(MAX_UNLISTED_WORDS)..i)
+            .rev()
+            .take_while(|&k| name_word(k) && tokens[k + 1].joined())
+            .last();
+        if let Some(start) = start {
+            out.push(tokens[start].start()..tokens[i - 1].end());
+        }
+    }
+    out
+}
+
+/// Capitalized words joined to the name that ends at token `last`,
+/// going back at most `MAX_UNLISTED_WORDS`: the start of that name.
+fn name_start(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
+    let name_word = |t: &Token| {
+        let w = t.text(text);
+        !t.lowercase() && is_capitalized(w) && !is_function_word(w) && !t.possessive()
+    };
+    (last.saturating_sub(MAX_UNLISTED_WORDS - 1)..=last)
+        .rev()
+        .take_while(|&k| name_word(&tokens[k]) && (k == last || tokens[k + 1].joined()))
+        .last()
+}
+
+/// Names followed by a comma and a country or state the gazetteer knows,
+/// which ends the phrase there ("Debden, England,", "Gilchrist, Oregon)").
+fn regioned(text: &str, tokens: &[Token], gaz: &Gazetteer, found: &[PlaceMatch]) -> Vec<Span> {
+    let region = |m: &PlaceMatch| {
+        m.candidates.iter().any(|&c| {
+            c < gaz.places.len()
+                && matches!(gaz.places[c].kind, PlaceKind::Country | PlaceKind::State)
+        })
+    };
+    let mut out = Vec::new();
+    for m in found.iter().filter(|m| region(m)) {
+        let ends = text[m.span.end..]
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | ')' | ';' | ':'));
+        let head = text[..m.span.start]
+            .trim_end_matches(' ')
+            .strip_suffix(',')
+            .map(|h| h.trim_end_matches(' '));
+        let Some(head) = head else {
+            continue;
+        };
+        let k = tokens.partition_point(|t| t.end() <= head.len());
+        if !ends || k == 0 || tokens[k - 1].end() != head.len() {
+            continue;
+        }
+        if let Some(start) = name_start(text, tokens, k - 1) {
+            out.push(tokens[start].start()..tokens[k - 1].end());
+        }
+    }
+    out
+}
+
+/// Whether the words from `at` say that what comes before is a settlement:
+/// "is a village", "was a small market town".
+fn defines_settlement(text: &str, tokens: &[Token], at: usize) -> bool {
+    let w = |k: usize| tokens.get(k).map_or("", |t| t.text(text));
+    matches!(w(at), "is" | "was")
+        && matches!(w(at + 1), "a" | "an")
+        && (at + 2..at + 5)
+            .any(|k| SETTLEMENT_NOUNS.contains(&w(k)) && (at + 2..k).all(|m| tokens[m].lowercase()))
+}
+
+/// One-word place names that their context places, whatever else claims
+/// them: a region after a comma ("Salem, New Jersey"), a preposition of
+/// place ("extended to Harrison"), "the town of Coleman". Sorted spans.
+pub fn placed_words(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    found: &[PlaceMatch],
+    taken: &[Span],
+    lower: &Lowercase,
+) -> Vec<Span> {
+    let mut ms = matches(tokens, found, taken);
+    qualify(text, tokens, gaz, &mut ms);
+    ms.retain(|m| m.first == m.last);
+    // A possessive is a person's more often than a place's ("in Ben's
+    // room"), and a common given name needs more than "to" or "from".
+    ms.iter()
+        .filter(|m| !tokens[m.last].possessive())
+        .filter(|m| {
+            let name = &text[m.span.clone()];
+            let given = lexicon::given_name_info(name).is_some_and(|g| g.stands_alone());
+            surely_placed(text, tokens, m) || !given && has_evidence(text, tokens, gaz, lower, m)
+        })
+        .map(|m| m.span.clone())
+        .collect()
 }

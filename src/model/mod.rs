@@ -193,6 +193,9 @@ pub enum Rule {
     Introduced,
     /// The paragraph before was about one person.
     ParagraphSubject,
+    /// A quote opening its paragraph, then a sentence about one person:
+    /// “…” Okafor, asked about the loss, did not sound worried.
+    SubjectAfter,
     /// An unnamed person speaks: "a spokesman said", "one said".
     Unnamed,
     /// A group, organization or country speaks: "the ministry said".
@@ -221,6 +224,7 @@ impl Rule {
             Rule::LastSpeaker => "last speaker",
             Rule::Introduced => "introduced by the paragraph before",
             Rule::ParagraphSubject => "the person of the paragraph before",
+            Rule::SubjectAfter => "the subject of the sentence after",
             Rule::Unnamed => "an unnamed speaker",
             Rule::Group => "a group speaks",
             Rule::Corrected => "corrected by you",
@@ -238,6 +242,9 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Visible stand-ins for control characters found in the input.
     pub placeholders: Vec<Span>,
+    /// Newlines of hard-wrapped paragraphs that `text` holds as spaces, so
+    /// that each paragraph reads as one line of prose.
+    pub joins: Vec<usize>,
 }
 
 /// What sort of numeric expression a [`NumberMatch`] is.
@@ -280,6 +287,23 @@ impl NumberKind {
 }
 
 impl Document {
+    /// The article's own text: `text` with the newlines of hard-wrapped
+    /// lines put back. Each join swapped one byte for one, so every span
+    /// indexes both texts alike.
+    pub fn source_text(&self) -> std::borrow::Cow<'_, str> {
+        if self.joins.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.text);
+        }
+        let mut bytes = self.text.clone().into_bytes();
+        for &i in &self.joins {
+            if let Some(b @ b' ') = bytes.get_mut(i) {
+                *b = b'\n';
+            }
+        }
+        // Only ASCII spaces became ASCII newlines: still valid UTF-8.
+        std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| self.text.clone()))
+    }
+
     pub fn slice(&self, span: &Span) -> &str {
         &self.text[span.clone()]
     }

@@ -8,7 +8,8 @@ use crate::model::{
 
 #[derive(Serialize)]
 struct Export<'a> {
-    text: &'a str,
+    /// The article's own bytes, hard-wrapped lines and all.
+    text: std::borrow::Cow<'a, str>,
     title: Option<&'a str>,
     dek: Option<&'a str>,
     sections: Lazy<'a, Section, SectionOut>,
@@ -141,7 +142,7 @@ pub fn to_value(doc: &Document) -> serde_json::Value {
 
 fn export(doc: &Document) -> Export<'_> {
     Export {
-        text: &doc.text,
+        text: doc.source_text(),
         title: doc.title(),
         dek: doc.dek(),
         sections: Lazy {

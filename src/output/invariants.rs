@@ -93,7 +93,7 @@ pub fn check_json(doc: &Document, json: &str) -> Result<(), String> {
     }
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| format!("JSON does not parse: {e}"))?;
-    if value["text"].as_str() != Some(doc.text.as_str()) {
+    if value["text"].as_str() != Some(doc.source_text().as_ref()) {
         return Err("JSON text differs from the document text".into());
     }
     let sections = value["sections"].as_array().map_or(0, Vec::len);

@@ -334,7 +334,6 @@ fn is_credit_name(s: &str) -> bool {
 /// by Jane Roe in Ottawa; Editing by Sam Poe".
 fn is_byline(s: &str) -> bool {
     let s = s.strip_prefix('(').unwrap_or(s);
-    let lower = s.to_lowercase();
     const CREDITED: &[&str] = &[
         "reporting by ",
         "additional reporting by ",
@@ -342,7 +341,7 @@ fn is_byline(s: &str) -> bool {
         "writing by ",
         "compiled by ",
     ];
-    if CREDITED.iter().any(|p| lower.starts_with(p)) {
+    if CREDITED.iter().any(|p| starts_with_folded(s, p)) {
         return true;
     }
     let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) else {
@@ -391,9 +390,17 @@ fn is_promo(s: &str) -> bool {
     if label(s).is_some_and(|l| LABELS.contains(&l.as_str())) {
         return true;
     }
-    let lower = s.to_lowercase();
-    lower == "advertisement"
-        || (s.split_whitespace().nth(20).is_none() && OPENINGS.iter().any(|o| lower.starts_with(o)))
+    s.eq_ignore_ascii_case("advertisement")
+        || (s.split_whitespace().nth(20).is_none()
+            && OPENINGS.iter().any(|o| starts_with_folded(s, o)))
+}
+
+/// Whether a line opens with a lowercase ASCII phrase, in any case: only
+/// the opening is compared, as a book has thousands of short paragraphs.
+fn starts_with_folded(s: &str, phrase: &str) -> bool {
+    s.as_bytes()
+        .get(..phrase.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()))
 }
 
 /// Running prose, as opposed to a byline or dateline before the body.

@@ -38,6 +38,7 @@ pub fn sections(mut text: String) -> Document {
     Document {
         text,
         sections,
+        joins,
         ..Document::default()
     }
 }

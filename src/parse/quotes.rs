@@ -16,19 +16,58 @@ enum Mark {
 }
 
 /// Words before a short quote that make it a name, term or title rather
-/// than someone's words.
+/// than someone's words: "the so-called “deal”", "the novel “Low Tide”".
 const SCARE_CUES: &[&str] = &[
     "so-called",
     "dubbed",
     "called",
+    "calls",
+    "call",
+    "nicknamed",
+    "known",
+    "labeled",
+    "labelled",
+    "branded",
+    "billed",
     "termed",
     "titled",
     "entitled",
     "named",
     "word",
+    "words",
     "term",
     "phrase",
+    "slogan",
+    "motto",
     "as",
+    "book",
+    "novel",
+    "memoir",
+    "film",
+    "movie",
+    "show",
+    "series",
+    "programme",
+    "program",
+    "album",
+    "song",
+    "play",
+    "paper",
+    "headline",
+];
+
+/// Most words of a quoted term ("the so-called “peace plan”").
+const MAX_TERM_WORDS: usize = 4;
+/// Most words of a quoted title in Title Case.
+const MAX_TITLE_WORDS: usize = 10;
+
+/// Articles that make a noun of one quoted word: a “modernization”, where
+/// “an imaginary enemy” may be someone's words.
+const ARTICLES: &[&str] = &["a", "an"];
+
+/// Small words a title leaves in lower case: "Beneath a Fast Outlet".
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from",
 ];
 
 /// Top-level quotes of each paragraph, in order.
@@ -40,10 +79,11 @@ pub fn find_quotes(text: &str, paragraphs: &[&Section]) -> Vec<Quote> {
             .get(i + 1)
             .is_some_and(|n| opening_kind(text, &n.span).is_some());
         let found = paragraph_quotes(text, para.span.clone(), next_starts_open);
+        let start = para.span.start;
         let starts_with_quote = opening_kind(text, &para.span).is_some();
         for (k, (span, _)) in found.iter().enumerate() {
             let continues = k == 0 && open_from_previous && starts_with_quote;
-            if continues || !is_scare_quote(text, span) {
+            if continues || !is_scare_quote(text, start, span) {
                 quotes.push(Quote {
                     span: span.clone(),
                     speaker: None,
@@ -73,11 +113,24 @@ fn paragraph_quotes(text: &str, span: Span, next_starts_open: bool) -> Vec<(Span
     let s = &text[span.clone()];
     let mut out = Vec::new();
     let mut stack: Vec<(Kind, usize)> = Vec::new();
+    let mut skip_to = 0;
     for (i, c) in mark_candidates(s) {
+        if i < skip_to {
+            continue;
+        }
         let prev = s[..i].chars().next_back();
-        let next = s[i + c.len_utf8()..].chars().next();
-        match classify(prev, c, next) {
-            Some(Mark::Open(kind)) => stack.push((kind, i + c.len_utf8())),
+        let mut end = i + c.len_utf8();
+        let mut next = s[end..].chars().next();
+        let mut mark = classify(prev, c, next);
+        // Two single marks stand for a double one: ‘’So …’’ or ''So …''.
+        if let Some(second) = next.filter(|&n| is_single(c) && is_single(n)) {
+            end += second.len_utf8();
+            next = s[end..].chars().next();
+            mark = classify(prev, '"', next);
+            skip_to = end;
+        }
+        match mark {
+            Some(Mark::Open(kind)) => stack.push((kind, end)),
             Some(Mark::Close(kind)) => {
                 if let Some(depth) = stack.iter().rposition(|&(k, _)| k == kind) {
                     let (_, start) = stack[depth];
@@ -138,6 +191,10 @@ fn push_inner(out: &mut Vec<(Span, bool)>, s: &str, range: Span, offset: usize, 
     }
 }
 
+fn is_single(c: char) -> bool {
+    matches!(c, '‘' | '’' | '\'')
+}
+
 /// Whether a quote mark opens or closes, from the characters around it.
 /// Apostrophes (don’t, Ukraine’s, ’90s) are neither.
 fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
@@ -147,9 +204,14 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
     let before_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘\"'".contains(p));
     let after_space = next.is_none_or(|n| n.is_whitespace());
     let after_word = next.is_some_and(char::is_alphanumeric);
+    // A straight mark right after another mark closes when no word follows:
+    // `here,'" she said` ends the inner quote, then the outer one.
+    let closes_nest = !after_word && prev.is_some_and(|p| "'’\"”".contains(p));
     match c {
         '“' | '«' | '„' => Some(Mark::Open(Kind::Double)),
         '”' | '»' => Some(Mark::Close(Kind::Double)),
+        '"' if closes_nest && prev != Some('"') => Some(Mark::Close(Kind::Double)),
+        '\'' if closes_nest && prev != Some('\'') => Some(Mark::Close(Kind::Single)),
         '"' if before_open && !after_space => Some(Mark::Open(Kind::Double)),
         '"' if !before_open => Some(Mark::Close(Kind::Double)),
         '‘' if before_open && next.is_some_and(|n| !n.is_whitespace()) => {
@@ -164,27 +226,41 @@ fn classify(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
 }
 
 /// A short quote introduced as a name or term ("the so-called “deal”"), or
-/// a quoted title in Title Case.
-fn is_scare_quote(text: &str, span: &Span) -> bool {
+/// a name or title in Title Case inside a sentence ("the BBC show
+/// “Countryfile,”", "Hector “Flaco” Reyes"). A quote in Title Case that
+/// opens its sentence is taken for a title only with no punctuation of
+/// speech: “That’s Keisha,” he said.
+fn is_scare_quote(text: &str, para_start: usize, span: &Span) -> bool {
     let inner = &text[span.clone()];
-    // Five words are enough to tell a quote that is not short.
-    let words: Vec<&str> = inner.split_whitespace().take(5).collect();
-    if words.len() > 4 {
+    // A title may be longer than a term, but not by much.
+    let words: Vec<&str> = inner.split_whitespace().take(MAX_TITLE_WORDS + 1).collect();
+    if words.len() > MAX_TITLE_WORDS {
         return false;
     }
-    let before = text[..span.start]
+    let short = words.len() <= MAX_TERM_WORDS;
+    let before = text[para_start..span.start]
         .trim_end()
         .trim_end_matches(['“', '"', '‘', '\'', '«', '„'])
         .trim_end();
+    let opens_sentence = before.is_empty() || before.ends_with(['.', '!', '?', ':', '”', '"']);
     let cue = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("")
+        .trim_end_matches([',', '—', '–'])
         .to_lowercase();
-    let title_case = words.len() >= 2
-        && words.iter().all(|w| w.starts_with(char::is_uppercase))
-        && !inner.ends_with(['.', ',', '!', '?']);
-    SCARE_CUES.contains(&cue.as_str()) || title_case
+    let title_case = words.iter().enumerate().all(|(k, w)| {
+        w.starts_with(char::is_uppercase) || (k > 0 && TITLE_SMALL_WORDS.contains(w))
+    });
+    let exclaims = inner.ends_with(['!', '?']);
+    let named = if opens_sentence {
+        words.len() >= 2 && !inner.ends_with(['.', ',', '!', '?'])
+    } else {
+        !exclaims
+    };
+    (short && SCARE_CUES.contains(&cue.as_str()))
+        || (words.len() == 1 && ARTICLES.contains(&cue.as_str()))
+        || (title_case && named)
 }
 
 #[cfg(test)]
@@ -249,6 +325,26 @@ mod tests {
     }
 
     #[test]
+    fn straight_marks_close_a_nest_in_either_order() {
+        assert_eq!(
+            texts("\"Then he said, 'We're still here,'\" she recalled. \"That was all.\""),
+            ["Then he said, 'We're still here,'", "That was all."]
+        );
+        assert_eq!(
+            texts("'Then he said, \"never again,\"' she recalled, 'and left.'"),
+            ["Then he said, \"never again,\"", "and left."]
+        );
+    }
+
+    #[test]
+    fn doubled_single_marks_are_a_double_mark() {
+        assert_eq!(
+            texts("‘’We will build it,’’ Okoro said. ''It is ready,'' she said."),
+            ["We will build it,", "It is ready,"]
+        );
+    }
+
+    #[test]
     fn quote_over_several_paragraphs() {
         let q = quotes("She said: “The first part goes on\n“and the second part ends here.”\n");
         assert_eq!(
@@ -272,6 +368,16 @@ mod tests {
     fn scare_quotes_and_titles_are_not_quotes() {
         assert!(texts("the so-called “peace plan” failed").is_empty());
         assert!(texts("the film “The Long Night” opened").is_empty());
+        assert!(texts("her first novel, “The Wet Season,” sold well").is_empty());
+        assert!(texts("a study, “Sleep Loss in a Small Town,” found").is_empty());
+        assert!(texts("She sang on the radio show “Morningside,” once").is_empty());
+        assert!(texts("Ana “Red” Lopes won on what locals call “the Hill.”").is_empty());
+        assert!(texts("the council called it a “modernization” again").is_empty());
+        assert_eq!(texts("he saw it as an “old enemy.”"), ["old enemy."]);
+        assert_eq!(
+            texts("“That’s Ana,” he said. He shouted “Go!” and ran."),
+            ["That’s Ana,", "Go!"]
+        );
         assert_eq!(
             texts("he said it was “so important” to him"),
             ["so important"]
