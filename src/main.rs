@@ -270,6 +270,7 @@ fn apply(config: &byline::reader::config::Config, s: &mut State) {
     s.show_kinds = config.entity_colors;
     s.keys = config.keys.clone();
     s.copy_allowed = config.clipboard;
+    s.mouse_captured = config.mouse;
 }
 
 fn color_allowed() -> bool {

@@ -18,7 +18,7 @@ const DESC_WIDTH: usize = 26;
 /// selects text only with Shift held.
 const SELECT_NOTE: &str = " Shift+drag selects text ";
 
-pub fn render(screen: Rect, theme: Theme, keys: &Overrides, buf: &mut Buffer) {
+pub fn render(screen: Rect, theme: Theme, keys: &Overrides, mouse: bool, buf: &mut Buffer) {
     let labels: Vec<String> = BINDINGS.iter().map(|b| keymap::label(b, keys)).collect();
     let n = BINDINGS.len();
     let rows_avail = usize::from(screen.height.saturating_sub(2)).max(1);
@@ -39,11 +39,13 @@ pub fn render(screen: Rect, theme: Theme, keys: &Overrides, buf: &mut Buffer) {
         height as u16,
     );
     Clear.render(area, buf);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_set(border::ROUNDED)
         .border_style(theme.border(true))
-        .title(Line::from(" Keys (q or Esc closes) ").style(theme.group()))
-        .title_bottom(Line::from(SELECT_NOTE).style(theme.group()).right_aligned());
+        .title(Line::from(" Keys (q or Esc closes) ").style(theme.group()));
+    if mouse {
+        block = block.title_bottom(Line::from(SELECT_NOTE).style(theme.group()).right_aligned());
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     let mut x = inner.x as usize;

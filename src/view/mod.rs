@@ -65,7 +65,7 @@ pub fn draw(state: &State, area: Rect, buf: &mut Buffer) {
         quotes::render(state, theme, buf);
     }
     if state.help {
-        help::render(area, theme, &state.keys, buf);
+        help::render(area, theme, &state.keys, state.mouse_captured, buf);
     }
 }
 

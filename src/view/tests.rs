@@ -421,6 +421,15 @@ fn help_overlay_lists_the_keys() {
 }
 
 #[test]
+fn help_says_shift_drag_only_while_the_mouse_is_captured() {
+    let mut s = sized(testutil::bundled(), 120, 40);
+    s.mouse_captured = false;
+    update(&mut s, Action::ToggleHelp);
+    let screen = text_of(&draw_state(&s));
+    assert!(screen.contains("Keys") && !screen.contains("Shift+drag"));
+}
+
+#[test]
 fn help_and_hint_show_the_keys_the_settings_give() {
     use crate::reader::keymap::parse_key;
     let mut s = sized(testutil::bundled(), 120, 40);

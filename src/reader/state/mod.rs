@@ -136,6 +136,9 @@ pub struct State {
     pub stashed: Option<Search>,
     /// `y` may copy to the clipboard (the settings can forbid it).
     pub copy_allowed: bool,
+    /// The reader captures the mouse (settings: `mouse`), so the terminal
+    /// selects text only with Shift held.
+    pub mouse_captured: bool,
     /// Text `y` copied, for the terminal to pass to the clipboard.
     pub copied: Option<String>,
     /// The reader's corrections of this article, in the order made.
@@ -194,6 +197,7 @@ impl State {
             recall: None,
             stashed: None,
             copy_allowed: true,
+            mouse_captured: true,
             copied: None,
             fixes: Vec::new(),
             pristine: None,
