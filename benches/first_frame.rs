@@ -1,6 +1,7 @@
-//! Time from start to the first full frame, as a person sees it: the real
-//! release binary in a pseudo-terminal, its output parsed by vt100 until
-//! the title and the status line are on screen. Medians over several runs.
+//! Time from start to the first screen, as a person sees it, beside less:
+//! the real release binary and less in a fresh pseudo-terminal each, their
+//! output parsed by vt100 until the title is on screen. Medians over
+//! interleaved runs on the bundled article, the novel and a 64 MiB text.
 //!
 //! `cargo bench --bench first_frame`. The novel is read from
 //! `$BYLINE_CORPUS` or `../shared/corpus/`; without it, only that case is
@@ -20,7 +21,9 @@ mod corpus;
 
 const ROWS: u16 = 60;
 const COLS: u16 = 200;
-const RUNS: usize = 9;
+const RUNS: usize = 11;
+/// The size limit: the largest text byline opens by default.
+const LARGEST: usize = 64 * 1024 * 1024;
 
 fn main() {
     let Some(bin) = binary::release_binary() else {
@@ -30,45 +33,111 @@ fn main() {
     // change what is measured nor are changed by it.
     let home = tempfile::tempdir().expect("a temporary directory");
     let home = home.path();
-    measure(
+    let less = which("less");
+    if less.is_none() {
+        eprintln!("less not found: byline's times only");
+    }
+    let bundled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/minerals-deal.txt");
+    let title = "Putin Indicates Russia";
+    side_by_side(
         &bin,
+        less.as_deref(),
         home,
-        None,
-        "Putin Indicates Russia",
+        &bundled,
+        title,
         "bundled article",
     );
     let novel = corpus::novel_path();
-    if novel.exists() {
-        measure(
-            &bin,
-            home,
-            Some(&novel),
-            "Project Gutenberg",
-            "war-and-peace.txt",
-        );
-    } else {
+    let Ok(text) = std::fs::read(&novel) else {
         eprintln!("skipping the novel: {} not found", novel.display());
+        return;
+    };
+    let title = "Project Gutenberg";
+    side_by_side(
+        &bin,
+        less.as_deref(),
+        home,
+        &novel,
+        title,
+        "war-and-peace.txt",
+    );
+    let big = home.join("largest.txt");
+    std::fs::write(&big, repeat_to(&text, LARGEST)).expect("write the 64 MiB text");
+    side_by_side(&bin, less.as_deref(), home, &big, title, "64 MiB text");
+}
+
+/// The text repeated up to `len` bytes, cut at a line end.
+fn repeat_to(text: &[u8], len: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(len);
+    while out.len() + text.len() <= len {
+        out.extend_from_slice(text);
+    }
+    out
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|dir| Path::new(dir).join(program))
+        .find(|p| p.is_file())
+}
+
+/// Median first-screen times of byline and less on one file, runs
+/// interleaved so that both see the same load.
+fn side_by_side(
+    bin: &Path,
+    less: Option<&Path>,
+    home: &Path,
+    file: &Path,
+    title: &str,
+    label: &str,
+) {
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    for _ in 0..RUNS {
+        ours.push(first_screen(command(bin, home, file), title));
+        if let Some(less) = less {
+            theirs.push(first_screen(command(less, home, file), title));
+        }
+    }
+    let ours = median(ours);
+    match less.map(|_| median(theirs)) {
+        Some(theirs) => println!(
+            "first screen, {label}: byline {:.1} ms, less {:.1} ms, ratio {:.2} (medians of {RUNS}, {COLS}x{ROWS})",
+            ms(ours),
+            ms(theirs),
+            ours.as_secs_f64() / theirs.as_secs_f64()
+        ),
+        None => println!(
+            "first screen, {label}: byline {:.1} ms (median of {RUNS})",
+            ms(ours)
+        ),
     }
 }
 
-fn measure(bin: &PathBuf, home: &Path, file: Option<&PathBuf>, title: &str, label: &str) {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| first_frame(bin, home, file, title))
-        .collect();
+fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
-    println!(
-        "first frame, {label}: median {:.1} ms (min {:.1}, max {:.1}, {RUNS} runs, {COLS}x{ROWS})",
-        ms(times[RUNS / 2]),
-        ms(times[0]),
-        ms(times[RUNS - 1])
-    );
+    times[times.len() / 2]
 }
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn first_frame(bin: &PathBuf, home: &Path, file: Option<&PathBuf>, title: &str) -> Duration {
+fn command(program: &Path, home: &Path, file: &Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    cmd.arg(file);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("BYLINE_CONFIG_DIR", home.join("config"));
+    cmd.env("BYLINE_STATE_DIR", home.join("state"));
+    cmd.env("LESSHISTFILE", "-");
+    cmd
+}
+
+/// Time from spawning the command in a fresh pty until `title` is on the
+/// screen; then `q` ends it.
+fn first_screen(cmd: CommandBuilder, title: &str) -> Duration {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -77,15 +146,8 @@ fn first_frame(bin: &PathBuf, home: &Path, file: Option<&PathBuf>, title: &str) 
             pixel_height: 0,
         })
         .expect("open a pty");
-    let mut cmd = CommandBuilder::new(bin);
-    if let Some(f) = file {
-        cmd.arg(f);
-    }
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("BYLINE_CONFIG_DIR", home.join("config"));
-    cmd.env("BYLINE_STATE_DIR", home.join("state"));
     let start = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn byline");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn the program");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("pty reader");
     let mut parser = vt100::Parser::new(
@@ -96,11 +158,9 @@ fn first_frame(bin: &PathBuf, home: &Path, file: Option<&PathBuf>, title: &str) 
     let mut buf = [0u8; 65536];
     let elapsed = loop {
         let n = reader.read(&mut buf).expect("read the pty");
-        assert!(n > 0, "byline exited before drawing");
+        assert!(n > 0, "the program exited before drawing");
         parser.process(&buf[..n]);
-        let screen = parser.screen().contents();
-        let status = screen.lines().last().unwrap_or("");
-        if screen.contains(title) && status.contains('%') {
+        if parser.screen().contents().contains(title) {
             break start.elapsed();
         }
     };

@@ -3,13 +3,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use byline::cli::{self, Cli, Command};
-use byline::model::Document;
 use byline::output::batch;
 use byline::reader::corrections;
 use byline::reader::library::Library;
 use byline::reader::look::Look;
 use byline::reader::state::{State, set_corrections};
 use byline::source::articles::{self, Article};
+use byline::source::input::Source;
+use byline::tui::Unfinished;
 use byline::view::theme::Theme;
 use clap::Parser;
 
@@ -32,15 +33,15 @@ fn main() -> ExitCode {
     }
     let (config, problems) = byline::reader::config::load(cli.config.as_deref());
     warn_all(&problems);
-    // One article file in the reader is read once here: a long one opens
-    // before its analysis is done.
+    // One article in the reader shows its first screen before the rest of
+    // the work is done.
     if !cli.json
         && !cli.print
         && reader_possible()
-        && let Some(opened) = open_one_file(&cli)
+        && let Some(opened) = open_one(&cli)
     {
         return match opened {
-            Ok((article, unfinished)) => read(&cli, &config, vec![article], unfinished),
+            Ok((article, later)) => read(&cli, &config, vec![article], Some(later)),
             Err(code) => code,
         };
     }
@@ -95,13 +96,12 @@ fn main() -> ExitCode {
 }
 
 /// Open the reader on the articles, with their saved reading positions;
-/// `unfinished` is the first article still to be completed (see
-/// [`open_one_file`]).
+/// `later` is what the first article still needs (see [`open_one`]).
 fn read(
     cli: &Cli,
     config: &byline::reader::config::Config,
     articles: Vec<Article>,
-    unfinished: Option<Document>,
+    later: Option<Later>,
 ) -> ExitCode {
     let n = articles.len();
     let states = articles
@@ -113,10 +113,11 @@ fn read(
             } else {
                 a.name()
             };
-            let mut s = match (i, &unfinished) {
+            let mut s = match (i, &later) {
                 (0, Some(_)) => State::pending(a.doc, name),
                 _ => State::new(a.doc, name),
             };
+            s.partial = i == 0 && matches!(later, Some(Later::Rest(_)));
             apply(config, &mut s);
             s
         })
@@ -139,27 +140,40 @@ fn read(
         set_corrections(s, fixes.get(&key).to_vec());
     }
     let session = byline::reader::resume::Session::open(&store, &mut states);
+    let unfinished = later.map(|l| match l {
+        Later::Analysis => Unfinished::Analysis(states[0].doc.clone()),
+        Later::Rest(source) => Unfinished::Rest {
+            source,
+            max_size: cli.max_size,
+            store: store.clone(),
+        },
+    });
     let library = Library::new(states);
     byline::tui::capture_mouse(config.mouse);
-    match byline::tui::run_library(library, unfinished) {
-        Ok(library) => {
-            if let Some(dir) = &resume {
-                match session.save(&library.states, dir) {
-                    Ok(note) => warn_all(&note.into_iter().collect::<Vec<_>>()),
-                    Err(e) => complain(&format!(
-                        "warning: cannot save reading positions in {}: {e}",
-                        dir.display()
-                    )),
-                }
-            }
-            save_corrections(&library.states);
-            reader_exit()
-        }
+    let finished = match byline::tui::run_library(library, unfinished) {
+        Ok(f) => f,
         Err(e) => {
             complain(&format!("terminal error: {e}"));
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
+        }
+    };
+    warn_all(&finished.warnings);
+    let states = &finished.library.states;
+    if let Some(dir) = &resume {
+        match session.save(states, dir) {
+            Ok(note) => warn_all(&note.into_iter().collect::<Vec<_>>()),
+            Err(e) => complain(&format!(
+                "warning: cannot save reading positions in {}: {e}",
+                dir.display()
+            )),
         }
     }
+    save_corrections(states);
+    if let Some(e) = finished.failed {
+        complain(&e.to_string());
+        return ExitCode::from(e.exit_code());
+    }
+    reader_exit()
 }
 
 /// The corrections saved in the state directory (none without one).
@@ -226,27 +240,35 @@ fn dumb_terminal() -> bool {
     std::env::var_os("TERM").is_some_and(|t| t == "dumb")
 }
 
-/// Texts larger than this open before their analysis is done.
-const BACKGROUND_ANALYSIS: usize = 256 * 1024;
+/// What is left to do for the one article of the reader after its first
+/// screen.
+enum Later {
+    /// Its analysis (the article is outlined).
+    Analysis,
+    /// Reading the whole file: the article is a preview of its start.
+    Rest(Source),
+}
 
-/// A single article file for the reader, read once: a long one only
-/// outlined (its copy to complete comes back too), a short one analyzed.
-/// None for stdin, a directory or several files: the ordinary path.
-fn open_one_file(cli: &Cli) -> Option<Result<(Article, Option<Document>), ExitCode>> {
+/// The one article of the command line for the reader, with its work
+/// left for after the first screen: a long plain-text file shows a preview
+/// of its start while the whole is read; any other is read and outlined.
+/// None when the arguments name several articles.
+fn open_one(cli: &Cli) -> Option<Result<(Article, Later), ExitCode>> {
     let sources = articles::sources(&cli.files).ok()?;
-    let [source @ byline::source::input::Source::File(_)] = sources.as_slice() else {
+    let [source] = sources.as_slice() else {
         return None;
     };
+    // The terminal's cells: beside the sidebar, more than a screen of
+    // text (and never less than the preview's floor of a few screens).
+    let screens =
+        ratatui::crossterm::terminal::size().map_or(0, |(w, h)| u64::from(w) * u64::from(h));
+    if let Some(preview) = articles::preview(source, cli.max_size, screens) {
+        return Some(Ok((preview.outline(), Later::Rest(source.clone()))));
+    }
     Some(match articles::read(source, cli.max_size) {
         Ok(text) => {
             warn_all(&text.warnings);
-            if text.text.len() > BACKGROUND_ANALYSIS {
-                let article = text.outline();
-                let unfinished = article.doc.clone();
-                Ok((article, Some(unfinished)))
-            } else {
-                Ok((text.analyze(), None))
-            }
+            Ok((text.outline(), Later::Analysis))
         }
         Err(e) => {
             complain(&e.to_string());

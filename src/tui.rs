@@ -14,23 +14,23 @@
 //! and once continued (`fg`) set the terminal up again and redraw it all.
 //! Outside the reader these signals keep their default action.
 
-use std::io::{self, Write, stdout};
+use std::io::{self, BufWriter, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Once, OnceLock};
 use std::time::Duration;
 
+use ratatui::Terminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode, KeyEventKind, KeyModifiers,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 use ratatui::prelude::CrosstermBackend;
-use ratatui::{DefaultTerminal, Terminal};
 use signal_hook::consts::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1,
     SIGUSR2, SIGVTALRM,
@@ -41,8 +41,12 @@ use crate::model::Document;
 use crate::reader::action::Action;
 use crate::reader::index::Index;
 use crate::reader::keymap;
+use crate::reader::layout::LineTable;
 use crate::reader::library::{self, Library};
-use crate::reader::state::{State, analysis_done_indexed};
+use crate::reader::resume::{self, Store};
+use crate::reader::state::{State, analysis_done_indexed, text_done};
+use crate::source::articles::{self, OpenError};
+use crate::source::input::Source;
 use crate::view;
 
 /// The terminal is in reader mode and must be restored.
@@ -144,11 +148,12 @@ fn enter() -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     // Bracketed paste: pasted text arrives as one event, never as keys.
-    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    let mut out = stdout().lock();
+    queue!(out, EnterAlternateScreen, EnableBracketedPaste)?;
     if MOUSE.load(Ordering::SeqCst) {
-        execute!(stdout(), EnableMouseCapture)?;
+        queue!(out, EnableMouseCapture)?;
     }
-    Ok(())
+    out.flush()
 }
 
 /// Restores the terminal when dropped (error returns and unwinding).
@@ -162,8 +167,16 @@ impl Drop for Guard {
 
 /// Enter the reader mode: raw mode, alternate screen, mouse capture, a
 /// panic hook that restores the terminal before the panic is printed, and
+/// The terminal the reader draws on. A frame is buffered whole and goes
+/// out in one write when drawn (stdout alone would write every 1 KiB),
+/// so the terminal gets it at once.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Enough for a full frame of a large terminal with its colors.
+const FRAME_BUFFER: usize = 256 * 1024;
+
 /// the signal handlers.
-pub fn setup() -> io::Result<(DefaultTerminal, Guard)> {
+pub fn setup() -> io::Result<(Screen, Guard)> {
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
@@ -179,9 +192,12 @@ pub fn setup() -> io::Result<(DefaultTerminal, Guard)> {
 /// A terminal on a blank screen, whose first frame draws every cell.
 /// (`Terminal::clear` would ask the terminal for the cursor position, and
 /// wait up to two seconds for a terminal that does not answer.)
-fn fresh_terminal() -> io::Result<DefaultTerminal> {
-    execute!(stdout(), Clear(ClearType::All))?;
-    Terminal::new(CrosstermBackend::new(stdout()))
+fn fresh_terminal() -> io::Result<Screen> {
+    queue!(stdout(), Clear(ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        stdout(),
+    )))
 }
 
 /// Stop the process as the terminal's own Ctrl-Z would: SIGTSTP with its
@@ -260,10 +276,13 @@ pub fn run(doc: Document, name: &str) -> io::Result<()> {
 /// is only an outline: the reader draws it at once, then completes this
 /// copy of it on another thread (so the first frame has both cores) and
 /// takes its quotes, entities and speakers when they arrive.
-pub fn run_library(mut lib: Library, unfinished: Option<Document>) -> io::Result<Library> {
+pub fn run_library(mut lib: Library, unfinished: Option<Unfinished>) -> io::Result<Finished> {
     let mut pending = Pending {
         unfinished,
-        analysis: None,
+        arrivals: None,
+        warnings: Vec::new(),
+        failed: None,
+        store: None,
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     for s in &mut lib.states {
@@ -273,42 +292,154 @@ pub fn run_library(mut lib: Library, unfinished: Option<Document>) -> io::Result
     let result = event_loop(&mut terminal, &mut lib, &mut pending);
     restore();
     drop(guard);
+    let finished = Finished {
+        library: lib,
+        warnings: pending.warnings,
+        failed: pending.failed,
+    };
     match result {
         // A hung-up terminal fails its reads; the signal that came with it
         // is why the reader ends, not the error.
-        Err(_) if signalled().is_some() => Ok(lib),
+        Err(_) if signalled().is_some() => Ok(finished),
         Err(e) => Err(e),
-        Ok(()) => Ok(lib),
+        Ok(()) => Ok(finished),
     }
 }
 
-/// The first article's analysis: to start after the first frame, then under
-/// way.
+/// What is left to do for the first article once its first screen is up.
+pub enum Unfinished {
+    /// The sentences, quotes and analysis of this outline.
+    Analysis(Document),
+    /// The whole text of a long file shown from a preview of its start;
+    /// the saved reading positions are looked up once it is known.
+    Rest {
+        source: Source,
+        max_size: u64,
+        store: Store,
+    },
+}
+
+/// The reader has ended.
+pub struct Finished {
+    pub library: Library,
+    /// Problems found reading the rest of a previewed file, for stderr.
+    pub warnings: Vec<String>,
+    /// The rest of a previewed file could not be read: the reader closed.
+    pub failed: Option<OpenError>,
+}
+
+/// What the worker sends back, in this order.
+enum Arrival {
+    /// The whole text of a previewed file, outlined, with what the reader
+    /// needs from it at the preview's width.
+    Text {
+        doc: Document,
+        index: Index,
+        lines: LineTable,
+        key: String,
+        warnings: Vec<String>,
+    },
+    Analysis(Document, Index),
+    Failed(OpenError),
+}
+
+/// The first article's unfinished work: to start after the first frame,
+/// then under way on a worker.
 struct Pending {
-    unfinished: Option<Document>,
-    analysis: Option<Receiver<(Document, Index)>>,
+    unfinished: Option<Unfinished>,
+    arrivals: Option<Receiver<Arrival>>,
+    warnings: Vec<String>,
+    failed: Option<OpenError>,
+    /// Saved reading positions, for a previewed text once read whole.
+    store: Option<Store>,
 }
 
 impl Pending {
-    /// Complete the unfinished document on a worker thread.
-    fn start(&mut self) {
-        if let Some(mut doc) = self.unfinished.take() {
-            let (tx, rx) = std::sync::mpsc::channel();
-            std::thread::spawn(move || {
-                doc.complete();
-                let index = Index::build(&doc);
-                let _ = tx.send((doc, index));
-            });
-            self.analysis = Some(rx);
+    /// Start the unfinished work on a worker thread; `width` is the text
+    /// width of the first frame.
+    fn start(&mut self, width: u16) {
+        let Some(work) = self.unfinished.take() else {
+            return;
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let store = match &work {
+            Unfinished::Rest { store, .. } => Some(store.clone()),
+            Unfinished::Analysis(_) => None,
+        };
+        std::thread::spawn(move || {
+            let mut doc = match work {
+                Unfinished::Analysis(doc) => doc,
+                Unfinished::Rest {
+                    source, max_size, ..
+                } => match read_whole(&source, max_size, width, &tx) {
+                    Some(doc) => doc,
+                    None => return,
+                },
+            };
+            doc.complete();
+            let index = Index::build(&doc);
+            let _ = tx.send(Arrival::Analysis(doc, index));
+        });
+        self.arrivals = Some(rx);
+        self.store = store;
+    }
+}
+
+impl Pending {
+    /// Take what the worker sent into the first article's state.
+    fn receive(&mut self, first: &mut State, arrival: Arrival) {
+        match arrival {
+            Arrival::Text {
+                doc,
+                index,
+                lines,
+                key,
+                warnings,
+            } => {
+                let unmoved = first.anchor == 0;
+                text_done(first, doc, index, lines);
+                if unmoved && let Some(store) = &self.store {
+                    store.restore_as(&key, first);
+                }
+                self.warnings.extend(warnings);
+            }
+            Arrival::Analysis(doc, index) => {
+                analysis_done_indexed(first, doc, index);
+                self.arrivals = None;
+            }
+            Arrival::Failed(e) => self.failed = Some(e),
         }
     }
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    lib: &mut Library,
-    pending: &mut Pending,
-) -> io::Result<()> {
+/// Read and outline the whole of a previewed file and send it; the
+/// outline, to analyze next, or None when it could not be read.
+fn read_whole(
+    source: &Source,
+    max_size: u64,
+    width: u16,
+    tx: &Sender<Arrival>,
+) -> Option<Document> {
+    let text = match articles::read(source, max_size) {
+        Ok(text) => text,
+        Err(e) => {
+            let _ = tx.send(Arrival::Failed(e));
+            return None;
+        }
+    };
+    let doc = Document::outline(&text.text);
+    let arrival = Arrival::Text {
+        index: Index::build(&doc),
+        lines: LineTable::wrap(&doc, width),
+        key: resume::key(&doc.text),
+        warnings: text.warnings,
+        doc: doc.clone(),
+    };
+    tx.send(arrival).ok()?;
+    Some(doc)
+}
+
+fn event_loop(terminal: &mut Screen, lib: &mut Library, pending: &mut Pending) -> io::Result<()> {
     let panic_after_first_frame = test_panic_wanted();
     let sig = signals();
     let size = terminal.size()?;
@@ -346,16 +477,17 @@ fn event_loop(
             if panic_after_first_frame {
                 panic!("BYLINE_TEST_PANIC=1: a test asked for a panic after the first frame");
             }
-            pending.start();
+            pending.start(lib.current().lines.width);
         }
-        let analysis = &mut pending.analysis;
-        let wait = match analysis {
+        let wait = match &pending.arrivals {
             Some(rx) => match rx.try_recv() {
-                Ok((doc, index)) => {
+                Ok(arrival) => {
                     if let Some(first) = lib.states.first_mut() {
-                        analysis_done_indexed(first, doc, index);
+                        pending.receive(first, arrival);
                     }
-                    *analysis = None;
+                    if pending.failed.is_some() {
+                        return Ok(());
+                    }
                     dirty = true;
                     continue;
                 }
@@ -363,7 +495,7 @@ fn event_loop(
                     if let Some(first) = lib.states.first_mut() {
                         first.analyzing = false;
                     }
-                    *analysis = None;
+                    pending.arrivals = None;
                     dirty = true;
                     continue;
                 }

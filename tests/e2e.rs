@@ -155,6 +155,12 @@ impl Session {
             feed.lock().unwrap().closed = true;
         });
         let writer = pair.master.take_writer().expect("pty writer");
+        // The first screen comes before the analysis: these tests press
+        // keys that act on it, so they start once it is in.
+        wait_for(&term, "the analysis", |s| {
+            let status = s.contents_between(ROWS - 1, 0, ROWS - 1, COLS);
+            status.contains('%') && !status.contains("analyzing")
+        });
         Session {
             term,
             child,
@@ -680,4 +686,35 @@ fn a_correction_survives_a_restart_and_changes_the_json() {
     });
     assert_restored(&session.quit());
     assert_eq!(first_quote(home.path()), (analyzed, rule));
+}
+
+/// Issue #15: a long plain text opens from a preview of its start; the
+/// rest arrives on a worker, so the end is reachable and the reading
+/// position saved there comes back on the next open.
+#[test]
+fn a_long_text_opens_from_its_start_and_reaches_its_end() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("long.txt");
+    let body: Vec<String> = (1..=6000)
+        .map(|i| format!("Paragraph number {i} of a long plain report, told in a plain way."))
+        .collect();
+    std::fs::write(
+        &path,
+        format!("A Long Plain Report\n\n{}\n", body.join("\n\n")),
+    )
+    .unwrap();
+    let args = [path.to_str().unwrap()];
+    let mut session = Session::spawn_in(&args, None, home.path(), None);
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "A Long Plain Report");
+    session.press(b"G");
+    wait_text(&term, "Paragraph number 6000 of");
+    wait_status(&term, "the end", |s| s.contains("100%"));
+    assert_restored(&session.quit());
+
+    let session = Session::spawn_in(&args, None, home.path(), None);
+    let term = Arc::clone(&session.term);
+    wait_text(&term, "Paragraph number 6000 of");
+    assert!(!screen_text(&term).contains("A Long Plain Report"));
+    assert_restored(&session.quit());
 }

@@ -198,12 +198,20 @@ impl Store {
 
     /// Put an article back where it was left.
     pub fn restore(&self, state: &mut State) {
-        let Some(p) = self.articles.get(&key(&state.doc.text)).map(|e| e.position) else {
+        self.restore_as(&key(&state.doc.text), state);
+    }
+
+    /// [`restore`](Store::restore) with the text's key already computed
+    /// (on a worker, for a long text).
+    pub fn restore_as(&self, key: &str, state: &mut State) {
+        let Some(p) = self.articles.get(key).map(|e| e.position) else {
             return;
         };
         let text = &state.doc.text;
         if p.anchor <= text.len() && text.is_char_boundary(p.anchor) {
             state.anchor = p.anchor;
+            // Already laid out (a long text restored once read whole).
+            state.top = state.lines.line_at(p.anchor).min(state.max_top());
         }
         if p.cursor < state.index.selectable.len() {
             state.cursor = p.cursor;
@@ -273,6 +281,8 @@ impl Session {
     pub fn save(&self, states: &[State], dir: &Path) -> std::io::Result<Option<String>> {
         let moved: Vec<(String, Position)> = states
             .iter()
+            // A preview of a text never read whole has no key of its own.
+            .filter(|s| !s.partial)
             .map(|s| (key(&s.doc.text), Position::of(s)))
             .filter(|(k, p)| self.opened.get(k) != Some(p))
             .collect();

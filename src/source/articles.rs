@@ -170,6 +170,22 @@ pub fn read(source: &Source, max_size: u64) -> Result<Text, OpenError> {
     })
 }
 
+/// The start of a long plain-text file, to show while the whole is read
+/// (see [`input::preview`]); None for other sources and formats, whose
+/// conversion needs the whole file.
+pub fn preview(source: &Source, max_size: u64, bytes: u64) -> Option<Text> {
+    let Source::File(path) = source else {
+        return None;
+    };
+    let text = input::preview(path, max_size, bytes)?;
+    (Format::detect(Some(path), &text) == Format::Text).then(|| Text {
+        source: source.clone(),
+        format: Format::Text,
+        text,
+        warnings: Vec::new(),
+    })
+}
+
 /// Analyze a text that is already in memory, in any format.
 pub fn analyze_text(text: String, path: Option<&Path>) -> Document {
     let name = path.map_or_else(String::new, |p| p.display().to_string());

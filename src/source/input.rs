@@ -192,6 +192,37 @@ pub fn load(source: &Source, max_size: u64) -> Result<Loaded, InputError> {
     }
 }
 
+/// Files at least this long open from a preview of their start (see
+/// [`preview`]).
+pub const PREVIEW_MIN: u64 = 256 * 1024;
+/// How much of a long file a preview reads at least: a few screens of
+/// text (its wrapping is what the first screen waits for).
+pub const PREVIEW_BYTES: u64 = 16 * 1024;
+
+/// The start of a long regular file (about `bytes` of it), decoded exactly as the whole file
+/// will be, so that its text is the start of the whole text: UTF-8 (a
+/// byte-order mark is dropped), no NUL, cut after its last complete line.
+/// None when the file is short, not regular, over `max_size`, or not such
+/// a text: then the whole file has to be read before anything is shown.
+pub fn preview(path: &Path, max_size: u64, bytes: u64) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() < PREVIEW_MIN || meta.len() > max_size {
+        return None;
+    }
+    let mut start = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(bytes.clamp(PREVIEW_BYTES, PREVIEW_MIN / 2))
+        .read_to_end(&mut start)
+        .ok()?;
+    let lines = &start[..memchr::memrchr(b'\n', &start)? + 1];
+    if utf16_bom(lines).is_some() || lines.contains(&0) {
+        return None;
+    }
+    let text = std::str::from_utf8(lines.strip_prefix(b"\xef\xbb\xbf").unwrap_or(lines)).ok()?;
+    Some(normalize_newlines(text))
+}
+
 /// Open a path and read it: regular files and FIFOs only, never more than
 /// `max_size + 1` bytes, so `/dev/zero` or an endless pipe cannot hang the
 /// reader or exhaust memory.
@@ -601,5 +632,33 @@ mod tests {
     fn a_file_name_with_controls_is_shown_inert() {
         let name = Source::File(PathBuf::from("d/\u{1b}]0;x\u{7}\n\u{202e}a.txt")).display_name();
         assert_eq!(name, "^[]0;x^G^J<U+202E>a.txt");
+    }
+
+    #[test]
+    fn a_preview_is_the_start_of_the_whole_text_cut_after_a_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = "Ein Satz über die Straße, mit Umlauten.\r\n";
+        let mut bytes = b"\xef\xbb\xbf".to_vec();
+        while bytes.len() < PREVIEW_MIN as usize + 1000 {
+            bytes.extend_from_slice(line.as_bytes());
+        }
+        let path = dir.path().join("long.txt");
+        std::fs::write(&path, &bytes).unwrap();
+        let preview = preview(&path, u64::MAX, 0).expect("a long text has a preview");
+        let whole = decode(&bytes, "long.txt").unwrap().text;
+        assert!(whole.starts_with(&preview));
+        assert!(preview.ends_with('\n') && preview.len() <= PREVIEW_BYTES as usize);
+        // Short, over the limit, or not plain UTF-8: the whole is read.
+        assert_eq!(preview_of(&dir, b"Title\n\nShort.\n"), None);
+        assert_eq!(super::preview(&path, 1000, 0), None);
+        let mut utf16 = b"\xff\xfe".to_vec();
+        utf16.resize(PREVIEW_MIN as usize + 10, b'\n');
+        assert_eq!(preview_of(&dir, &utf16), None);
+    }
+
+    fn preview_of(dir: &tempfile::TempDir, bytes: &[u8]) -> Option<String> {
+        let path = dir.path().join("other.txt");
+        std::fs::write(&path, bytes).unwrap();
+        preview(&path, u64::MAX, 0)
     }
 }

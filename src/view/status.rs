@@ -14,9 +14,15 @@ use crate::view::theme::Theme;
 /// The left part of the status line, as text.
 pub fn text(state: &State) -> String {
     let doc = &state.doc;
-    let mut parts = vec![state.name.clone(), format!("{}%", state.percent())];
-    if state.analyzing {
-        parts.push("analyzing…".to_string());
+    let mut parts = vec![state.name.clone()];
+    if state.partial {
+        // A percentage of a preview would jump once the whole is read.
+        parts.push("reading…".to_string());
+    } else {
+        parts.push(format!("{}%", state.percent()));
+        if state.analyzing {
+            parts.push("analyzing…".to_string());
+        }
     }
     if let Some(h) = state.current_heading() {
         parts.push(format!("§ {}", doc.slice(&doc.sections[h].span)));

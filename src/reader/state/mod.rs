@@ -99,6 +99,9 @@ pub struct State {
     pub overlay_open: bool,
     /// The document is drawn but its analysis is still running.
     pub analyzing: bool,
+    /// The text is only the start of the article (a preview of a long
+    /// file); the whole is being read.
+    pub partial: bool,
     pub quit: bool,
     /// What the article pane shows.
     pub view: View,
@@ -178,6 +181,7 @@ impl State {
             show_kinds: true,
             overlay_open: false,
             analyzing: false,
+            partial: false,
             quit: false,
             view: View::Article,
             timeline: true,
@@ -608,6 +612,25 @@ fn copy_quote(state: &mut State) {
     }
     state.message = Some(format!("copied: {text}"));
     state.copied = Some(text);
+}
+
+/// The whole text of an article opened from a preview of its start has
+/// been read and outlined (with its index and lines at the
+/// width the preview was drawn at, made on the worker). The preview is the
+/// start of the text, so the reading position, a byte offset, stays put.
+pub fn text_done(state: &mut State, doc: Document, index: Index, lines: LineTable) {
+    state.doc = doc;
+    state.folded = Haystack::default();
+    state.index = index;
+    state.partial = false;
+    state.wrap_cache.clear();
+    state.lines = lines;
+    state.top = state.lines.line_at(state.anchor);
+    state.cursor = state
+        .cursor
+        .min(state.index.selectable.len().saturating_sub(1));
+    // Rewraps only when the terminal was resized meanwhile.
+    resize(state, state.width, state.height);
 }
 
 /// The analysis of the document being read has finished: take its
