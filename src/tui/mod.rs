@@ -48,6 +48,9 @@ use crate::reader::state::{State, analysis_done_indexed, text_done};
 use crate::source::articles::{self, OpenError};
 use crate::source::input::Source;
 use crate::view;
+use lean::Lean;
+
+mod lean;
 
 /// The terminal is in reader mode and must be restored.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -170,7 +173,7 @@ impl Drop for Guard {
 /// The terminal the reader draws on. A frame is buffered whole and goes
 /// out in one write when drawn (stdout alone would write every 1 KiB),
 /// so the terminal gets it at once.
-type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Screen = Terminal<Lean<CrosstermBackend<BufWriter<Stdout>>>>;
 
 /// Enough for a full frame of a large terminal with its colors.
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -194,10 +197,10 @@ pub fn setup() -> io::Result<(Screen, Guard)> {
 /// wait up to two seconds for a terminal that does not answer.)
 fn fresh_terminal() -> io::Result<Screen> {
     queue!(stdout(), Clear(ClearType::All))?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+    Terminal::new(Lean::new(CrosstermBackend::new(BufWriter::with_capacity(
         FRAME_BUFFER,
         stdout(),
-    )))
+    ))))
 }
 
 /// Stop the process as the terminal's own Ctrl-Z would: SIGTSTP with its
