@@ -512,9 +512,68 @@ fn two_readers_quitting_keep_both_reading_positions() {
     assert!(articles.values().all(|p| p["anchor"].as_u64() > Some(0)));
 }
 
-/// Issue #17, case 8: while a long article is still being analyzed, `q`
-/// and SIGTERM end the reader at once (the bound is generous: it only
-/// catches a reader that waits for the analysis, seconds here).
+/// Issue #17, cases 7 and 9 end to end: a positions file with a bad entry
+/// and fields from a later version keeps its good entries and those fields
+/// through a reader's quit; a FIFO in its place blocks nothing.
+#[test]
+fn bad_entries_or_a_fifo_in_the_positions_file_lose_nothing_and_block_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    let positions = state.join("positions.json");
+    let file = dir.path().join("one.txt");
+    let body = "A sentence of the body that goes on for a while. ".repeat(400);
+    std::fs::write(&file, format!("Title of one\n\n{body}\n")).unwrap();
+    let old = r#"{"version": 1, "counter": 2, "later": "kept", "articles": {
+        "aa": {"anchor": -5, "cursor": 0, "active": false},
+        "bb": {"anchor": 3, "cursor": 0, "active": false, "seen": 2, "zoom": 1.5}}}"#;
+    std::fs::write(&positions, old).unwrap();
+    let mut pty = reader_of(&file, &state);
+    pty.wait_for("the status line", status_names("one.txt"));
+    pty.press(b" ");
+    pty.quit_restored();
+    let text = std::fs::read_to_string(&positions).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["later"], "kept", "{text}");
+    assert_eq!(v["articles"]["bb"]["zoom"], 1.5, "{text}");
+    assert_eq!(v["articles"].as_object().unwrap().len(), 2, "{text}");
+
+    std::fs::remove_file(&positions).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&positions)
+        .status();
+    assert!(made.unwrap().success());
+    let mut pty = reader_of(&file, &state);
+    pty.wait_for("the status line", status_names("one.txt"));
+    pty.press(b" ");
+    pty.press(b"q");
+    let (status, bytes) = pty.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    // The warning comes after the terminal is restored, on its own line.
+    let out = String::from_utf8_lossy(&bytes);
+    let leave = out.rfind(LEAVE_ALT).expect("alternate screen left");
+    assert!(out[leave..].contains("not a regular file"), "{out:?}");
+    let fresh = std::fs::read_to_string(&positions).unwrap();
+    assert!(fresh.contains("\"articles\""), "{fresh}");
+}
+
+/// How long `pty`'s program takes to exit after `ask` (polled every
+/// millisecond); its output, to check the terminal was restored.
+fn exit_latency(mut pty: Pty, ask: impl FnOnce(&mut Pty)) -> (Duration, Vec<u8>) {
+    ask(&mut pty);
+    let asked = Instant::now();
+    while pty.alive() && asked.elapsed() < TIMEOUT {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let latency = asked.elapsed();
+    (latency, pty.wait_exit().1)
+}
+
+/// Issue #17, case 8: while a long article is still being analyzed (for
+/// seconds), `q` and SIGTERM end the reader at once, whatever the worker
+/// thread does. The bound is far above the event loop's tick (50 ms): it
+/// catches a reader that waits for the analysis, not a slow machine.
+/// `--nocapture` shows each latency.
 #[test]
 fn quit_and_sigterm_are_answered_while_the_analysis_runs() {
     let dir = tempfile::tempdir().unwrap();
@@ -524,21 +583,24 @@ fn quit_and_sigterm_are_answered_while_the_analysis_runs() {
         .collect();
     std::fs::write(&file, format!("A Title\n\n{}\n", quotes.join(" "))).unwrap();
     for how in ["q", "SIGTERM"] {
-        let mut pty = reader_of(&file, &dir.path().join("state"));
-        pty.wait_for("analyzing", |s| status_line(s).contains("analyzing"));
-        let asked = Instant::now();
-        if how == "q" {
-            pty.press(b"q");
-        } else {
-            signal(pty.pid(), libc::SIGTERM);
+        let mut latencies = Vec::new();
+        for _ in 0..3 {
+            let pty = reader_of(&file, &dir.path().join("state"));
+            // Right after the first frame: the analysis has only begun.
+            pty.wait_for("analyzing", |s| status_line(s).contains("analyzing"));
+            let (latency, bytes) = exit_latency(pty, |pty| match how {
+                "q" => pty.press(b"q"),
+                _ => signal(pty.pid(), libc::SIGTERM),
+            });
+            assert_restored(&bytes);
+            latencies.push(latency);
         }
-        let (_, bytes) = pty.wait_exit();
+        latencies.sort();
+        eprintln!("{how}: exit after {latencies:?}");
         assert!(
-            asked.elapsed() < Duration::from_secs(2),
-            "{how}: {:?}",
-            asked.elapsed()
+            latencies[2] < Duration::from_secs(1),
+            "{how}: {latencies:?}"
         );
-        assert_restored(&bytes);
     }
 }
 

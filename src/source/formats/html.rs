@@ -18,6 +18,7 @@ const CLUTTER: &str = "script, style, noscript, template, nav, footer, aside, fo
 /// the fallback was used.
 pub fn to_plain(html: &str) -> (String, Option<String>) {
     let page = Document::from(&*super::nesting::cap(html));
+    super::nesting::flatten(&page);
     let og_title = page
         .select(r#"meta[property="og:title"]"#)
         .attr("content")
