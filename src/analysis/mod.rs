@@ -78,11 +78,14 @@ pub fn analyze(doc: &mut Document) {
         .collect();
     // A feature the gazetteer knows by its whole name ("Muskegon County")
     // is the gazetteer's; the places inside the others are not named
-    // there ("Chad" in "Lake Chad").
+    // there ("Chad" in "Lake Chad"). Features are in text order and
+    // disjoint, so the ones a match overlaps are found by search.
     place_names.retain(|m| {
-        features
+        let k = features.partition_point(|f| f.end <= m.span.start);
+        features[k..]
             .iter()
-            .all(|f| f == &m.span || f.end <= m.span.start || m.span.end <= f.start)
+            .take_while(|f| f.start < m.span.end)
+            .all(|f| f == &m.span)
     });
     add_teams(
         &doc.text,

@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
 use super::tokens::{Token, is_all_caps, is_capitalized};
+use super::wordmap::load_le;
 use crate::model::Span;
 
 /// Words before a name that say it is somewhere.
@@ -446,13 +447,19 @@ pub struct Lowercase {
     found: HashSet<String>,
 }
 
-/// Where a word falls in `Lowercase`'s filter: by its length and its
-/// first, second and last bytes.
+/// Words of `Lowercase`'s filter: enough bits that the one-word places of
+/// a whole book leave most of them clear.
+const SHAPE_WORDS: usize = 256;
+
+/// Where a word falls in `Lowercase`'s filter: a hash of its length and
+/// first eight bytes, as a word of the filter and a bit in it.
 fn shape_bit(w: &str) -> (usize, u64) {
     let b = w.as_bytes();
-    let byte = |k: usize| usize::from(b.get(k).copied().unwrap_or(0));
-    let mix = byte(0) * 7 + byte(1) * 31 + byte(b.len().saturating_sub(1)) * 131 + b.len() * 17;
-    ((mix >> 6) % 16, 1 << (mix % 64))
+    // Truncation intended: the first eight bytes.
+    let head = load_le(&b[..b.len().min(8)]) as u64;
+    let h = (head ^ (b.len() as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    // Fits: below SHAPE_WORDS.
+    ((h >> 56) as usize % SHAPE_WORDS, 1 << ((h >> 32) & 63))
 }
 
 impl Lowercase {
@@ -465,7 +472,7 @@ impl Lowercase {
 
     fn of<'a>(text: &str, tokens: &[Token], words: impl Iterator<Item = &'a str>) -> Lowercase {
         let mut wanted: HashSet<String> = words.map(str::to_lowercase).collect();
-        let mut shapes = [0u64; 16];
+        let mut shapes = [0u64; SHAPE_WORDS];
         for w in &wanted {
             let (len, first) = shape_bit(w);
             shapes[len] |= first;
