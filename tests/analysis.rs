@@ -1147,3 +1147,11 @@ fn a_district_is_a_body_more_often_than_a_place() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_name_of_several_words_placed_by_its_region_is_no_person() {
+    let text = "Fair opens\n\nThe harvest fair at the Grand Hotel Santa Clara drew crowds, \
+                organizers said. It was held in Santa Clara, California, where growers met.\n";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    assert!(places(text).contains(&"Santa Clara".to_string()));
+}

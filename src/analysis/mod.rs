@@ -160,9 +160,9 @@ pub fn analyze(doc: &mut Document) {
     doc.entities = entities;
 }
 
-/// A one-word person whose name the text also uses for a place it places
-/// ("trains ran to Harrison", "the town of Coleman, Florida") is that
-/// place: all the mentions go.
+/// A person whose name the text also uses for a place it places ("trains
+/// ran to Harrison", "the town of Coleman, Florida", "in Santa Rosa,
+/// California") is that place: all the mentions go.
 fn unplace_people(
     text: &str,
     tokens: &[tokens::Token],
@@ -179,11 +179,12 @@ fn unplace_people(
     }
     let mut gone = vec![false; people.persons.len()];
     for m in &people.mentions {
-        let one_word = people.persons[m.person].words.len() == 1;
-        if one_word
-            && placed
-                .binary_search_by_key(&m.span.start, |s| s.start)
-                .is_ok()
+        // A surname alone ("Gray") leaves the person of two words ("Sue
+        // Gray") standing: only a whole name is the place's.
+        let whole = people.persons[m.person].words.len() == text[m.span.clone()].split(' ').count();
+        if let Ok(k) = placed.binary_search_by_key(&m.span.start, |s| s.start)
+            && placed[k] == m.span
+            && whole
         {
             gone[m.person] = true;
         }

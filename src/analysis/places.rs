@@ -919,9 +919,10 @@ fn defines_settlement(text: &str, tokens: &[Token], at: usize) -> bool {
             .any(|k| SETTLEMENT_NOUNS.contains(&w(k)) && (at + 2..k).all(|m| tokens[m].lowercase()))
 }
 
-/// One-word place names that their context places, whatever else claims
-/// them: a region after a comma ("Salem, New Jersey"), a preposition of
-/// place ("extended to Harrison"), "the town of Coleman". Sorted spans.
+/// Place names that their context places, whatever else claims them: a
+/// region after a comma ("Salem, New Jersey", "Santa Rosa, California"),
+/// and for one-word names also a preposition of place ("extended to
+/// Harrison") or "the town of Coleman". Sorted spans.
 pub fn placed_words(
     text: &str,
     tokens: &[Token],
@@ -932,7 +933,9 @@ pub fn placed_words(
 ) -> Vec<Span> {
     let mut ms = matches(tokens, found, taken);
     qualify(text, tokens, gaz, &mut ms);
-    ms.retain(|m| m.first == m.last);
+    // A name of several words that could be a person's ("Santa Rosa")
+    // needs its region.
+    ms.retain(|m| m.first == m.last || m.qualified.is_some());
     // A possessive is a person's more often than a place's ("in Ben's
     // room"), and a common given name needs more than "to" or "from".
     ms.iter()
