@@ -1155,3 +1155,13 @@ fn a_name_of_several_words_placed_by_its_region_is_no_person() {
     assert!(people(text).is_empty(), "{:?}", people(text));
     assert!(places(text).contains(&"Santa Clara".to_string()));
 }
+
+#[test]
+fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
+    let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
+                a guide said. The Greek islands were calm that week.\n";
+    let found = places(text);
+    assert!(found.contains(&"Tarvel river".to_string()), "{found:?}");
+    assert!(found.contains(&"Oskan islands".to_string()), "{found:?}");
+    assert!(!found.iter().any(|p| p.contains("Greek")), "{found:?}");
+}

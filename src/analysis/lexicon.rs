@@ -802,6 +802,23 @@ const FEATURE_WORDS: &[&str] = &[
     "Crossing",
 ];
 
+/// Kinds of natural feature written in lowercase after a name ("the
+/// Mandovi river", "the Faroe islands"), which with it name one place.
+const LOWERCASE_FEATURES: &[&str] = &[
+    "river",
+    "lake",
+    "pond",
+    "creek",
+    "islands",
+    "mountains",
+    "valley",
+    "canal",
+    "glacier",
+    "peninsula",
+    "plateau",
+    "strait",
+];
+
 /// First words of the names of natural features and of places named "X
 /// of Y" ("Lake Chad", "Mount Kenya", "Gulf of Aden", "Isle of Man").
 const FEATURE_HEADS: &[&str] = &[
@@ -1296,6 +1313,10 @@ pub fn is_family_name_first(word: &str) -> bool {
 pub fn is_feature_word(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
     member(&SET, FEATURE_WORDS, word)
+}
+
+pub fn is_lowercase_feature(word: &str) -> bool {
+    LOWERCASE_FEATURES.contains(&word)
 }
 
 pub fn is_feature_head(word: &str) -> bool {
