@@ -1177,9 +1177,9 @@ fn prefixed_title(word: &str) -> Option<&str> {
     // A byte search: words are short, and most hold no hyphen.
     let hyphen = word.bytes().position(|b| b == b'-')?;
     let (prefix, title) = (&word[..hyphen], &word[hyphen + 1..]);
-    matches!(
-        prefix.to_ascii_lowercase().as_str(),
-        "then" | "ex" | "former" | "acting" | "interim" | "future"
+    folded_one_of(
+        prefix,
+        &["then", "ex", "former", "acting", "interim", "future"],
     )
     .then_some(title)
 }
@@ -1202,29 +1202,28 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// Prepositions that put a name in a phrase of place or company ("in
 /// Vienna", "with Smith"), in any case.
 pub fn is_preposition(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "in" | "at"
-            | "from"
-            | "to"
-            | "near"
-            | "across"
-            | "of"
-            | "into"
-            | "for"
-            | "with"
-            | "by"
-            | "on"
-            | "behind"
+    folded_one_of(
+        word,
+        &[
+            "in", "at", "from", "to", "near", "across", "of", "into", "for", "with", "by", "on",
+            "behind",
+        ],
     )
+}
+
+/// Whether `word` is one of a few lowercase words, in any case, without
+/// the copy that lowering it would take: these are asked of most words
+/// before a name.
+fn folded_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Prepositions that put a name in a place and nowhere else ("in", not
 /// "with"): a given name after them that is also a place is the place.
 pub fn is_place_preposition(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "in" | "at" | "near" | "across" | "into" | "throughout" | "inside"
+    folded_one_of(
+        word,
+        &["in", "at", "near", "across", "into", "throughout", "inside"],
     )
 }
 

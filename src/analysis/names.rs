@@ -82,16 +82,20 @@ fn lowercase_feature(
     gaz: &Gazetteer,
 ) -> Option<Range<usize>> {
     let next = tokens.get(run.end)?;
-    let placed = run.start > 0 && tokens[run.start].joined() && {
-        let prev = word(text, tokens, run.start - 1);
-        prev.eq_ignore_ascii_case("the") || lexicon::is_preposition(prev)
-    };
-    let feature = next.joined()
+    // The rarest condition first: this is asked of every run.
+    let feature = next.lowercase()
+        && next.joined()
+        && lexicon::is_lowercase_feature(next.text(text))
         && !tokens[run.end - 1].possessive()
-        && !tokens[run.start].headline()
-        && lexicon::is_lowercase_feature(next.text(text));
-    let people = gaz.demonym(word(text, tokens, run.start)).is_some();
-    (placed && feature && !people).then_some(run.start..run.end + 1)
+        && !tokens[run.start].headline();
+    let placed = || {
+        run.start > 0 && tokens[run.start].joined() && {
+            let prev = word(text, tokens, run.start - 1);
+            prev.eq_ignore_ascii_case("the") || lexicon::is_preposition(prev)
+        }
+    };
+    let people = || gaz.demonym(word(text, tokens, run.start)).is_some();
+    (feature && placed() && !people()).then_some(run.start..run.end + 1)
 }
 
 /// Longest list of names a known person spreads to, in names.

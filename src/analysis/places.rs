@@ -629,7 +629,7 @@ fn word_before(text: &str, tokens: &[Token], m: &Match) -> Option<usize> {
 fn after_place_of(text: &str, tokens: &[Token], of: usize) -> bool {
     tokens[of].text(text) == "of"
         && of > 0
-        && PLACE_OF.contains(&tokens[of - 1].text(text).to_lowercase().as_str())
+        && lexicon::with_lowercase(tokens[of - 1].text(text), |w| PLACE_OF.contains(&w))
 }
 
 /// Evidence that outweighs a given name: a region after a comma, a
