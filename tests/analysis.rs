@@ -1165,3 +1165,50 @@ fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
     assert!(found.contains(&"Oskan islands".to_string()), "{found:?}");
     assert!(!found.iter().any(|p| p.contains("Greek")), "{found:?}");
 }
+
+#[test]
+fn a_preposition_inside_a_title_in_capitals_places_nothing() {
+    let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
+                said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \
+                Okehampton for the fans.\n";
+    let found = places(text);
+    assert!(!found.contains(&"Venus".to_string()), "{found:?}");
+    // A route from an unknown town still places the town it leads to.
+    assert!(found.contains(&"Okehampton".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_preposition_places_every_name_of_the_list_it_heads() {
+    let text = "Rail news\n\nThe new line runs to Marlowby and Okehampton, officials said.\n";
+    assert!(
+        places(text).contains(&"Okehampton".to_string()),
+        "{:?}",
+        places(text)
+    );
+}
+
+#[test]
+fn the_seat_of_a_legislator_is_a_place() {
+    let text = "Vote\n\nDana Corrigan, the MP for Bideford, voted against the bill on \
+                Tuesday, aides said.\n";
+    assert!(
+        places(text).contains(&"Bideford".to_string()),
+        "{:?}",
+        places(text)
+    );
+}
+
+#[test]
+fn two_directions_share_the_place_after_them() {
+    let doc = Document::analyze(
+        "Trade\n\nExports to Central and Eastern Europe fell last year, the ministry said.\n",
+    );
+    let place = doc
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Place)
+        .expect("a place");
+    let written: Vec<&str> = place.mentions.iter().map(|m| doc.slice(&m.span)).collect();
+    assert_eq!(written, ["Central and Eastern Europe"]);
+    assert_eq!(names(&doc, EntityKind::Place).len(), 1);
+}

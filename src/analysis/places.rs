@@ -344,7 +344,7 @@ pub fn find_places(
                 .map_or(sense[&form_key(text, &m.span)], |q| q[0]);
             m.qualified.is_some()
                 || gaz.standalone(chosen)
-                || has_evidence(text, tokens, gaz, lower, m)
+                || has_evidence(text, tokens, gaz, lower, &ms, m)
         })
         .collect();
     spread_in_lists(text, tokens, &ms, &mut accepted);
@@ -419,14 +419,29 @@ fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> 
 /// Seattle", "Southern California", "Old Goa"), which is part of its name
 /// as written; the entity stays the place itself.
 fn with_direction(text: &str, tokens: &[Token], m: &Match) -> Span {
-    let directed = m.first > 0
-        && tokens[m.first].joined()
-        && DIRECTIONS.contains(&tokens[m.first - 1].text(text));
-    if directed {
-        tokens[m.first - 1].start()..m.span.end
-    } else {
-        m.span.clone()
+    let directed = |at: usize| {
+        at > 0 && tokens[at].joined() && DIRECTIONS.contains(&tokens[at - 1].text(text))
+    };
+    let mut first = m.first;
+    if directed(first) {
+        first -= 1;
     }
+    // "Central and Eastern Europe": two directions share the place.
+    let paired = DIRECTIONS.contains(&tokens[first].text(text))
+        && first > 0
+        && tokens[first].joined()
+        && tokens[first - 1].text(text) == "and"
+        && directed(first - 1);
+    if paired {
+        first -= 2;
+    }
+    // A match may start inside its token ("D-Ohio", "U.S.-China").
+    let start = if first == m.first {
+        m.span.start
+    } else {
+        tokens[first].start()
+    };
+    start..m.span.end
 }
 
 /// A sentence's first word that the text also writes in lowercase
@@ -574,13 +589,15 @@ fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> V
     extra
 }
 
-/// Evidence around one mention: a preposition of place, "the town of",
-/// a dateline, or a county.
+/// Evidence around one mention: a preposition of place outside a title
+/// (past a list it heads), "the town of", the seat of a legislator, a
+/// dateline, or a county.
 fn has_evidence(
     text: &str,
     tokens: &[Token],
     gaz: &Gazetteer,
     lower: &Lowercase,
+    ms: &[Match],
     m: &Match,
 ) -> bool {
     let name = &text[m.span.clone()];
@@ -605,12 +622,62 @@ fn has_evidence(
     let Some(before) = word_before(text, tokens, m) else {
         return false;
     };
+    let before = past_listed_name(text, tokens, before);
     let prev = tokens[before].text(text);
     if PLACE_PREPOSITIONS.contains(&prev) {
+        if !LOCATIVE.contains(&prev) && in_title(text, tokens, ms, before) {
+            return false;
+        }
         let addressed = before > 0 && ADDRESSING.contains(&tokens[before - 1].text(text));
         return LOCATIVE.contains(&prev) || !addressed || lexicon::given_name(name).is_none();
     }
-    after_place_of(text, tokens, before)
+    after_place_of(text, tokens, before) || seat_of(text, tokens, before)
+}
+
+/// Titles of the members a district elects, whose "for" names the
+/// district ("the MP for Yeovil", "a member for Truro").
+const LEGISLATORS: &[&str] = &["MP", "MPP", "MLA", "MNA", "MSP", "MHA", "member", "Member"];
+
+/// "the MP for", "member for" at `for`: the seat a legislator holds is a
+/// place.
+fn seat_of(text: &str, tokens: &[Token], at: usize) -> bool {
+    tokens[at].text(text) == "for"
+        && at > 0
+        && tokens[at].joined()
+        && LEGISLATORS.contains(&tokens[at - 1].text(text))
+}
+
+/// "to Okehampton and", "from Bideford or": when `at` is the "and" or
+/// "or" after a lone capitalized word that follows a preposition of
+/// place, that preposition, which places the whole list; else `at`.
+fn past_listed_name(text: &str, tokens: &[Token], at: usize) -> usize {
+    let listed = at >= 2
+        && matches!(tokens[at].text(text), "and" | "or")
+        && tokens[at].joined()
+        && tokens[at - 1].joined()
+        && !tokens[at - 1].possessive()
+        && is_capitalized(tokens[at - 1].text(text))
+        && PLACE_PREPOSITIONS.contains(&tokens[at - 2].text(text));
+    if listed { at - 2 } else { at }
+}
+
+/// Whether the preposition at `at` is inside a title in capitals ("30
+/// Seconds to Venus", "A Storm to Come"): a capitalized word that is no
+/// place stands mid-sentence before it, and no preposition before that
+/// word makes the pair a route ("from Poolesville to").
+fn in_title(text: &str, tokens: &[Token], ms: &[Match], at: usize) -> bool {
+    if at < 2 || !tokens[at].joined() {
+        return false;
+    }
+    let head = &tokens[at - 1];
+    let w = head.text(text);
+    is_capitalized(w)
+        && !is_all_caps(w)
+        && !head.sentence_start()
+        && !head.possessive()
+        && !is_function_word(w)
+        && ms.binary_search_by_key(&(at - 1), |m| m.last).is_err()
+        && !(head.joined() && PLACE_PREPOSITIONS.contains(&tokens[at - 2].text(text)))
 }
 
 /// The word before a mention, past a "the", if it is in the same clause.
@@ -652,7 +719,14 @@ fn spread_in_lists(text: &str, tokens: &[Token], ms: &[Match], accepted: &mut [b
             let gap = text.get(a.span.end..b.span.start).unwrap_or("");
             let listed =
                 matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or") && !gap.contains('\n');
-            if listed && accepted[k] != accepted[k + 1] && !tokens[a.last].possessive() {
+            // A lone direction is half of a shared name ("Central and
+            // Eastern Europe"), not an item.
+            let direction = DIRECTIONS.contains(&&text[a.span.clone()]);
+            if listed
+                && accepted[k] != accepted[k + 1]
+                && !tokens[a.last].possessive()
+                && !direction
+            {
                 accepted[k] = true;
                 accepted[k + 1] = true;
                 changed = true;
@@ -943,7 +1017,8 @@ pub fn placed_words(
         .filter(|m| {
             let name = &text[m.span.clone()];
             let given = lexicon::given_name_info(name).is_some_and(|g| g.stands_alone());
-            surely_placed(text, tokens, m) || !given && has_evidence(text, tokens, gaz, lower, m)
+            surely_placed(text, tokens, m)
+                || !given && has_evidence(text, tokens, gaz, lower, &ms, m)
         })
         .map(|m| m.span.clone())
         .collect()
