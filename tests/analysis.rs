@@ -1147,3 +1147,68 @@ fn a_district_is_a_body_more_often_than_a_place() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_name_of_several_words_placed_by_its_region_is_no_person() {
+    let text = "Fair opens\n\nThe harvest fair at the Grand Hotel Santa Clara drew crowds, \
+                organizers said. It was held in Santa Clara, California, where growers met.\n";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    assert!(places(text).contains(&"Santa Clara".to_string()));
+}
+
+#[test]
+fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
+    let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
+                a guide said. The Greek islands were calm that week.\n";
+    let found = places(text);
+    assert!(found.contains(&"Tarvel river".to_string()), "{found:?}");
+    assert!(found.contains(&"Oskan islands".to_string()), "{found:?}");
+    assert!(!found.iter().any(|p| p.contains("Greek")), "{found:?}");
+}
+
+#[test]
+fn a_preposition_inside_a_title_in_capitals_places_nothing() {
+    let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
+                said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \
+                Okehampton for the fans.\n";
+    let found = places(text);
+    assert!(!found.contains(&"Venus".to_string()), "{found:?}");
+    // A route from an unknown town still places the town it leads to.
+    assert!(found.contains(&"Okehampton".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_preposition_places_every_name_of_the_list_it_heads() {
+    let text = "Rail news\n\nThe new line runs to Marlowby and Okehampton, officials said.\n";
+    assert!(
+        places(text).contains(&"Okehampton".to_string()),
+        "{:?}",
+        places(text)
+    );
+}
+
+#[test]
+fn the_seat_of_a_legislator_is_a_place() {
+    let text = "Vote\n\nDana Corrigan, the MP for Bideford, voted against the bill on \
+                Tuesday, aides said.\n";
+    assert!(
+        places(text).contains(&"Bideford".to_string()),
+        "{:?}",
+        places(text)
+    );
+}
+
+#[test]
+fn two_directions_share_the_place_after_them() {
+    let doc = Document::analyze(
+        "Trade\n\nExports to Central and Eastern Europe fell last year, the ministry said.\n",
+    );
+    let place = doc
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Place)
+        .expect("a place");
+    let written: Vec<&str> = place.mentions.iter().map(|m| doc.slice(&m.span)).collect();
+    assert_eq!(written, ["Central and Eastern Europe"]);
+    assert_eq!(names(&doc, EntityKind::Place).len(), 1);
+}

@@ -54,6 +54,11 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
             continue;
         }
         i = run.end;
+        if let Some(feature) = lowercase_feature(text, tokens, run.clone(), gaz) {
+            i = feature.end;
+            parts.push((feature.clone(), Some(Named::Feature(feature))));
+            continue;
+        }
         let (first, second) = split_affiliation(text, tokens, run);
         for part in std::iter::once(first).chain(second) {
             let named = classify(text, tokens, part.clone(), gaz, &common);
@@ -64,6 +69,33 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
     let mut out: Vec<Named> = parts.into_iter().filter_map(|(_, n)| n).collect();
     drop_organization_words(text, tokens, &mut out);
     out
+}
+
+/// "the Mandovi river", "north of Barker pond": a name after "the" or a
+/// preposition, with the kind of natural feature it is in lowercase after
+/// it, is that feature, as token indices; not a people's ("the Greek
+/// islands").
+fn lowercase_feature(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    gaz: &Gazetteer,
+) -> Option<Range<usize>> {
+    let next = tokens.get(run.end)?;
+    // The rarest condition first: this is asked of every run.
+    let feature = next.lowercase()
+        && next.joined()
+        && lexicon::is_lowercase_feature(next.text(text))
+        && !tokens[run.end - 1].possessive()
+        && !tokens[run.start].headline();
+    let placed = || {
+        run.start > 0 && tokens[run.start].joined() && {
+            let prev = word(text, tokens, run.start - 1);
+            prev.eq_ignore_ascii_case("the") || lexicon::is_preposition(prev)
+        }
+    };
+    let people = || gaz.demonym(word(text, tokens, run.start)).is_some();
+    (feature && placed() && !people()).then_some(run.start..run.end + 1)
 }
 
 /// Longest list of names a known person spreads to, in names.
