@@ -362,6 +362,7 @@ fn description_mentions(
         .iter()
         .map(|(id, role)| (*id, Role::new(role)))
         .collect();
+    let mut tags: Option<Vec<PartyTag>> = None;
     for (i, t) in tokens.iter().enumerate() {
         // The length rules out most words without reading them.
         if t.span().len() != 3 || !t.text(text).eq_ignore_ascii_case("the") {
@@ -369,7 +370,10 @@ fn description_mentions(
         }
         if let Some(end) = party_description_at(text, tokens, i + 1, gaz) {
             let office_holders: Vec<usize> = roles.iter().map(|(id, _)| *id).collect();
-            if let Some(person) = last_named_before(names, &office_holders, t.start()) {
+            let tagged = tags.get_or_insert_with(|| party_tags(text, names));
+            let among = tagged_holders(text, tokens, i + 1..end, tagged, gaz, t.start());
+            let among = among.as_deref().unwrap_or(&office_holders);
+            if let Some(person) = last_named_before(names, among, t.start()) {
                 out.push(PersonMention {
                     person,
                     span: t.start()..tokens[end - 1].end(),
@@ -457,6 +461,72 @@ fn party_description_at(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer)
     }
     let label = joined(i + 1).is_some_and(lexicon::is_party_label);
     (label && gaz.lookup(first).is_some()).then_some(i + 2)
+}
+
+/// A party and state tag after a name: "Sen. Ana Ruiz, D-Ohio," or "Rep.
+/// Tom Hale (R-Wyo.)".
+struct PartyTag<'a> {
+    person: usize,
+    at: usize,
+    party: char,
+    state: &'a str,
+}
+
+fn party_tags<'a>(text: &'a str, names: &[PersonMention]) -> Vec<PartyTag<'a>> {
+    names
+        .iter()
+        .filter_map(|m| {
+            let rest = text[m.span.end..]
+                .strip_prefix(", ")
+                .or_else(|| text[m.span.end..].strip_prefix(" ("))?;
+            let mut chars = rest.chars();
+            let party = chars.next().filter(|c| matches!(c, 'D' | 'R' | 'I'))?;
+            let state = chars.as_str().strip_prefix('-')?;
+            let len = state.find([',', ')', ' ', ';']).unwrap_or(state.len());
+            let state = state[..len].trim_end_matches('.');
+            (!state.is_empty() && state.starts_with(char::is_uppercase)).then_some(PartyTag {
+                person: m.person,
+                at: m.span.start,
+                party,
+                state,
+            })
+        })
+        .collect()
+}
+
+/// The persons a party description ("the Ohio Democrat", "the
+/// Republican") fits by the tags given before it; `None` when the text
+/// tags no one, and then any office holder may be meant. With tags, a
+/// description that fits none names no one.
+fn tagged_holders(
+    text: &str,
+    tokens: &[Token],
+    words: std::ops::Range<usize>,
+    tags: &[PartyTag],
+    gaz: &Gazetteer,
+    pos: usize,
+) -> Option<Vec<usize>> {
+    let tags: Vec<&PartyTag> = tags.iter().filter(|t| t.at < pos).collect();
+    if tags.is_empty() {
+        return None;
+    }
+    let label = tokens[words.end - 1].text(text);
+    let place = (words.len() == 2).then(|| tokens[words.start].text(text));
+    let same_state = |tag: &str, place: &str| {
+        place.starts_with(tag)
+            || gaz.lookup(place).is_some_and(|p| {
+                [tag, &format!("{tag}.")]
+                    .iter()
+                    .any(|f| gaz.lookup(f) == Some(p))
+            })
+    };
+    Some(
+        tags.iter()
+            .filter(|t| label.starts_with(t.party))
+            .filter(|t| place.is_none_or(|p| same_state(t.state, p)))
+            .map(|t| t.person)
+            .collect(),
+    )
 }
 
 /// Roles that single out one person (not "official", "resident").
