@@ -660,6 +660,9 @@ impl Context<'_> {
         if let Some(v) = self.subject_after(q, para) {
             return Some(v);
         }
+        if let Some(v) = self.pointed_back_to(q, para) {
+            return Some(v);
+        }
         if let Some(pq) = done.len().checked_sub(1).map(|p| &self.doc.quotes[p]) {
             let last = &done[done.len() - 1];
             let pp = self.section_index(pq.span.start)?;
@@ -753,6 +756,34 @@ impl Context<'_> {
             70,
             m.span.clone(),
         ))
+    }
+
+    /// A quote that ends its paragraph, named by the next one pointing back
+    /// at it: `“…”` then `That was what Lee told reporters.` or `Those
+    /// were the words Ruiz chose.`
+    fn pointed_back_to(&self, q: &Quote, para: usize) -> Found {
+        if !self.ends_paragraph(q) {
+            return None;
+        }
+        let next = self.doc.sections.get(para + 1)?;
+        let first = self.token_at(next.span.start);
+        let t = self.tokens.get(first).filter(|t| !t.in_quote())?;
+        if !matches!(
+            self.word(first),
+            "That" | "This" | "Those" | "These" | "Such"
+        ) {
+            return None;
+        }
+        let sentence = t.sentence();
+        let verb = (first + 1..self.tokens.len())
+            .take_while(|&i| self.tokens[i].sentence() == sentence)
+            .take(CLAUSE_WINDOW)
+            .find(|&i| !self.tokens[i].in_quote() && is_speech_verb(self.word(i)))?;
+        let mut v = self.subject_before(first, verb, Rule::NamedNext)?;
+        v.speaker?;
+        v.rule = Rule::NamedNext;
+        v.confidence = v.confidence.min(80);
+        Some(v)
     }
 
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &PersonMention> {
@@ -875,7 +906,14 @@ impl Context<'_> {
         let ratio = scores.get(1).map_or(0.0, |s| s.weight / best.weight);
         let top: f32 = if best.gender_known { 90.0 } else { 80.0 };
         let confidence = (top - 45.0 * ratio).clamp(0.0, 100.0) as u8;
-        Some((best.person, confidence))
+        // "she" given to someone whose gender the text never showed may be
+        // a person the analysis did not find at all: shown, never sure.
+        let cap = if best.gender_known {
+            100
+        } else {
+            Attribution::SURE - 5
+        };
+        Some((best.person, confidence.min(cap)))
     }
 
     /// Whether the pronoun at `pos` follows a sentence about an unnamed

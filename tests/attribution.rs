@@ -1,0 +1,71 @@
+//! Quote attribution (issue 12), each class on a small text written for the
+//! test.
+
+use byline::model::Document;
+
+const HEAD: &str = "Headline Of The Day\n\n";
+
+fn doc(body: &str) -> Document {
+    Document::analyze(&format!("{HEAD}{body}"))
+}
+
+/// The speaker of the quote that contains `needle`.
+fn speaker(doc: &Document, needle: &str) -> Option<String> {
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(&q.span).contains(needle))
+        .unwrap_or_else(|| panic!("no quote with {needle:?}"));
+    q.speaker.map(|id| doc.entities[id].name.clone())
+}
+
+#[test]
+fn less_common_speech_verbs_attribute_the_quote() {
+    let d = doc(
+        "Coach Ilse Brandt and forward Tomas Riedel spoke after the game.\n\n“We were lucky,” Brandt conceded. “Next time we won’t be.”\n\n“Lucky is a skill,” Riedel quipped.\n\n“Ask the goalkeeper,” chimed in Brandt.\n\n“I never doubted it,” Riedel scoffed.",
+    );
+    assert_eq!(speaker(&d, "We were lucky").as_deref(), Some("Ilse Brandt"));
+    assert_eq!(
+        speaker(&d, "Lucky is a skill").as_deref(),
+        Some("Tomas Riedel")
+    );
+    assert_eq!(
+        speaker(&d, "Ask the goalkeeper").as_deref(),
+        Some("Ilse Brandt")
+    );
+    assert_eq!(
+        speaker(&d, "never doubted").as_deref(),
+        Some("Tomas Riedel")
+    );
+}
+
+#[test]
+fn a_party_description_is_the_person_with_that_party_and_state() {
+    let d = doc(
+        "Sen. Nadia Ferrante, D-Ohio, and Sen. Walter Brisk, R-Wyo., wrote the bill together.\n\n“This is for the families,” the Ohio Democrat said.\n\n“Trains belong on tracks,” the Wyoming Republican said.\n\n“Nobody asked us,” the Texas Republican said.",
+    );
+    assert_eq!(speaker(&d, "families").as_deref(), Some("Nadia Ferrante"));
+    assert_eq!(
+        speaker(&d, "Trains belong").as_deref(),
+        Some("Walter Brisk")
+    );
+    assert_eq!(speaker(&d, "Nobody asked"), None);
+}
+
+#[test]
+fn a_quote_paragraph_named_by_the_next_paragraph_pointing_back() {
+    let d = doc(
+        "Judge Carla Menon denied the motion. Defense lawyer Peter Quist left without comment.\n\n“I have seen worse cases end better.”\n\nThat was what Quist told reporters an hour later.",
+    );
+    assert_eq!(speaker(&d, "seen worse").as_deref(), Some("Peter Quist"));
+}
+
+#[test]
+fn a_pronoun_for_someone_of_unknown_gender_is_never_sure() {
+    let d = doc(
+        "Dr. Quillon Ashdown studied the water samples for a year.\n\n“The numbers are bad,” she said.",
+    );
+    let q = &d.quotes[0];
+    assert_eq!(speaker(&d, "numbers").as_deref(), Some("Quillon Ashdown"));
+    assert!(!q.attribution.is_sure(), "{:?}", q.attribution);
+}
