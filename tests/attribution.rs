@@ -69,3 +69,21 @@ fn a_pronoun_for_someone_of_unknown_gender_is_never_sure() {
     assert_eq!(speaker(&d, "numbers").as_deref(), Some("Quillon Ashdown"));
     assert!(!q.attribution.is_sure(), "{:?}", q.attribution);
 }
+
+#[test]
+fn a_nickname_inside_a_name_is_one_person_who_speaks_by_it() {
+    let d = doc(
+        "Raymond “Sonny” Okafor has fixed bicycles on Elm Street since 1988. Judge Helen Okafor, his sister, lives nearby.\n\n“Every bike has a story,” Sonny said.\n\nOkafor, whose shop has no sign, said he never advertised. “People just come,” he said.",
+    );
+    let people: Vec<&str> = d.names_of(byline::model::EntityKind::Person);
+    assert!(people.contains(&"Raymond Okafor"), "{people:?}");
+    assert!(
+        !people.contains(&"Raymond") && !people.contains(&"Sonny"),
+        "{people:?}"
+    );
+    assert_eq!(speaker(&d, "Every bike").as_deref(), Some("Raymond Okafor"));
+    assert_eq!(
+        speaker(&d, "People just come").as_deref(),
+        Some("Raymond Okafor")
+    );
+}
