@@ -596,6 +596,8 @@ const SPEECH_VERBS: &[&str] = &[
     "sighs",
     "shrugs",
     "jokes",
+    "detailed",
+    "details",
 ];
 
 /// Words that make a capitalized run an organization.
