@@ -87,3 +87,27 @@ fn a_nickname_inside_a_name_is_one_person_who_speaks_by_it() {
         Some("Raymond Okafor")
     );
 }
+
+#[test]
+fn a_relative_named_by_their_tie_is_not_the_passage_subject() {
+    let d = doc(
+        "Novelist Irene Vasquez grew up above a laundromat. Her mother, Lucia, ironed shirts there for twenty years.\n\n“My mother never sat down,” she said.",
+    );
+    assert_ne!(speaker(&d, "never sat").as_deref(), Some("Lucia"));
+}
+
+#[test]
+fn a_name_after_the_verb_of_an_unnamed_subject_is_its_object() {
+    let d = doc(
+        "Picket captain Joanne Marchetti said the strike would go on. A second nurse, who asked not to be named, echoed Marchetti. “We are not going anywhere,” she said.",
+    );
+    assert_eq!(speaker(&d, "not going anywhere"), None);
+}
+
+#[test]
+fn an_unnamed_subject_before_a_quote_of_two_sentences_names_no_one() {
+    let d = doc(
+        "Goalkeeper Mia Torres made four saves.\n\nOne rival player, asked about the goal, shook her head. \"We lost her on the corner. That's on us,\" she said.",
+    );
+    assert_eq!(speaker(&d, "lost her"), None);
+}

@@ -879,11 +879,15 @@ impl Context<'_> {
                 new_subject |=
                     last_speaker.is_some_and(|(p, at)| p != m.person && m.span.start > at);
             }
-            // A name in brackets is an aside, hardly what the passage is about.
+            // A name in brackets is an aside, hardly what the passage is about;
+            // so is a relative named by their tie to someone ("her mother,
+            // Graça, cleaned houses"), unless they speak.
             let aside = self.doc.text[..m.span.start].ends_with('(');
+            let relative = self.named_by_kinship(m.span.start) && !self.speaks(m.span.end);
             let weight = 0.4f32.powi(back)
                 * if subject { 3.0 } else { 1.0 }
                 * if aside { 0.3 } else { 1.0 }
+                * if relative { 0.4 } else { 1.0 }
                 * fit;
             match scores.iter_mut().find(|c| c.person == m.person) {
                 Some(c) => c.weight += weight,
@@ -916,6 +920,26 @@ impl Context<'_> {
         Some((best.person, confidence.min(cap)))
     }
 
+    /// Whether the name at `pos` comes right after a kinship noun with its
+    /// owner: "Her mother, Graça", "Okonkwo's father Chidi".
+    fn named_by_kinship(&self, pos: usize) -> bool {
+        let tok = self.token_at(pos);
+        let Some(noun) = tok.checked_sub(1) else {
+            return false;
+        };
+        let gap = &self.doc.text[self.tokens[noun].end()..pos];
+        if !matches!(gap.trim(), "" | ",") || !is_kin(self.word(noun)) {
+            return false;
+        }
+        noun.checked_sub(1).is_some_and(|o| {
+            self.tokens[o].possessive()
+                || matches!(
+                    self.word(o),
+                    "his" | "her" | "their" | "my" | "our" | "His" | "Her" | "Their" | "My" | "Our"
+                )
+        })
+    }
+
     /// Whether the pronoun at `pos` follows a sentence about an unnamed
     /// person ("A Red Cross spokeswoman said …. “…,” she said"; "One
     /// player shook her head. “…,” she said"): the pronoun is that person,
@@ -925,7 +949,9 @@ impl Context<'_> {
             return false;
         };
         let para = self.section_index(pos);
-        for k in (here.saturating_sub(1)..=here).rev() {
+        // Two sentences back: the quote itself may hold a sentence end
+        // (`One player shook her head. “We lost. It’s on us,” she said`).
+        for k in (here.saturating_sub(2)..=here).rev() {
             let sentence = &self.sentences[k];
             if self.section_index(sentence.start) != para {
                 return false;
@@ -987,9 +1013,15 @@ impl Context<'_> {
             if in_name {
                 continue;
             }
-            // A fronted phrase ends in a comma: "For example, Ban said".
+            // A fronted phrase ends in a comma: "For example, Ban said";
+            // but a name after a verb is its object ("A second picketer,
+            // who asked not to be named, echoed Marchand").
             if self.doc.text[t.end()..self.tokens[i + 1].start()].contains(',') {
-                return self.mention_at(i).is_none();
+                let object = (i + 1..tok).any(|k| {
+                    let w = self.word(k);
+                    is_speech_verb(w) || lexicon::takes_listener(w)
+                });
+                return self.mention_at(i).is_none() && !object;
             }
             if is_clause_preposition(self.word(i)) || self.mention_at(i).is_some() {
                 return false;
@@ -1178,6 +1210,44 @@ fn is_anonymous_role(word: &str) -> bool {
             | "worker"
             | "source"
             | "expert"
+    )
+}
+
+/// Nouns that name someone by their tie to another person.
+fn is_kin(word: &str) -> bool {
+    matches!(
+        word,
+        "mother"
+            | "father"
+            | "mom"
+            | "mum"
+            | "dad"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "sister"
+            | "brother"
+            | "grandmother"
+            | "grandfather"
+            | "grandson"
+            | "granddaughter"
+            | "aunt"
+            | "uncle"
+            | "cousin"
+            | "niece"
+            | "nephew"
+            | "partner"
+            | "fiancé"
+            | "fiancée"
+            | "girlfriend"
+            | "boyfriend"
+            | "stepmother"
+            | "stepfather"
+            | "stepson"
+            | "stepdaughter"
+            | "widow"
+            | "widower"
     )
 }
 
