@@ -111,3 +111,28 @@ fn an_unnamed_subject_before_a_quote_of_two_sentences_names_no_one() {
     );
     assert_eq!(speaker(&d, "lost her"), None);
 }
+
+#[test]
+fn a_description_by_what_someone_does_is_the_person_talked_about() {
+    let d = doc(
+        "Odile Franck has carved violins in the same attic for thirty years. Asked what she would change, Franck laughed for a long time. “Nothing but the stairs,” the violin maker said.",
+    );
+    assert_eq!(speaker(&d, "stairs").as_deref(), Some("Odile Franck"));
+}
+
+#[test]
+fn a_kinship_description_is_the_person_introduced_by_that_tie() {
+    let d = doc(
+        "The family of Tomas Berg met the press on Monday. The boy's mother, Annika Berg, read a statement. His uncle, Lars Holm, stood beside her.\n\n“He loved the sea,” the mother said.\n\n“He was brave,” the cousin said.",
+    );
+    assert_eq!(speaker(&d, "loved the sea").as_deref(), Some("Annika Berg"));
+    assert_eq!(speaker(&d, "was brave"), None);
+}
+
+#[test]
+fn an_unnamed_spokeswoman_past_the_lede_is_not_the_next_paragraphs_name() {
+    let d = doc(
+        "The council met on Tuesday. Mayor Clara Yates opened the session.\n\nTurnout was low. The budget passed.\n\nA council spokeswoman said staff were “working flat out” on repairs.\n\nMayor Ruth Ames led the inspection of the bridge.",
+    );
+    assert_eq!(speaker(&d, "working flat out"), None);
+}

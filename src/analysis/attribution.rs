@@ -36,6 +36,9 @@ const PRONOUN_WINDOW: usize = 30;
 /// The confidence in a description resolved like a pronoun: a guess that
 /// is shown, never a certainty.
 const DESCRIBED: u8 = 65;
+/// How many paragraphs open an article: a lede may name its speaker only
+/// in the paragraph after.
+const LEDE_PARAGRAPHS: usize = 2;
 /// A speaker below this confidence (in percent) is dropped.
 const MIN_CONFIDENCE: u8 = 50;
 
@@ -374,12 +377,19 @@ impl Context<'_> {
     fn described(&self, first: usize, last: usize) -> Option<usize> {
         let w = self.word(first);
         let definite = matches!(w, "the" | "The") || self.tokens[first].possessive();
+        let kin = (first..=last).map(|i| self.word(i)).find(|w| is_kin(w));
+        if let Some(kin) = kin.filter(|_| matches!(w, "the" | "The")) {
+            return self.named_by_tie(kin, self.tokens[first].start());
+        }
         let nouns: Vec<String> = (first..=last)
             .map(|i| self.word(i))
             .filter(|w| {
                 w.starts_with(char::is_lowercase)
-                    && (lexicon::is_role_noun(w) || matches!(*w, "player" | "captain"))
+                    && (lexicon::is_role_noun(w)
+                        || matches!(*w, "player" | "captain")
+                        || is_agent_noun(w))
                     && !is_anonymous_role(w)
+                    && !is_kin(w)
             })
             .map(role_word)
             .collect();
@@ -619,6 +629,15 @@ impl Context<'_> {
             .find(|&i| matches!(self.word(i), "a" | "an" | "A" | "An"))?;
         let cue = self.words_span(article, verb);
         let para = self.section_index(self.tokens[verb].start())?;
+        // Only a lede holds back its speaker's name: further down, "a
+        // spokeswoman" is someone the article never names.
+        let paragraphs_before = self.doc.sections[..para]
+            .iter()
+            .filter(|s| s.kind == SectionKind::Paragraph)
+            .count();
+        if paragraphs_before >= LEDE_PARAGRAPHS {
+            return Some(Verdict::no_one(Rule::Unnamed, cue));
+        }
         let next = self.doc.sections.get(para + 1)?;
         let first = self.token_at(next.span.start);
         let opening = first..(first + 6).min(self.tokens.len());
@@ -923,21 +942,36 @@ impl Context<'_> {
     /// Whether the name at `pos` comes right after a kinship noun with its
     /// owner: "Her mother, Graça", "Okonkwo's father Chidi".
     fn named_by_kinship(&self, pos: usize) -> bool {
-        let tok = self.token_at(pos);
-        let Some(noun) = tok.checked_sub(1) else {
-            return false;
-        };
+        self.kinship_of(pos).is_some()
+    }
+
+    /// The kinship noun right before the name at `pos`, with its owner
+    /// before it: "mother" of "The children's mother, Therese".
+    fn kinship_of(&self, pos: usize) -> Option<&str> {
+        let noun = self.token_at(pos).checked_sub(1)?;
         let gap = &self.doc.text[self.tokens[noun].end()..pos];
-        if !matches!(gap.trim(), "" | ",") || !is_kin(self.word(noun)) {
-            return false;
+        let kin = self.word(noun);
+        if !matches!(gap.trim(), "" | ",") || !is_kin(kin) {
+            return None;
         }
-        noun.checked_sub(1).is_some_and(|o| {
-            self.tokens[o].possessive()
-                || matches!(
-                    self.word(o),
-                    "his" | "her" | "their" | "my" | "our" | "His" | "Her" | "Their" | "My" | "Our"
-                )
-        })
+        let owner = self.tokens[noun.checked_sub(1)?].possessive()
+            || matches!(
+                self.word(noun - 1),
+                "his" | "her" | "their" | "my" | "our" | "His" | "Her" | "Their" | "My" | "Our"
+            );
+        owner.then_some(kin)
+    }
+
+    /// The person a kinship description stands for ("the mother", "the
+    /// mother's statement"): the one the text introduced by that tie
+    /// ("The children's mother, Therese"), or no one.
+    fn named_by_tie(&self, kin: &str, pos: usize) -> Option<usize> {
+        let ms = &self.mentions.items[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        ms.iter()
+            .rev()
+            .take(PRONOUN_WINDOW)
+            .find(|m| self.kinship_of(m.span.start) == Some(kin))
+            .map(|m| m.person)
     }
 
     /// Whether the pronoun at `pos` follows a sentence about an unnamed
@@ -1211,6 +1245,47 @@ fn is_anonymous_role(word: &str) -> bool {
             | "source"
             | "expert"
     )
+}
+
+/// A noun for someone who does something, by its ending: "the violin
+/// maker", "the historian", "the novelist", "the actress". Left out: the
+/// words with those endings that stand for no one yet may "say" something
+/// ("the paper said", "the order states", "the other said").
+fn is_agent_noun(word: &str) -> bool {
+    let ending = |e: &str, min: usize| word.len() >= min && word.ends_with(e);
+    let person = ending("er", 5)
+        || ending("or", 5)
+        || ending("ist", 6)
+        || ending("ian", 6)
+        || ending("tress", 7);
+    person
+        && !matches!(
+            word,
+            "other"
+                | "former"
+                | "latter"
+                | "paper"
+                | "newspaper"
+                | "letter"
+                | "order"
+                | "poster"
+                | "banner"
+                | "flyer"
+                | "register"
+                | "charter"
+                | "chamber"
+                | "center"
+                | "computer"
+                | "monitor"
+                | "sector"
+                | "factor"
+                | "indicator"
+                | "meter"
+                | "counter"
+                | "trailer"
+                | "cover"
+                | "guardian"
+        )
 }
 
 /// Nouns that name someone by their tie to another person.
