@@ -136,3 +136,11 @@ fn an_unnamed_spokeswoman_past_the_lede_is_not_the_next_paragraphs_name() {
     );
     assert_eq!(speaker(&d, "working flat out"), None);
 }
+
+#[test]
+fn a_pronoun_after_a_speaker_the_analysis_does_not_know_names_no_one_else() {
+    let d = doc(
+        "Her granddaughter, Mira Olsen, visits every weekend. “I want bees too,” Olsen said.\n\nRoz, as everyone in the lane calls her, laughs at that. “There’s no trick to it,” she says.",
+    );
+    assert_ne!(speaker(&d, "no trick").as_deref(), Some("Mira Olsen"));
+}

@@ -849,6 +849,9 @@ impl Context<'_> {
         if self.unnamed_subject_before(pos) {
             return Verdict::no_one(Rule::Unnamed, cue);
         }
+        if self.unknown_speaker_before(pos) {
+            return Verdict::new(None, Rule::Pronoun, 0, Some(cue));
+        }
         match self.resolve_pronoun(Some(g), pos) {
             Some((p, confidence)) => Verdict::person(p, Rule::Pronoun, confidence, cue),
             None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
@@ -972,6 +975,39 @@ impl Context<'_> {
             .take(PRONOUN_WINDOW)
             .find(|m| self.kinship_of(m.span.start) == Some(kin))
             .map(|m| m.person)
+    }
+
+    /// Whether the sentence before the pronoun's has a speaker the analysis
+    /// does not know: `Det Supt Ann Lowe of the county police told the
+    /// inquest … “…,” she said.` The pronoun is most likely that speaker,
+    /// so no one named elsewhere is.
+    fn unknown_speaker_before(&self, pos: usize) -> bool {
+        let Some(here) = self.sentence_index(pos) else {
+            return false;
+        };
+        let Some(prev) = here.checked_sub(1).map(|k| &self.sentences[k]) else {
+            return false;
+        };
+        if self.section_index(prev.start) != self.section_index(pos) {
+            return false;
+        }
+        let first = self.token_at(prev.start);
+        let Some(t) = self.tokens.get(first).filter(|t| t.start() < prev.end) else {
+            return false;
+        };
+        let w = self.word(first);
+        let name_like = w.starts_with(char::is_uppercase)
+            && !t.in_quote()
+            && lexicon::pronoun_gender(w).is_none()
+            && !is_plural_pronoun(w)
+            && !lexicon::is_function_word(w);
+        if !name_like {
+            return false;
+        }
+        let verb = (first..self.token_at(prev.end))
+            .take(CLAUSE_WINDOW)
+            .find(|&i| !self.tokens[i].in_quote() && is_speech_verb(self.word(i)));
+        verb.is_some_and(|v| (first..v).all(|i| self.mention_at(i).is_none()))
     }
 
     /// Whether the pronoun at `pos` follows a sentence about an unnamed
