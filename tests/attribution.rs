@@ -144,3 +144,11 @@ fn a_pronoun_after_a_speaker_the_analysis_does_not_know_names_no_one_else() {
     );
     assert_ne!(speaker(&d, "no trick").as_deref(), Some("Mira Olsen"));
 }
+
+#[test]
+fn speech_reported_inside_reported_speech_is_the_inner_speakers() {
+    let d = doc(
+        "Officer Dana Kessler testified that Martin Aske was calm and had told her, “I only pushed him once.”",
+    );
+    assert_eq!(speaker(&d, "pushed him").as_deref(), Some("Martin Aske"));
+}

@@ -507,11 +507,33 @@ impl Context<'_> {
                 continue;
             }
             if let Some(found) = self.subject_before(start, v, Rule::ReportedSpeech) {
-                return Some(found);
+                return Some(self.told_within(q, v, end).unwrap_or(found));
             }
         }
         self.according_to(start, end)
             .or_else(|| self.introduced_by_colon(q, start, end))
+    }
+
+    /// Reported speech that reports speech: "Kowalski testified that
+    /// Brandvold had told him, “…”". The quote is the words of the inner
+    /// verb's subject, the name nearest before it after the outer verb;
+    /// a guess, shown but never sure.
+    fn told_within(&self, q: &Quote, outer: usize, end: usize) -> Found {
+        let gap = self.doc.text[..q.span.start].trim_end_matches(['“', '"', '‘', '\'', ' ']);
+        if !gap.ends_with([',', ':']) {
+            return None;
+        }
+        // The inner verb, with at most a listener between it and the quote.
+        let inner = (outer + 1..end)
+            .rev()
+            .take(3)
+            .find(|&i| !self.tokens[i].in_quote() && is_speech_verb(self.word(i)))?;
+        let m = (outer + 1..inner)
+            .rev()
+            .filter(|&i| !self.tokens[i].in_quote())
+            .find_map(|i| self.mention_at(i))?;
+        let cue = self.words_span(self.token_at(m.span.start), inner);
+        Some(Verdict::person(m.person, Rule::ReportedSpeech, 70, cue))
     }
 
     /// "Her neighbor, Paul Jennings, disagreed: “…”": any clause that ends
