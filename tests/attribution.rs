@@ -152,3 +152,12 @@ fn speech_reported_inside_reported_speech_is_the_inner_speakers() {
     );
     assert_eq!(speaker(&d, "pushed him").as_deref(), Some("Martin Aske"));
 }
+
+#[test]
+fn a_group_reporting_a_quote_is_not_outranked_by_the_next_sentence() {
+    let d = doc(
+        "Virologist Hana Lisowska died on Friday.\n\nThe institute said in a statement that she had “changed how we watch for outbreaks.” Its director, Paul Verne, called her “fierce and funny.”",
+    );
+    assert_eq!(speaker(&d, "changed how"), None);
+    assert_eq!(speaker(&d, "fierce").as_deref(), Some("Paul Verne"));
+}

@@ -73,8 +73,14 @@ pub fn attribute(
             let after = ctx.after(q);
             match after {
                 Some(v) if v.speaker.is_some() && !ctx.ends_its_sentence(q) => Some(v),
+                // A quote that ends its sentence is that sentence's, even
+                // when it names no one: the next sentence has its own.
                 _ => match ctx.before(q) {
-                    Some(b) if b.speaker.is_some() || after.is_none() => Some(b),
+                    Some(b)
+                        if b.speaker.is_some() || after.is_none() || ctx.ends_its_sentence(q) =>
+                    {
+                        Some(b)
+                    }
                     _ => after,
                 },
             }
@@ -502,16 +508,28 @@ impl Context<'_> {
         let start = self
             .token_at(sentence.start)
             .max(end.saturating_sub(CLAUSE_WINDOW));
+        let mut first_verb = None;
         for v in start..end {
             if self.tokens[v].in_quote() || !is_speech_verb(self.word(v)) {
                 continue;
             }
+            first_verb = first_verb.or(Some(v));
             if let Some(found) = self.subject_before(start, v, Rule::ReportedSpeech) {
                 return Some(self.told_within(q, v, end).unwrap_or(found));
             }
         }
         self.according_to(start, end)
             .or_else(|| self.introduced_by_colon(q, start, end))
+            .or_else(|| self.unnamed_reporter(start, first_verb?))
+    }
+
+    /// "The institute said in a statement that she had “…”": a short
+    /// subject with no person in it speaks for no named person.
+    fn unnamed_reporter(&self, start: usize, verb: usize) -> Found {
+        let slot = start..verb;
+        let short = !slot.is_empty() && slot.len() <= 3;
+        (short && slot.clone().all(|i| !self.tokens[i].in_quote()))
+            .then(|| self.unnamed_subject(start, verb - 1, verb))
     }
 
     /// Reported speech that reports speech: "Kowalski testified that
