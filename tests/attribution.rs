@@ -161,3 +161,15 @@ fn a_group_reporting_a_quote_is_not_outranked_by_the_next_sentence() {
     assert_eq!(speaker(&d, "changed how"), None);
     assert_eq!(speaker(&d, "fierce").as_deref(), Some("Paul Verne"));
 }
+
+#[test]
+fn a_long_quote_named_in_its_last_paragraph_is_that_speakers_throughout() {
+    let d = doc(
+        "The minister took questions on Monday. Reporters asked about the new port.\n\nThe harbour will be dredged first.\n\n“The port was my own idea, and I asked for the job.\n\n“It will be finished before the rains,” Femi Adeyemo said.",
+    );
+    assert_eq!(speaker(&d, "my own idea").as_deref(), Some("Femi Adeyemo"));
+    assert_eq!(
+        speaker(&d, "before the rains").as_deref(),
+        Some("Femi Adeyemo")
+    );
+}

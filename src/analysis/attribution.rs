@@ -62,7 +62,15 @@ pub fn attribute(
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(doc.quotes.len());
     for q in &doc.quotes {
         let verdict = if q.continues {
-            verdicts.last().map(Verdict::continued)
+            // The last paragraph of a long quote may name its speaker
+            // (`…,” Alake said.`), for the paragraphs before it too.
+            match ctx.after(q).filter(|v| v.speaker.is_some()) {
+                Some(own) => {
+                    name_the_open_run(&mut verdicts, &doc.quotes, &own);
+                    Some(own)
+                }
+                None => verdicts.last().map(Verdict::continued),
+            }
         } else {
             // A person named before the quote outranks a group after it:
             // an envoy told reporters the bloc "will not be rushed,"
@@ -96,6 +104,26 @@ pub fn attribute(
         verdicts.push(verdict);
     }
     verdicts.into_iter().map(Verdict::settle).collect()
+}
+
+/// Gives the speaker a continued quote names to the earlier paragraphs of
+/// its quote that found none, from the last back to the quote's start.
+fn name_the_open_run(verdicts: &mut [Verdict], quotes: &[Quote], own: &Verdict) {
+    for k in (0..verdicts.len()).rev() {
+        // "A spokesman said" named no one on purpose.
+        if matches!(verdicts[k].rule, Rule::Unnamed | Rule::Group) {
+            break;
+        }
+        if verdicts[k].speaker.is_none() {
+            verdicts[k] = Verdict {
+                rule: Rule::Continued,
+                ..own.continued()
+            };
+        }
+        if !quotes[k].continues {
+            break;
+        }
+    }
 }
 
 /// What one rule found for a quote.
