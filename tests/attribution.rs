@@ -173,3 +173,22 @@ fn a_long_quote_named_in_its_last_paragraph_is_that_speakers_throughout() {
         Some("Femi Adeyemo")
     );
 }
+
+#[test]
+fn a_party_description_without_party_tags_is_the_office_holder_named_last() {
+    let d = doc(
+        "Gardener Pim Voss spoke first. State Rep. Olufemi Banerjee listened from the back row.\n\n“We can fund this by spring,” the Akron Democrat said.",
+    );
+    assert_eq!(
+        speaker(&d, "fund this").as_deref(),
+        Some("Olufemi Banerjee")
+    );
+}
+
+#[test]
+fn a_possessive_kinship_description_is_the_person_introduced_by_that_tie() {
+    let d = doc(
+        "Diver Tomas Berg was found on Monday. His mother, Annika Berg, read a statement. Coach Lars Holm stood beside her.\n\n“He loved the sea,” his mother said.",
+    );
+    assert_eq!(speaker(&d, "loved the sea").as_deref(), Some("Annika Berg"));
+}

@@ -58,6 +58,7 @@ pub fn attribute(
         people,
         last_speaker: Cell::new(None),
         holders: OnceCell::new(),
+        party_tags: OnceCell::new(),
     };
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(doc.quotes.len());
     for q in &doc.quotes {
@@ -200,6 +201,8 @@ struct Context<'a> {
     /// The people holding each title word, made on the first description
     /// asked about: one pass over the people, not one per quote.
     holders: OnceCell<HashMap<String, Vec<usize>>>,
+    /// Whether the text tags people by party and state, found once.
+    party_tags: OnceCell<bool>,
 }
 
 /// A sorted table searched outwards from its last answer: a binary search
@@ -397,7 +400,10 @@ impl Context<'_> {
             Some((person, confidence)) => {
                 Verdict::person(person, Rule::Description, confidence, cue)
             }
-            None => match self.described(first, last) {
+            None => match self
+                .described(first, last)
+                .or_else(|| self.partisan(first, last))
+            {
                 Some(person) => Verdict::person(person, Rule::Description, DESCRIBED, cue),
                 None => Verdict::no_one(Rule::Unnamed, cue),
             },
@@ -412,7 +418,11 @@ impl Context<'_> {
         let w = self.word(first);
         let definite = matches!(w, "the" | "The") || self.tokens[first].possessive();
         let kin = (first..=last).map(|i| self.word(i)).find(|w| is_kin(w));
-        if let Some(kin) = kin.filter(|_| matches!(w, "the" | "The")) {
+        let kin_owner = matches!(
+            w,
+            "the" | "The" | "his" | "His" | "her" | "Her" | "their" | "Their"
+        );
+        if let Some(kin) = kin.filter(|_| kin_owner) {
             return self.named_by_tie(kin, self.tokens[first].start());
         }
         let nouns: Vec<String> = (first..=last)
@@ -443,6 +453,33 @@ impl Context<'_> {
                     .any(|w| nouns.iter().any(|n| same_role(n, &w)))
             });
         fits.then_some(person)
+    }
+
+    /// "the Toledo Democrat" in a text that tags no one by party and state
+    /// (those are resolved with the people): the office holder named last,
+    /// a guess.
+    fn partisan(&self, first: usize, last: usize) -> Option<usize> {
+        let definite = matches!(self.word(first), "the" | "The");
+        if !definite || !lexicon::is_party_label(self.word(last)) || self.tags_parties() {
+            return None;
+        }
+        let pos = self.tokens[first].start();
+        let ms = &self.mentions.items[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        ms.iter()
+            .rev()
+            .take(PRONOUN_WINDOW)
+            .find(|m| self.people.persons[m.person].role.is_some())
+            .map(|m| m.person)
+    }
+
+    /// Whether the text tags anyone by party and state ("D-Ohio").
+    fn tags_parties(&self) -> bool {
+        *self.party_tags.get_or_init(|| {
+            let t = &self.doc.text;
+            [", D-", ", R-", "(D-", "(R-"]
+                .iter()
+                .any(|tag| t.contains(tag))
+        })
     }
 
     /// The person a definite description names by their title: "the judge"
