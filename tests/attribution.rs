@@ -192,3 +192,47 @@ fn a_possessive_kinship_description_is_the_person_introduced_by_that_tie() {
     );
     assert_eq!(speaker(&d, "loved the sea").as_deref(), Some("Annika Berg"));
 }
+
+#[test]
+fn a_lone_surname_with_a_who_clause_before_its_speech_verb_is_a_speaker() {
+    let d = doc(
+        "The Otters lost again on Friday.\n\nBrandvik, who has coached the Otters for a decade, said the team had stopped listening. “We will fix it this week,” he said.",
+    );
+    let people: Vec<&str> = d.names_of(byline::model::EntityKind::Person);
+    assert!(people.contains(&"Brandvik"), "{people:?}");
+    assert_eq!(speaker(&d, "fix it").as_deref(), Some("Brandvik"));
+}
+
+#[test]
+fn a_body_with_a_long_name_reporting_a_quote_is_no_one() {
+    let d = doc(
+        "Home prices rose for a sixth month.\n\nThe Eastfield County Board of Realtors said in a statement that prices would “keep climbing.” Nadia Pohl, a first-time buyer, said she had given up.",
+    );
+    assert_eq!(speaker(&d, "keep climbing"), None);
+}
+
+#[test]
+fn a_pronoun_past_the_passage_is_the_one_person_of_its_gender() {
+    let d = doc(
+        "Beekeeper Ingrid Sato lost half her hives this winter.\n\n“The cold came too late in the year,” she says.\n\nHer son, Kenji Sato, 30, moved home to help. He built new boxes.\n\n“I thought it would be easy,” he says. “It isn’t.”\n\nShe laughs at that. “Nothing with bees is easy,” she says.",
+    );
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| d.slice(&q.span).contains("Nothing with bees"))
+        .expect("quote");
+    assert_eq!(
+        speaker(&d, "Nothing with bees").as_deref(),
+        Some("Ingrid Sato")
+    );
+    assert!(!q.attribution.is_sure(), "{:?}", q.attribution);
+}
+
+#[test]
+fn questions_and_answers_in_turn_keep_their_speakers() {
+    let d = doc(
+        "Prosecutor Lena Voss questioned the witness, Carl Ibsen, for an hour.\n\n“Where were you that night?” Voss asked.\n\n“At the depot,” Ibsen said.\n\n“And who else was there?”\n\n“Nobody. Just me and the trucks.”",
+    );
+    assert_eq!(speaker(&d, "who else").as_deref(), Some("Lena Voss"));
+    assert_eq!(speaker(&d, "Just me").as_deref(), Some("Carl Ibsen"));
+}
