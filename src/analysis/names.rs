@@ -505,6 +505,9 @@ fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer)
     s
 }
 
+/// Most words of a "who" clause between a name and its speech verb.
+const MAX_WHO_CLAUSE: usize = 16;
+
 fn person(
     text: &str,
     tokens: &[Token],
@@ -581,6 +584,9 @@ fn person(
         role_before(text, tokens, run.start)
             || apposition_after(text, tokens, run.end)
             || speech_verb_adjacent(text, tokens, run.clone())
+            // Only a lone surname: a longer run may hold a title the
+            // lexicon lacks ("Trustee Gallo, who voted …, disagreed").
+            || (words.len() == 1 && who_clause_then_speech(text, tokens, run.end))
     };
     if !(strong || listed || cue()) {
         return None;
@@ -687,6 +693,24 @@ fn speech_verb_adjacent(text: &str, tokens: &[Token], run: Range<usize>) -> bool
         is_speech_verb(verb) && !lexicon::takes_listener(verb)
     };
     after || before
+}
+
+/// "Achterberg, who caught all nine innings, said": a clause only a person
+/// takes ("who"), then the speech verb whose subject the name is.
+fn who_clause_then_speech(text: &str, tokens: &[Token], end: usize) -> bool {
+    let Some(next) = tokens.get(end) else {
+        return false;
+    };
+    let gap = |k: usize| &text[tokens[k - 1].end()..tokens[k].start()];
+    if gap(end).trim() != "," || next.text(text) != "who" {
+        return false;
+    }
+    // The clause ends at its first comma (numbers are no words: "in
+    // 1971, said"); the word after it is the verb.
+    (end + 1..tokens.len().min(end + 1 + MAX_WHO_CLAUSE))
+        .take_while(|&k| tokens[k].sentence() == next.sentence())
+        .find(|&k| !tokens[k].joined())
+        .is_some_and(|k| gap(k).trim_end().ends_with(',') && is_speech_verb(tokens[k].text(text)))
 }
 
 /// "Russia’s President Vladimir Putin": the possessive place before a run.
