@@ -1212,3 +1212,22 @@ fn two_directions_share_the_place_after_them() {
     assert_eq!(written, ["Central and Eastern Europe"]);
     assert_eq!(names(&doc, EntityKind::Place).len(), 1);
 }
+
+/// A capitalized plural at a sentence start whose singular the text also
+/// writes in lowercase is a group of people, not a surname; a surname in
+/// the same slot stays a person.
+#[test]
+fn plural_nouns_at_a_sentence_start_are_not_people() {
+    let text = "Verdict in the Orrin case\n\n\
+        The prosecutor, Nadia Fenwick, rested on Tuesday.\n\n\
+        Prosecutors say the fire was set for the insurance money. \
+        An analyst at the firm disagreed.\n\n\
+        Analysts said the shares would recover. Halvorsen said he agreed.\n";
+    let found = people(text);
+    assert!(found.iter().any(|p| p == "Nadia Fenwick"), "{found:?}");
+    assert!(found.iter().any(|p| p == "Halvorsen"), "{found:?}");
+    assert!(
+        !found.iter().any(|p| p == "Prosecutors" || p == "Analysts"),
+        "{found:?}"
+    );
+}

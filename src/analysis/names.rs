@@ -248,11 +248,25 @@ impl<'a> Common<'a> {
     }
 
     fn has(&self, capitalized: &str) -> bool {
-        lexicon::with_lowercase(capitalized, |lower| match packed(lower) {
-            Some(k) => self.short.contains(&k),
-            None => self.long.contains(lower),
+        lexicon::with_lowercase(capitalized, |lower| {
+            self.holds(lower) || singular(lower).is_some_and(|one| self.holds(one))
         })
     }
+
+    fn holds(&self, lower: &str) -> bool {
+        match packed(lower) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(lower),
+        }
+    }
+}
+
+/// "prosecutors" -> "prosecutor": a capitalized plural whose singular this
+/// text writes in lowercase ("Prosecutors say …" beside "the prosecutor")
+/// is a sentence start, not a surname.
+fn singular(lower: &str) -> Option<&str> {
+    let one = lower.strip_suffix('s')?;
+    (one.len() >= 4 && !one.ends_with('s') && !one.ends_with('\'')).then_some(one)
 }
 
 /// A word of at most eight bytes as a number. Words hold no NUL bytes, so
