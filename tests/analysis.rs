@@ -1231,3 +1231,20 @@ fn plural_nouns_at_a_sentence_start_are_not_people() {
         "{found:?}"
     );
 }
+
+/// A company named by a trade word ("Foods", "Robotics") is an
+/// organization, and its first word alone later is the company, not a
+/// surname.
+#[test]
+fn a_company_and_its_short_name_are_not_people() {
+    let text = "Quarterly results\n\n\
+        Pellmore Foods fell 9% on Thursday. Pellmore said it expects \
+        lower sales. \"Not a surprise,\" said Irene Vasquez, an analyst.\n\n\
+        Tamberly Robotics said in a statement that Tamberly would hire.\n";
+    let doc = Document::analyze(text);
+    let found = names(&doc, EntityKind::Person);
+    assert_eq!(found, ["Irene Vasquez"], "{found:?}");
+    let orgs = names(&doc, EntityKind::Organization);
+    assert!(orgs.iter().any(|o| o == "Pellmore Foods"), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o == "Tamberly Robotics"), "{orgs:?}");
+}
