@@ -1248,3 +1248,17 @@ fn a_company_and_its_short_name_are_not_people() {
     assert!(orgs.iter().any(|o| o == "Pellmore Foods"), "{orgs:?}");
     assert!(orgs.iter().any(|o| o == "Tamberly Robotics"), "{orgs:?}");
 }
+
+/// Wire copy's residence ("Ada Lowe, 27, of Kettering,") and a town's own
+/// police or residents ("Dayton police") place a town, even one whose
+/// name is also a given name.
+#[test]
+fn residence_and_local_bodies_place_a_town() {
+    let text = "Robbery arrest\n\n\
+        Dayton police arrested a man on Tuesday. Osric Fell, 27, of \
+        Kettering, was charged.\n";
+    let found = places(text);
+    assert!(found.iter().any(|p| p == "Dayton"), "{found:?}");
+    assert!(found.iter().any(|p| p == "Kettering"), "{found:?}");
+    assert_eq!(people(text), ["Osric Fell"]);
+}

@@ -616,7 +616,7 @@ fn has_evidence(
     if tokens[m.first].sentence_start() && is_all_caps(name) && name.len() > 2 {
         return true;
     }
-    if defines_settlement(text, tokens, m.last + 1) {
+    if defines_settlement(text, tokens, m.last + 1) || before_local_body(text, tokens, m) {
         return true;
     }
     let Some(before) = word_before(text, tokens, m) else {
@@ -631,7 +631,41 @@ fn has_evidence(
         let addressed = before > 0 && ADDRESSING.contains(&tokens[before - 1].text(text));
         return LOCATIVE.contains(&prev) || !addressed || lexicon::given_name(name).is_none();
     }
-    after_place_of(text, tokens, before) || seat_of(text, tokens, before)
+    after_place_of(text, tokens, before)
+        || seat_of(text, tokens, before)
+        || residence_of(text, tokens, before, m)
+}
+
+/// "Ada Lowe, 27, of Dunmore," and "the driver, of Carrow,": the town a
+/// person lives in, set off by commas as wire copy writes it.
+fn residence_of(text: &str, tokens: &[Token], of: usize, m: &Match) -> bool {
+    tokens[of].text(text) == "of"
+        && of > 0
+        && text[tokens[of - 1].end()..tokens[of].start()].trim() == ","
+        && text[m.span.end..].starts_with(',')
+}
+
+/// Lowercase nouns for a town's own people and bodies: "Dayton police",
+/// "Carrow residents" name the place they belong to.
+const LOCAL_BODIES: &[&str] = &[
+    "police",
+    "firefighters",
+    "officials",
+    "residents",
+    "authorities",
+    "voters",
+    "officers",
+    "deputies",
+    "lawmakers",
+    "schools",
+    "natives",
+];
+
+/// "Dayton police": a known place before its local body.
+fn before_local_body(text: &str, tokens: &[Token], m: &Match) -> bool {
+    tokens
+        .get(m.last + 1)
+        .is_some_and(|t| t.joined() && LOCAL_BODIES.contains(&t.text(text)))
 }
 
 /// Titles of the members a district elects, whose "for" names the
@@ -703,6 +737,7 @@ fn after_place_of(text: &str, tokens: &[Token], of: usize) -> bool {
 /// preposition that says where ("in", "at", "between"), "the town of".
 fn surely_placed(text: &str, tokens: &[Token], m: &Match) -> bool {
     m.qualified.is_some()
+        || before_local_body(text, tokens, m)
         || word_before(text, tokens, m).is_some_and(|b| {
             let prev = tokens[b].text(text);
             LOCATIVE.contains(&prev) || prev == "between" || after_place_of(text, tokens, b)
