@@ -1262,3 +1262,24 @@ fn residence_and_local_bodies_place_a_town() {
     assert!(found.iter().any(|p| p == "Kettering"), "{found:?}");
     assert_eq!(people(text), ["Osric Fell"]);
 }
+
+/// Datelines in capitals keep the period of "ST.", "FT.", "MT.": the
+/// place is one name, not two organizations.
+#[test]
+fn capital_datelines_with_saint_and_fort() {
+    for (line, place) in [
+        ("ST. PAUL — The team practiced on Monday.", "St. Paul"),
+        (
+            "FT. LAUDERDALE, Fla. — A storm hit the coast.",
+            "Fort Lauderdale",
+        ),
+    ] {
+        let text = format!("Title\n\n{line}\n");
+        let doc = Document::analyze(&text);
+        assert!(
+            names(&doc, EntityKind::Place).iter().any(|p| p == place),
+            "{line}"
+        );
+        assert!(names(&doc, EntityKind::Organization).is_empty(), "{line}");
+    }
+}
