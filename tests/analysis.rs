@@ -1283,3 +1283,13 @@ fn capital_datelines_with_saint_and_fort() {
         assert!(names(&doc, EntityKind::Organization).is_empty(), "{line}");
     }
 }
+
+/// A journey's end after "bound for", "left for" is a place.
+#[test]
+fn bound_for_places_a_town() {
+    let text = "At sea\n\nThe freighter, bound for Savannah, changed course. \
+        Its mate later left for Lagos.\n";
+    let found = places(text);
+    assert!(found.iter().any(|p| p == "Savannah"), "{found:?}");
+    assert!(found.iter().any(|p| p == "Lagos"), "{found:?}");
+}

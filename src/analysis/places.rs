@@ -634,6 +634,18 @@ fn has_evidence(
     after_place_of(text, tokens, before)
         || seat_of(text, tokens, before)
         || residence_of(text, tokens, before, m)
+        || bound_for(text, tokens, before)
+}
+
+/// "bound for Savannah", "left for Lagos": a journey's end.
+fn bound_for(text: &str, tokens: &[Token], at: usize) -> bool {
+    tokens[at].text(text) == "for"
+        && at > 0
+        && tokens[at].joined()
+        && matches!(
+            tokens[at - 1].text(text),
+            "bound" | "headed" | "left" | "departed" | "sailed" | "flight" | "flights"
+        )
 }
 
 /// "Ada Lowe, 27, of Dunmore," and "the driver, of Carrow,": the town a
