@@ -266,3 +266,11 @@ fn a_pronoun_that_named_someone_of_unknown_gender_fixes_their_gender() {
         Some("Wenonah Castellane")
     );
 }
+
+#[test]
+fn a_lone_surname_described_by_a_who_apposition_before_its_verb_is_a_speaker() {
+    let d = doc(
+        "Students marched on Tuesday.\n\nVandermolen, a freshman who asked to be named by his surname only, said he would march again. “We are not done,” he said.",
+    );
+    assert_eq!(speaker(&d, "not done").as_deref(), Some("Vandermolen"));
+}

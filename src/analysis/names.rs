@@ -475,6 +475,8 @@ fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer)
 
 /// Most words of a "who" clause between a name and its speech verb.
 const MAX_WHO_CLAUSE: usize = 16;
+/// How far into that clause its "who" may stand (", a sophomore who").
+const WHO_WITHIN: usize = 4;
 
 fn person(
     text: &str,
@@ -663,22 +665,29 @@ fn speech_verb_adjacent(text: &str, tokens: &[Token], run: Range<usize>) -> bool
     after || before
 }
 
-/// "Achterberg, who caught all nine innings, said": a clause only a person
-/// takes ("who"), then the speech verb whose subject the name is.
+/// "Achterberg, who caught all nine innings, said", "Okwuosa, a sophomore
+/// who asked …, said": a clause only a person takes ("who", in its first
+/// words), then the speech verb whose subject the name is.
 fn who_clause_then_speech(text: &str, tokens: &[Token], end: usize) -> bool {
     let Some(next) = tokens.get(end) else {
         return false;
     };
     let gap = |k: usize| &text[tokens[k - 1].end()..tokens[k].start()];
-    if gap(end).trim() != "," || next.text(text) != "who" {
+    if gap(end).trim() != "," {
         return false;
     }
     // The clause ends at its first comma (numbers are no words: "in
     // 1971, said"); the word after it is the verb.
-    (end + 1..tokens.len().min(end + 1 + MAX_WHO_CLAUSE))
+    let verb = (end + 1..tokens.len().min(end + 1 + MAX_WHO_CLAUSE))
         .take_while(|&k| tokens[k].sentence() == next.sentence())
-        .find(|&k| !tokens[k].joined())
-        .is_some_and(|k| gap(k).trim_end().ends_with(',') && is_speech_verb(tokens[k].text(text)))
+        .find(|&k| !tokens[k].joined());
+    let Some(verb) = verb else {
+        return false;
+    };
+    let who = (end..verb)
+        .take(WHO_WITHIN)
+        .any(|k| tokens[k].text(text) == "who");
+    who && gap(verb).trim_end().ends_with(',') && is_speech_verb(tokens[verb].text(text))
 }
 
 /// "Russia’s President Vladimir Putin": the possessive place before a run.
