@@ -274,3 +274,12 @@ fn a_lone_surname_described_by_a_who_apposition_before_its_verb_is_a_speaker() {
     );
     assert_eq!(speaker(&d, "not done").as_deref(), Some("Vandermolen"));
 }
+
+#[test]
+fn a_contraction_opening_a_quote_is_no_person() {
+    let d = doc(
+        "Nurse Edda Brun met the board.\n\nShe told the chair, “You’re asking us to do it for free.”\n\n\"I'm not asking for much,\" she said.",
+    );
+    let people: Vec<&str> = d.names_of(byline::model::EntityKind::Person);
+    assert_eq!(people, ["Edda Brun"]);
+}

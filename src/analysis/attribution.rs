@@ -67,7 +67,7 @@ pub fn attribute(
         last_speaker: Cell::new(None),
         holders: OnceCell::new(),
         party_tags: OnceCell::new(),
-        pronoun_genders: RefCell::new(Vec::new()),
+        pronoun_genders: RefCell::new(vec![None; people.persons.len()]),
     };
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(doc.quotes.len());
     for q in &doc.quotes {
@@ -215,7 +215,8 @@ struct Context<'a> {
     /// The gender of the pronoun that named a person whose gender the
     /// names did not show ("Pritchett … “…,” he says"): that person is no
     /// longer a candidate for the other pronoun.
-    pronoun_genders: RefCell<Vec<(usize, Gender)>>,
+    /// Indexed by person.
+    pronoun_genders: RefCell<Vec<Option<Gender>>>,
 }
 
 /// A sorted table searched outwards from its last answer: a binary search
@@ -608,7 +609,8 @@ impl Context<'_> {
     fn unnamed_reporter(&self, start: usize, verb: usize) -> Found {
         let slot = start..verb;
         let short = !slot.is_empty() && slot.len() <= 3;
-        let proper = slot.len() <= MAX_NAME_SUBJECT
+        let proper = !slot.is_empty()
+            && slot.len() <= MAX_NAME_SUBJECT
             && slot.clone().all(|i| {
                 let w = self.word(i);
                 w.starts_with(char::is_uppercase) || matches!(w, "of" | "for" | "and" | "the")
@@ -1119,17 +1121,16 @@ impl Context<'_> {
     /// Remembers the pronoun's gender for a person the names left without
     /// one, once the pronoun named them with some confidence.
     fn learn_gender(&self, p: usize, g: Gender, confidence: u8) {
-        if self.people.persons[p].gender == Gender::Unknown && confidence >= MIN_CONFIDENCE {
-            let mut learned = self.pronoun_genders.borrow_mut();
-            if !learned.iter().any(|&(q, _)| q == p) {
-                learned.push((p, g));
-            }
+        if self.people.persons[p].gender == Gender::Unknown
+            && confidence >= MIN_CONFIDENCE
+            && let Some(slot) = self.pronoun_genders.borrow_mut().get_mut(p)
+        {
+            slot.get_or_insert(g);
         }
     }
 
     fn pronoun_gender_of(&self, p: usize) -> Option<Gender> {
-        let learned = self.pronoun_genders.borrow();
-        learned.iter().find(|&&(q, _)| q == p).map(|&(_, g)| g)
+        self.pronoun_genders.borrow().get(p).copied().flatten()
     }
 
     /// "Coach Frank DeLuca had waited 19 years. He started the program …":

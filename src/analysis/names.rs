@@ -512,6 +512,7 @@ fn person(
                 && !lexicon::is_name_suffix(w))
             || w.chars().any(|c| c.is_ascii_digit())
             || gaz.demonym(w).is_some()
+            || is_contraction(w)
     };
     if words.iter().any(bad_word) || gaz.lookup(&full).is_some() {
         return None;
@@ -580,6 +581,13 @@ fn person(
         gender,
         strong,
     })
+}
+
+/// "We're", "I’m", "You’ll": a pronoun run together with a verb, never a
+/// name (unlike "O’Brien", whose part after the mark is capitalized).
+fn is_contraction(w: &str) -> bool {
+    w.rsplit_once(['\'', '’'])
+        .is_some_and(|(_, tail)| matches!(tail, "re" | "m" | "ve" | "ll" | "d"))
 }
 
 /// "DANIEL" -> "Daniel".
