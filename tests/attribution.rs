@@ -283,3 +283,12 @@ fn a_contraction_opening_a_quote_is_no_person() {
     let people: Vec<&str> = d.names_of(byline::model::EntityKind::Person);
     assert_eq!(people, ["Edda Brun"]);
 }
+
+#[test]
+fn a_party_tag_and_a_plural_role_are_no_people() {
+    let d = doc(
+        "Sen. Odile Brant, D-Ohio, spoke first.\n\nProsecutors said the filing was late. “We will appeal,” Brant said.",
+    );
+    let people: Vec<&str> = d.names_of(byline::model::EntityKind::Person);
+    assert_eq!(people, ["Odile Brant"]);
+}

@@ -513,6 +513,7 @@ fn person(
             || w.chars().any(|c| c.is_ascii_digit())
             || gaz.demonym(w).is_some()
             || is_contraction(w)
+            || is_party_tag(w)
     };
     if words.iter().any(bad_word) || gaz.lookup(&full).is_some() {
         return None;
@@ -521,7 +522,9 @@ fn person(
     if words.len() > 1 && lexicon::is_party_label(words[words.len() - 1]) {
         return None;
     }
-    if words.len() == 1 && (gaz.lookup(words[0]).is_some() || is_title(words[0])) {
+    if words.len() == 1
+        && (gaz.lookup(words[0]).is_some() || is_title(words[0]) || is_plural_role(words[0]))
+    {
         return None;
     }
     // "an analyst at Morgan Stanley": people are rarely "at" someone.
@@ -588,6 +591,17 @@ fn person(
 fn is_contraction(w: &str) -> bool {
     w.rsplit_once(['\'', '’'])
         .is_some_and(|(_, tail)| matches!(tail, "re" | "m" | "ve" | "ll" | "d"))
+}
+
+/// "D-Ohio", "R-Wyo.": a party and state tag after a lawmaker's name.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 2 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// "Prosecutors said": a role in the plural is a group, not a surname.
+fn is_plural_role(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(is_role_noun)
 }
 
 /// "DANIEL" -> "Daniel".
