@@ -236,3 +236,59 @@ fn questions_and_answers_in_turn_keep_their_speakers() {
     assert_eq!(speaker(&d, "who else").as_deref(), Some("Lena Voss"));
     assert_eq!(speaker(&d, "Just me").as_deref(), Some("Carl Ibsen"));
 }
+
+#[test]
+fn a_sentence_opened_by_the_pronoun_goes_on_about_the_subject_before_it() {
+    let d = doc(
+        "Coach Arne Vik had waited twenty years for this. He built the club from nothing. Mayor Rita Holm and the goalkeeper’s father, Jonas, were the first to reach him.\n\n“Nobody remembers the team that was almost good,” he said.",
+    );
+    assert_eq!(speaker(&d, "Nobody remembers").as_deref(), Some("Arne Vik"));
+}
+
+#[test]
+fn a_team_position_describes_the_player_talked_about() {
+    let d = doc(
+        "Samuel Manase had not scored in four seasons. On Sunday he ended the drought in the last minute.\n\n“I just closed my eyes,” the 95-kilo prop said.",
+    );
+    assert_eq!(
+        speaker(&d, "closed my eyes").as_deref(),
+        Some("Samuel Manase")
+    );
+}
+
+#[test]
+fn a_pronoun_that_named_someone_of_unknown_gender_fixes_their_gender() {
+    let d = doc(
+        "Potter Wenonah Castellane has worked the same wheel since 1990.\n\nHer shop is small. A neighbor, Brightwater, sees her at dawn. “She never stops,” he says.\n\nShe sells mugs at the market. She describes the stall as “a very loud living room.”",
+    );
+    assert_eq!(
+        speaker(&d, "loud living room").as_deref(),
+        Some("Wenonah Castellane")
+    );
+}
+
+#[test]
+fn a_lone_surname_described_by_a_who_apposition_before_its_verb_is_a_speaker() {
+    let d = doc(
+        "Students marched on Tuesday.\n\nVandermolen, a freshman who asked to be named by his surname only, said he would march again. “We are not done,” he said.",
+    );
+    assert_eq!(speaker(&d, "not done").as_deref(), Some("Vandermolen"));
+}
+
+#[test]
+fn a_contraction_opening_a_quote_is_no_person() {
+    let d = doc(
+        "Nurse Edda Brun met the board.\n\nShe told the chair, “You’re asking us to do it for free.”\n\n\"I'm not asking for much,\" she said.",
+    );
+    let people: Vec<&str> = d.names_of(byline::model::EntityKind::Person);
+    assert_eq!(people, ["Edda Brun"]);
+}
+
+#[test]
+fn a_party_tag_and_a_plural_role_are_no_people() {
+    let d = doc(
+        "Sen. Odile Brant, D-Ohio, spoke first.\n\nProsecutors said the filing was late. “We will appeal,” Brant said.",
+    );
+    let people: Vec<&str> = d.names_of(byline::model::EntityKind::Person);
+    assert_eq!(people, ["Odile Brant"]);
+}

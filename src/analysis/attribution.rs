@@ -11,7 +11,7 @@
 //! person the passage is about. A verdict below `MIN_CONFIDENCE` names no
 //! one: a wrong speaker shown in color is worse than none.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -67,6 +67,7 @@ pub fn attribute(
         last_speaker: Cell::new(None),
         holders: OnceCell::new(),
         party_tags: OnceCell::new(),
+        pronoun_genders: RefCell::new(vec![None; people.persons.len()]),
     };
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(doc.quotes.len());
     for q in &doc.quotes {
@@ -211,6 +212,11 @@ struct Context<'a> {
     holders: OnceCell<HashMap<String, Vec<usize>>>,
     /// Whether the text tags people by party and state, found once.
     party_tags: OnceCell<bool>,
+    /// The gender of the pronoun that named a person whose gender the
+    /// names did not show ("Pritchett … “…,” he says"): that person is no
+    /// longer a candidate for the other pronoun.
+    /// Indexed by person.
+    pronoun_genders: RefCell<Vec<Option<Gender>>>,
 }
 
 /// A sorted table searched outwards from its last answer: a binary search
@@ -438,7 +444,7 @@ impl Context<'_> {
             .filter(|w| {
                 w.starts_with(char::is_lowercase)
                     && (lexicon::is_role_noun(w)
-                        || matches!(*w, "player" | "captain")
+                        || lexicon::is_team_position(w)
                         || is_agent_noun(w))
                     && !is_anonymous_role(w)
                     && !is_kin(w)
@@ -603,7 +609,8 @@ impl Context<'_> {
     fn unnamed_reporter(&self, start: usize, verb: usize) -> Found {
         let slot = start..verb;
         let short = !slot.is_empty() && slot.len() <= 3;
-        let proper = slot.len() <= MAX_NAME_SUBJECT
+        let proper = !slot.is_empty()
+            && slot.len() <= MAX_NAME_SUBJECT
             && slot.clone().all(|i| {
                 let w = self.word(i);
                 w.starts_with(char::is_uppercase) || matches!(w, "of" | "for" | "and" | "the")
@@ -1008,7 +1015,10 @@ impl Context<'_> {
             return Verdict::new(None, Rule::Pronoun, 0, Some(cue));
         }
         match self.resolve_pronoun(Some(g), pos) {
-            Some((p, confidence)) => Verdict::person(p, Rule::Pronoun, confidence, cue),
+            Some((p, confidence)) => {
+                self.learn_gender(p, g, confidence);
+                Verdict::person(p, Rule::Pronoun, confidence, cue)
+            }
             None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
         }
     }
@@ -1029,6 +1039,7 @@ impl Context<'_> {
         let before = &ms[..self.mentions.partition_point(|m| m.span.end <= pos)];
         let mut scores: Vec<Salience> = Vec::new();
         let mut subject_seen: Option<usize> = None;
+        let mut subjects: Vec<(usize, usize)> = Vec::new();
         let mut new_subject = false;
         for m in before.iter().rev().take(PRONOUN_WINDOW) {
             if m.span.start < from {
@@ -1039,6 +1050,10 @@ impl Context<'_> {
             }
             let pg = self.people.persons[m.person].gender;
             let fits = g.is_none_or(|g| g == pg);
+            if !fits && g.is_some_and(|g| self.pronoun_gender_of(m.person).is_some_and(|l| l != g))
+            {
+                continue;
+            }
             let fit = match pg {
                 _ if fits => 1.0,
                 Gender::Unknown => 0.8,
@@ -1052,6 +1067,7 @@ impl Context<'_> {
             let subject =
                 subject_seen != Some(s) && (self.is_subject(tok) || self.speaks(m.span.end));
             if subject {
+                subjects.push((s, m.person));
                 subject_seen = Some(s);
                 new_subject |=
                     last_speaker.is_some_and(|(p, at)| p != m.person && m.span.start > at);
@@ -1075,6 +1091,9 @@ impl Context<'_> {
                 }),
             }
         }
+        if let (Some(g), Some(first)) = (g, self.sentence_index(from)) {
+            self.add_pronoun_subjects(g, &subjects, first..here, &mut scores);
+        }
         if let Some((p, _)) = last_speaker.filter(|_| !new_subject)
             && let Some(c) = scores.iter_mut().find(|c| c.person == p)
         {
@@ -1097,6 +1116,59 @@ impl Context<'_> {
             Attribution::SURE - 5
         };
         Some((best.person, confidence.min(cap)))
+    }
+
+    /// Remembers the pronoun's gender for a person the names left without
+    /// one, once the pronoun named them with some confidence.
+    fn learn_gender(&self, p: usize, g: Gender, confidence: u8) {
+        if self.people.persons[p].gender == Gender::Unknown
+            && confidence >= MIN_CONFIDENCE
+            && let Some(slot) = self.pronoun_genders.borrow_mut().get_mut(p)
+        {
+            slot.get_or_insert(g);
+        }
+    }
+
+    fn pronoun_gender_of(&self, p: usize) -> Option<Gender> {
+        self.pronoun_genders.borrow().get(p).copied().flatten()
+    }
+
+    /// "Coach Frank DeLuca had waited 19 years. He started the program …":
+    /// a sentence that opens with the pronoun and names no subject of its
+    /// own goes on about the subject named before it, who gains that
+    /// sentence's weight. `subjects` holds (sentence, person) of the named
+    /// subjects that fit the gender.
+    fn add_pronoun_subjects(
+        &self,
+        g: Gender,
+        subjects: &[(usize, usize)],
+        sentences: std::ops::Range<usize>,
+        scores: &mut [Salience],
+    ) {
+        let here = sentences.end;
+        for s in sentences {
+            let Some(sentence) = self.sentences.get(s) else {
+                continue;
+            };
+            let tok = self.token_at(sentence.start);
+            let opens = self.tokens.get(tok).is_some_and(|t| {
+                t.start() < sentence.end
+                    && !t.in_quote()
+                    && lexicon::pronoun_gender(self.word(tok)) == Some(g)
+            });
+            if !opens || subjects.iter().any(|&(ss, _)| ss == s) {
+                continue;
+            }
+            let before = subjects
+                .iter()
+                .filter(|&&(ss, _)| ss < s)
+                .max_by_key(|&&(ss, _)| ss);
+            let Some(c) = before.and_then(|&(_, p)| scores.iter_mut().find(|c| c.person == p))
+            else {
+                continue;
+            };
+            c.weight += 3.0 * 0.4f32.powi(here.saturating_sub(s).min(16) as i32);
+        }
     }
 
     /// Whether the name at `pos` comes right after a kinship noun with its

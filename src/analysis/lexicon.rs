@@ -464,6 +464,7 @@ const SPEECH_VERBS: &[&str] = &[
     "called",
     "describing",
     "described",
+    "describes",
     "insisting",
     "arguing",
     "asserting",
@@ -1288,6 +1289,28 @@ pub fn is_title_modifier(word: &str) -> bool {
 pub fn is_role_noun(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
     member_folded(&SET, ROLE_NOUNS, word)
+}
+
+/// A place on a team, which describes a player ("the 120-kilogram prop
+/// said"); positions ending like agent nouns ("striker") are known by
+/// their ending.
+pub fn is_team_position(word: &str) -> bool {
+    matches!(
+        word,
+        "player"
+            | "captain"
+            | "prop"
+            | "goalkeeper"
+            | "goalie"
+            | "fullback"
+            | "halfback"
+            | "guard"
+            | "quarterback"
+            | "shortstop"
+            | "rookie"
+            | "veteran"
+            | "forward"
+    )
 }
 
 pub fn is_speech_verb(word: &str) -> bool {

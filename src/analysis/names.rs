@@ -521,6 +521,8 @@ fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer)
 
 /// Most words of a "who" clause between a name and its speech verb.
 const MAX_WHO_CLAUSE: usize = 16;
+/// How far into that clause its "who" may stand (", a sophomore who").
+const WHO_WITHIN: usize = 4;
 
 fn person(
     text: &str,
@@ -556,6 +558,8 @@ fn person(
                 && !lexicon::is_name_suffix(w))
             || w.chars().any(|c| c.is_ascii_digit())
             || gaz.demonym(w).is_some()
+            || is_contraction(w)
+            || is_party_tag(w)
     };
     if words.iter().any(bad_word) || gaz.lookup(&full).is_some() {
         return None;
@@ -564,7 +568,9 @@ fn person(
     if words.len() > 1 && lexicon::is_party_label(words[words.len() - 1]) {
         return None;
     }
-    if words.len() == 1 && (gaz.lookup(words[0]).is_some() || is_title(words[0])) {
+    if words.len() == 1
+        && (gaz.lookup(words[0]).is_some() || is_title(words[0]) || is_plural_role(words[0]))
+    {
         return None;
     }
     // "an analyst at Morgan Stanley": people are rarely "at" someone.
@@ -624,6 +630,24 @@ fn person(
         gender,
         strong,
     })
+}
+
+/// "We're", "I’m", "You’ll": a pronoun run together with a verb, never a
+/// name (unlike "O’Brien", whose part after the mark is capitalized).
+fn is_contraction(w: &str) -> bool {
+    w.rsplit_once(['\'', '’'])
+        .is_some_and(|(_, tail)| matches!(tail, "re" | "m" | "ve" | "ll" | "d"))
+}
+
+/// "D-Ohio", "R-Wyo.": a party and state tag after a lawmaker's name.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 2 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// "Prosecutors said": a role in the plural is a group, not a surname.
+fn is_plural_role(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(is_role_noun)
 }
 
 /// "DANIEL" -> "Daniel".
@@ -709,22 +733,29 @@ fn speech_verb_adjacent(text: &str, tokens: &[Token], run: Range<usize>) -> bool
     after || before
 }
 
-/// "Achterberg, who caught all nine innings, said": a clause only a person
-/// takes ("who"), then the speech verb whose subject the name is.
+/// "Achterberg, who caught all nine innings, said", "Okwuosa, a sophomore
+/// who asked …, said": a clause only a person takes ("who", in its first
+/// words), then the speech verb whose subject the name is.
 fn who_clause_then_speech(text: &str, tokens: &[Token], end: usize) -> bool {
     let Some(next) = tokens.get(end) else {
         return false;
     };
     let gap = |k: usize| &text[tokens[k - 1].end()..tokens[k].start()];
-    if gap(end).trim() != "," || next.text(text) != "who" {
+    if gap(end).trim() != "," {
         return false;
     }
     // The clause ends at its first comma (numbers are no words: "in
     // 1971, said"); the word after it is the verb.
-    (end + 1..tokens.len().min(end + 1 + MAX_WHO_CLAUSE))
+    let verb = (end + 1..tokens.len().min(end + 1 + MAX_WHO_CLAUSE))
         .take_while(|&k| tokens[k].sentence() == next.sentence())
-        .find(|&k| !tokens[k].joined())
-        .is_some_and(|k| gap(k).trim_end().ends_with(',') && is_speech_verb(tokens[k].text(text)))
+        .find(|&k| !tokens[k].joined());
+    let Some(verb) = verb else {
+        return false;
+    };
+    let who = (end..verb)
+        .take(WHO_WITHIN)
+        .any(|k| tokens[k].text(text) == "who");
+    who && gap(verb).trim_end().ends_with(',') && is_speech_verb(tokens[verb].text(text))
 }
 
 /// "Russia’s President Vladimir Putin": the possessive place before a run.
