@@ -1147,3 +1147,149 @@ fn a_district_is_a_body_more_often_than_a_place() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_name_of_several_words_placed_by_its_region_is_no_person() {
+    let text = "Fair opens\n\nThe harvest fair at the Grand Hotel Santa Clara drew crowds, \
+                organizers said. It was held in Santa Clara, California, where growers met.\n";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    assert!(places(text).contains(&"Santa Clara".to_string()));
+}
+
+#[test]
+fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
+    let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
+                a guide said. The Greek islands were calm that week.\n";
+    let found = places(text);
+    assert!(found.contains(&"Tarvel river".to_string()), "{found:?}");
+    assert!(found.contains(&"Oskan islands".to_string()), "{found:?}");
+    assert!(!found.iter().any(|p| p.contains("Greek")), "{found:?}");
+}
+
+#[test]
+fn a_preposition_inside_a_title_in_capitals_places_nothing() {
+    let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
+                said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \
+                Okehampton for the fans.\n";
+    let found = places(text);
+    assert!(!found.contains(&"Venus".to_string()), "{found:?}");
+    // A route from an unknown town still places the town it leads to.
+    assert!(found.contains(&"Okehampton".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_preposition_places_every_name_of_the_list_it_heads() {
+    let text = "Rail news\n\nThe new line runs to Marlowby and Okehampton, officials said.\n";
+    assert!(
+        places(text).contains(&"Okehampton".to_string()),
+        "{:?}",
+        places(text)
+    );
+}
+
+#[test]
+fn the_seat_of_a_legislator_is_a_place() {
+    let text = "Vote\n\nDana Corrigan, the MP for Bideford, voted against the bill on \
+                Tuesday, aides said.\n";
+    assert!(
+        places(text).contains(&"Bideford".to_string()),
+        "{:?}",
+        places(text)
+    );
+}
+
+#[test]
+fn two_directions_share_the_place_after_them() {
+    let doc = Document::analyze(
+        "Trade\n\nExports to Central and Eastern Europe fell last year, the ministry said.\n",
+    );
+    let place = doc
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Place)
+        .expect("a place");
+    let written: Vec<&str> = place.mentions.iter().map(|m| doc.slice(&m.span)).collect();
+    assert_eq!(written, ["Central and Eastern Europe"]);
+    assert_eq!(names(&doc, EntityKind::Place).len(), 1);
+}
+
+/// A capitalized plural at a sentence start whose singular the text also
+/// writes in lowercase is a group of people, not a surname; a surname in
+/// the same slot stays a person.
+#[test]
+fn plural_nouns_at_a_sentence_start_are_not_people() {
+    let text = "Verdict in the Orrin case\n\n\
+        The prosecutor, Nadia Fenwick, rested on Tuesday.\n\n\
+        Prosecutors say the fire was set for the insurance money. \
+        An analyst at the firm disagreed.\n\n\
+        Analysts said the shares would recover. Halvorsen said he agreed.\n";
+    let found = people(text);
+    assert!(found.iter().any(|p| p == "Nadia Fenwick"), "{found:?}");
+    assert!(found.iter().any(|p| p == "Halvorsen"), "{found:?}");
+    assert!(
+        !found.iter().any(|p| p == "Prosecutors" || p == "Analysts"),
+        "{found:?}"
+    );
+}
+
+/// A company named by a trade word ("Foods", "Robotics") is an
+/// organization, and its first word alone later is the company, not a
+/// surname.
+#[test]
+fn a_company_and_its_short_name_are_not_people() {
+    let text = "Quarterly results\n\n\
+        Pellmore Foods fell 9% on Thursday. Pellmore said it expects \
+        lower sales. \"Not a surprise,\" said Irene Vasquez, an analyst.\n\n\
+        Tamberly Robotics said in a statement that Tamberly would hire.\n";
+    let doc = Document::analyze(text);
+    let found = names(&doc, EntityKind::Person);
+    assert_eq!(found, ["Irene Vasquez"], "{found:?}");
+    let orgs = names(&doc, EntityKind::Organization);
+    assert!(orgs.iter().any(|o| o == "Pellmore Foods"), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o == "Tamberly Robotics"), "{orgs:?}");
+}
+
+/// Wire copy's residence ("Ada Lowe, 27, of Kettering,") and a town's own
+/// police or residents ("Dayton police") place a town, even one whose
+/// name is also a given name.
+#[test]
+fn residence_and_local_bodies_place_a_town() {
+    let text = "Robbery arrest\n\n\
+        Dayton police arrested a man on Tuesday. Osric Fell, 27, of \
+        Kettering, was charged.\n";
+    let found = places(text);
+    assert!(found.iter().any(|p| p == "Dayton"), "{found:?}");
+    assert!(found.iter().any(|p| p == "Kettering"), "{found:?}");
+    assert_eq!(people(text), ["Osric Fell"]);
+}
+
+/// Datelines in capitals keep the period of "ST.", "FT.", "MT.": the
+/// place is one name, not two organizations.
+#[test]
+fn capital_datelines_with_saint_and_fort() {
+    for (line, place) in [
+        ("ST. PAUL — The team practiced on Monday.", "St. Paul"),
+        (
+            "FT. LAUDERDALE, Fla. — A storm hit the coast.",
+            "Fort Lauderdale",
+        ),
+    ] {
+        let text = format!("Title\n\n{line}\n");
+        let doc = Document::analyze(&text);
+        assert!(
+            names(&doc, EntityKind::Place).iter().any(|p| p == place),
+            "{line}"
+        );
+        assert!(names(&doc, EntityKind::Organization).is_empty(), "{line}");
+    }
+}
+
+/// A journey's end after "bound for", "left for" is a place.
+#[test]
+fn bound_for_places_a_town() {
+    let text = "At sea\n\nThe freighter, bound for Savannah, changed course. \
+        Its mate later left for Lagos.\n";
+    let found = places(text);
+    assert!(found.iter().any(|p| p == "Savannah"), "{found:?}");
+    assert!(found.iter().any(|p| p == "Lagos"), "{found:?}");
+}

@@ -11,7 +11,7 @@
 //! person the passage is about. A verdict below `MIN_CONFIDENCE` names no
 //! one: a wrong speaker shown in color is worse than none.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -36,8 +36,19 @@ const PRONOUN_WINDOW: usize = 30;
 /// The confidence in a description resolved like a pronoun: a guess that
 /// is shown, never a certainty.
 const DESCRIBED: u8 = 65;
+/// How many paragraphs open an article: a lede may name its speaker only
+/// in the paragraph after.
+const LEDE_PARAGRAPHS: usize = 2;
 /// A speaker below this confidence (in percent) is dropped.
 const MIN_CONFIDENCE: u8 = 50;
+/// The confidence in the one person of a pronoun's gender named further
+/// back than the passage: shown, never sure.
+const ONLY_ONE: u8 = 60;
+/// The confidence in a turn of questions and answers: shown, never sure.
+const EXCHANGE: u8 = 70;
+/// Most words of a subject that names a body, not a person: "The
+/// Millerton Chamber of Commerce".
+const MAX_NAME_SUBJECT: usize = 8;
 
 /// Speakers (person indices into `People::persons`) and why, one per quote.
 pub fn attribute(
@@ -55,11 +66,21 @@ pub fn attribute(
         people,
         last_speaker: Cell::new(None),
         holders: OnceCell::new(),
+        party_tags: OnceCell::new(),
+        pronoun_genders: RefCell::new(vec![None; people.persons.len()]),
     };
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(doc.quotes.len());
     for q in &doc.quotes {
         let verdict = if q.continues {
-            verdicts.last().map(Verdict::continued)
+            // The last paragraph of a long quote may name its speaker
+            // (`…,” Alake said.`), for the paragraphs before it too.
+            match ctx.after(q).filter(|v| v.speaker.is_some()) {
+                Some(own) => {
+                    name_the_open_run(&mut verdicts, &doc.quotes, &own);
+                    Some(own)
+                }
+                None => verdicts.last().map(Verdict::continued),
+            }
         } else {
             // A person named before the quote outranks a group after it:
             // an envoy told reporters the bloc "will not be rushed,"
@@ -70,8 +91,14 @@ pub fn attribute(
             let after = ctx.after(q);
             match after {
                 Some(v) if v.speaker.is_some() && !ctx.ends_its_sentence(q) => Some(v),
+                // A quote that ends its sentence is that sentence's, even
+                // when it names no one: the next sentence has its own.
                 _ => match ctx.before(q) {
-                    Some(b) if b.speaker.is_some() || after.is_none() => Some(b),
+                    Some(b)
+                        if b.speaker.is_some() || after.is_none() || ctx.ends_its_sentence(q) =>
+                    {
+                        Some(b)
+                    }
                     _ => after,
                 },
             }
@@ -87,6 +114,26 @@ pub fn attribute(
         verdicts.push(verdict);
     }
     verdicts.into_iter().map(Verdict::settle).collect()
+}
+
+/// Gives the speaker a continued quote names to the earlier paragraphs of
+/// its quote that found none, from the last back to the quote's start.
+fn name_the_open_run(verdicts: &mut [Verdict], quotes: &[Quote], own: &Verdict) {
+    for k in (0..verdicts.len()).rev() {
+        // "A spokesman said" named no one on purpose.
+        if matches!(verdicts[k].rule, Rule::Unnamed | Rule::Group) {
+            break;
+        }
+        if verdicts[k].speaker.is_none() {
+            verdicts[k] = Verdict {
+                rule: Rule::Continued,
+                ..own.continued()
+            };
+        }
+        if !quotes[k].continues {
+            break;
+        }
+    }
 }
 
 /// What one rule found for a quote.
@@ -163,6 +210,13 @@ struct Context<'a> {
     /// The people holding each title word, made on the first description
     /// asked about: one pass over the people, not one per quote.
     holders: OnceCell<HashMap<String, Vec<usize>>>,
+    /// Whether the text tags people by party and state, found once.
+    party_tags: OnceCell<bool>,
+    /// The gender of the pronoun that named a person whose gender the
+    /// names did not show ("Pritchett … “…,” he says"): that person is no
+    /// longer a candidate for the other pronoun.
+    /// Indexed by person.
+    pronoun_genders: RefCell<Vec<Option<Gender>>>,
 }
 
 /// A sorted table searched outwards from its last answer: a binary search
@@ -360,7 +414,10 @@ impl Context<'_> {
             Some((person, confidence)) => {
                 Verdict::person(person, Rule::Description, confidence, cue)
             }
-            None => match self.described(first, last) {
+            None => match self
+                .described(first, last)
+                .or_else(|| self.partisan(first, last))
+            {
                 Some(person) => Verdict::person(person, Rule::Description, DESCRIBED, cue),
                 None => Verdict::no_one(Rule::Unnamed, cue),
             },
@@ -374,12 +431,23 @@ impl Context<'_> {
     fn described(&self, first: usize, last: usize) -> Option<usize> {
         let w = self.word(first);
         let definite = matches!(w, "the" | "The") || self.tokens[first].possessive();
+        let kin = (first..=last).map(|i| self.word(i)).find(|w| is_kin(w));
+        let kin_owner = matches!(
+            w,
+            "the" | "The" | "his" | "His" | "her" | "Her" | "their" | "Their"
+        );
+        if let Some(kin) = kin.filter(|_| kin_owner) {
+            return self.named_by_tie(kin, self.tokens[first].start());
+        }
         let nouns: Vec<String> = (first..=last)
             .map(|i| self.word(i))
             .filter(|w| {
                 w.starts_with(char::is_lowercase)
-                    && (lexicon::is_role_noun(w) || matches!(*w, "player" | "captain"))
+                    && (lexicon::is_role_noun(w)
+                        || lexicon::is_team_position(w)
+                        || is_agent_noun(w))
                     && !is_anonymous_role(w)
+                    && !is_kin(w)
             })
             .map(role_word)
             .collect();
@@ -399,6 +467,33 @@ impl Context<'_> {
                     .any(|w| nouns.iter().any(|n| same_role(n, &w)))
             });
         fits.then_some(person)
+    }
+
+    /// "the Toledo Democrat" in a text that tags no one by party and state
+    /// (those are resolved with the people): the office holder named last,
+    /// a guess.
+    fn partisan(&self, first: usize, last: usize) -> Option<usize> {
+        let definite = matches!(self.word(first), "the" | "The");
+        if !definite || !lexicon::is_party_label(self.word(last)) || self.tags_parties() {
+            return None;
+        }
+        let pos = self.tokens[first].start();
+        let ms = &self.mentions.items[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        ms.iter()
+            .rev()
+            .take(PRONOUN_WINDOW)
+            .find(|m| self.people.persons[m.person].role.is_some())
+            .map(|m| m.person)
+    }
+
+    /// Whether the text tags anyone by party and state ("D-Ohio").
+    fn tags_parties(&self) -> bool {
+        *self.party_tags.get_or_init(|| {
+            let t = &self.doc.text;
+            [", D-", ", R-", "(D-", "(R-"]
+                .iter()
+                .any(|tag| t.contains(tag))
+        })
     }
 
     /// The person a definite description names by their title: "the judge"
@@ -492,16 +587,59 @@ impl Context<'_> {
         let start = self
             .token_at(sentence.start)
             .max(end.saturating_sub(CLAUSE_WINDOW));
+        let mut first_verb = None;
         for v in start..end {
             if self.tokens[v].in_quote() || !is_speech_verb(self.word(v)) {
                 continue;
             }
+            first_verb = first_verb.or(Some(v));
             if let Some(found) = self.subject_before(start, v, Rule::ReportedSpeech) {
-                return Some(found);
+                return Some(self.told_within(q, v, end).unwrap_or(found));
             }
         }
         self.according_to(start, end)
             .or_else(|| self.introduced_by_colon(q, start, end))
+            .or_else(|| self.unnamed_reporter(start, first_verb?))
+    }
+
+    /// "The institute said in a statement that she had “…”": a short
+    /// subject with no person in it speaks for no named person; so does a
+    /// longer name that is no person's ("The Millerton Chamber of Commerce
+    /// said").
+    fn unnamed_reporter(&self, start: usize, verb: usize) -> Found {
+        let slot = start..verb;
+        let short = !slot.is_empty() && slot.len() <= 3;
+        let proper = !slot.is_empty()
+            && slot.len() <= MAX_NAME_SUBJECT
+            && slot.clone().all(|i| {
+                let w = self.word(i);
+                w.starts_with(char::is_uppercase) || matches!(w, "of" | "for" | "and" | "the")
+            })
+            && slot.clone().all(|i| self.mention_at(i).is_none());
+        ((short || proper) && slot.clone().all(|i| !self.tokens[i].in_quote()))
+            .then(|| self.unnamed_subject(start, verb - 1, verb))
+    }
+
+    /// Reported speech that reports speech: "Kowalski testified that
+    /// Brandvold had told him, “…”". The quote is the words of the inner
+    /// verb's subject, the name nearest before it after the outer verb;
+    /// a guess, shown but never sure.
+    fn told_within(&self, q: &Quote, outer: usize, end: usize) -> Found {
+        let gap = self.doc.text[..q.span.start].trim_end_matches(['“', '"', '‘', '\'', ' ']);
+        if !gap.ends_with([',', ':']) {
+            return None;
+        }
+        // The inner verb, with at most a listener between it and the quote.
+        let inner = (outer + 1..end)
+            .rev()
+            .take(3)
+            .find(|&i| !self.tokens[i].in_quote() && is_speech_verb(self.word(i)))?;
+        let m = (outer + 1..inner)
+            .rev()
+            .filter(|&i| !self.tokens[i].in_quote())
+            .find_map(|i| self.mention_at(i))?;
+        let cue = self.words_span(self.token_at(m.span.start), inner);
+        Some(Verdict::person(m.person, Rule::ReportedSpeech, 70, cue))
     }
 
     /// "Her neighbor, Paul Jennings, disagreed: “…”": any clause that ends
@@ -619,6 +757,15 @@ impl Context<'_> {
             .find(|&i| matches!(self.word(i), "a" | "an" | "A" | "An"))?;
         let cue = self.words_span(article, verb);
         let para = self.section_index(self.tokens[verb].start())?;
+        // Only a lede holds back its speaker's name: further down, "a
+        // spokeswoman" is someone the article never names.
+        let paragraphs_before = self.doc.sections[..para]
+            .iter()
+            .filter(|s| s.kind == SectionKind::Paragraph)
+            .count();
+        if paragraphs_before >= LEDE_PARAGRAPHS {
+            return Some(Verdict::no_one(Rule::Unnamed, cue));
+        }
         let next = self.doc.sections.get(para + 1)?;
         let first = self.token_at(next.span.start);
         let opening = first..(first + 6).min(self.tokens.len());
@@ -660,6 +807,9 @@ impl Context<'_> {
         if let Some(v) = self.subject_after(q, para) {
             return Some(v);
         }
+        if let Some(v) = self.pointed_back_to(q, para) {
+            return Some(v);
+        }
         if let Some(pq) = done.len().checked_sub(1).map(|p| &self.doc.quotes[p]) {
             let last = &done[done.len() - 1];
             let pp = self.section_index(pq.span.start)?;
@@ -675,6 +825,9 @@ impl Context<'_> {
         // nervous, he laughed. “…”": the paragraph so far is about one person.
         let here = self.doc.sections[para].span.start..q.span.start;
         if let Some(v) = self.one_person_in(here) {
+            return Some(v);
+        }
+        if let Some(v) = self.exchange(q, para, done) {
             return Some(v);
         }
         if let Some(pq) = done.len().checked_sub(1).map(|p| &self.doc.quotes[p]) {
@@ -716,6 +869,37 @@ impl Context<'_> {
         self.one_person_in(prev_para.span.clone())
     }
 
+    /// Questions and answers in turn (`“Was it late?” Whitlock asked.` /
+    /// `“After midnight,” Hale said.` / `“And then?”`): a quote paragraph
+    /// that asks, after an answer to a question, is the asker's again; one
+    /// that answers, after a question put to an answerer, is theirs. A
+    /// guess, never sure.
+    fn exchange(&self, q: &Quote, para: usize, done: &[Verdict]) -> Found {
+        let (p1, p2) = (para.checked_sub(1)?, para.checked_sub(2)?);
+        let prev = done.len().checked_sub(1)?;
+        let para_of = |k: usize| self.section_index(self.doc.quotes[k].span.start);
+        let two_back = (0..prev).rev().find(|&k| para_of(k) != Some(p1))?;
+        if [para_of(prev), para_of(two_back)] != [Some(p1), Some(p2)] {
+            return None;
+        }
+        let (b, a) = (&done[prev], &done[two_back]);
+        let asks = |quote: &Quote| {
+            self.doc.text[quote.span.clone()]
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '?')
+                .ends_with('?')
+        };
+        let (a_asks, b_asks) = (
+            asks(&self.doc.quotes[two_back]),
+            asks(&self.doc.quotes[prev]),
+        );
+        let turns = a.speaker.is_some() && b.speaker.is_some() && a.speaker != b.speaker;
+        (turns && a_asks != b_asks && asks(q) == a_asks).then(|| Verdict {
+            rule: carried_rule(a, Rule::LastSpeaker),
+            confidence: a.confidence.min(EXCHANGE),
+            ..a.clone()
+        })
+    }
+
     /// A passage about one person introduces that person's words.
     fn one_person_in(&self, span: Span) -> Found {
         let mut people = self
@@ -753,6 +937,34 @@ impl Context<'_> {
             70,
             m.span.clone(),
         ))
+    }
+
+    /// A quote that ends its paragraph, named by the next one pointing back
+    /// at it: `“…”` then `That was what Lee told reporters.` or `Those
+    /// were the words Ruiz chose.`
+    fn pointed_back_to(&self, q: &Quote, para: usize) -> Found {
+        if !self.ends_paragraph(q) {
+            return None;
+        }
+        let next = self.doc.sections.get(para + 1)?;
+        let first = self.token_at(next.span.start);
+        let t = self.tokens.get(first).filter(|t| !t.in_quote())?;
+        if !matches!(
+            self.word(first),
+            "That" | "This" | "Those" | "These" | "Such"
+        ) {
+            return None;
+        }
+        let sentence = t.sentence();
+        let verb = (first + 1..self.tokens.len())
+            .take_while(|&i| self.tokens[i].sentence() == sentence)
+            .take(CLAUSE_WINDOW)
+            .find(|&i| !self.tokens[i].in_quote() && is_speech_verb(self.word(i)))?;
+        let mut v = self.subject_before(first, verb, Rule::NamedNext)?;
+        v.speaker?;
+        v.rule = Rule::NamedNext;
+        v.confidence = v.confidence.min(80);
+        Some(v)
     }
 
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &PersonMention> {
@@ -799,8 +1011,14 @@ impl Context<'_> {
         if self.unnamed_subject_before(pos) {
             return Verdict::no_one(Rule::Unnamed, cue);
         }
+        if self.unknown_speaker_before(pos) {
+            return Verdict::new(None, Rule::Pronoun, 0, Some(cue));
+        }
         match self.resolve_pronoun(Some(g), pos) {
-            Some((p, confidence)) => Verdict::person(p, Rule::Pronoun, confidence, cue),
+            Some((p, confidence)) => {
+                self.learn_gender(p, g, confidence);
+                Verdict::person(p, Rule::Pronoun, confidence, cue)
+            }
             None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
         }
     }
@@ -821,6 +1039,7 @@ impl Context<'_> {
         let before = &ms[..self.mentions.partition_point(|m| m.span.end <= pos)];
         let mut scores: Vec<Salience> = Vec::new();
         let mut subject_seen: Option<usize> = None;
+        let mut subjects: Vec<(usize, usize)> = Vec::new();
         let mut new_subject = false;
         for m in before.iter().rev().take(PRONOUN_WINDOW) {
             if m.span.start < from {
@@ -831,6 +1050,10 @@ impl Context<'_> {
             }
             let pg = self.people.persons[m.person].gender;
             let fits = g.is_none_or(|g| g == pg);
+            if !fits && g.is_some_and(|g| self.pronoun_gender_of(m.person).is_some_and(|l| l != g))
+            {
+                continue;
+            }
             let fit = match pg {
                 _ if fits => 1.0,
                 Gender::Unknown => 0.8,
@@ -844,15 +1067,20 @@ impl Context<'_> {
             let subject =
                 subject_seen != Some(s) && (self.is_subject(tok) || self.speaks(m.span.end));
             if subject {
+                subjects.push((s, m.person));
                 subject_seen = Some(s);
                 new_subject |=
                     last_speaker.is_some_and(|(p, at)| p != m.person && m.span.start > at);
             }
-            // A name in brackets is an aside, hardly what the passage is about.
+            // A name in brackets is an aside, hardly what the passage is about;
+            // so is a relative named by their tie to someone ("her mother,
+            // Graça, cleaned houses"), unless they speak.
             let aside = self.doc.text[..m.span.start].ends_with('(');
+            let relative = self.named_by_kinship(m.span.start) && !self.speaks(m.span.end);
             let weight = 0.4f32.powi(back)
                 * if subject { 3.0 } else { 1.0 }
                 * if aside { 0.3 } else { 1.0 }
+                * if relative { 0.4 } else { 1.0 }
                 * fit;
             match scores.iter_mut().find(|c| c.person == m.person) {
                 Some(c) => c.weight += weight,
@@ -863,6 +1091,9 @@ impl Context<'_> {
                 }),
             }
         }
+        if let (Some(g), Some(first)) = (g, self.sentence_index(from)) {
+            self.add_pronoun_subjects(g, &subjects, first..here, &mut scores);
+        }
         if let Some((p, _)) = last_speaker.filter(|_| !new_subject)
             && let Some(c) = scores.iter_mut().find(|c| c.person == p)
         {
@@ -870,12 +1101,142 @@ impl Context<'_> {
         }
         scores.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         let Some(best) = scores.first() else {
-            return self.last_speaker_of_gender(g);
+            return self
+                .last_speaker_of_gender(g)
+                .or_else(|| self.only_one_of_gender(g?, pos));
         };
         let ratio = scores.get(1).map_or(0.0, |s| s.weight / best.weight);
         let top: f32 = if best.gender_known { 90.0 } else { 80.0 };
         let confidence = (top - 45.0 * ratio).clamp(0.0, 100.0) as u8;
-        Some((best.person, confidence))
+        // "she" given to someone whose gender the text never showed may be
+        // a person the analysis did not find at all: shown, never sure.
+        let cap = if best.gender_known {
+            100
+        } else {
+            Attribution::SURE - 5
+        };
+        Some((best.person, confidence.min(cap)))
+    }
+
+    /// Remembers the pronoun's gender for a person the names left without
+    /// one, once the pronoun named them with some confidence.
+    fn learn_gender(&self, p: usize, g: Gender, confidence: u8) {
+        if self.people.persons[p].gender == Gender::Unknown
+            && confidence >= MIN_CONFIDENCE
+            && let Some(slot) = self.pronoun_genders.borrow_mut().get_mut(p)
+        {
+            slot.get_or_insert(g);
+        }
+    }
+
+    fn pronoun_gender_of(&self, p: usize) -> Option<Gender> {
+        self.pronoun_genders.borrow().get(p).copied().flatten()
+    }
+
+    /// "Coach Frank DeLuca had waited 19 years. He started the program …":
+    /// a sentence that opens with the pronoun and names no subject of its
+    /// own goes on about the subject named before it, who gains that
+    /// sentence's weight. `subjects` holds (sentence, person) of the named
+    /// subjects that fit the gender.
+    fn add_pronoun_subjects(
+        &self,
+        g: Gender,
+        subjects: &[(usize, usize)],
+        sentences: std::ops::Range<usize>,
+        scores: &mut [Salience],
+    ) {
+        let here = sentences.end;
+        for s in sentences {
+            let Some(sentence) = self.sentences.get(s) else {
+                continue;
+            };
+            let tok = self.token_at(sentence.start);
+            let opens = self.tokens.get(tok).is_some_and(|t| {
+                t.start() < sentence.end
+                    && !t.in_quote()
+                    && lexicon::pronoun_gender(self.word(tok)) == Some(g)
+            });
+            if !opens || subjects.iter().any(|&(ss, _)| ss == s) {
+                continue;
+            }
+            let before = subjects
+                .iter()
+                .filter(|&&(ss, _)| ss < s)
+                .max_by_key(|&&(ss, _)| ss);
+            let Some(c) = before.and_then(|&(_, p)| scores.iter_mut().find(|c| c.person == p))
+            else {
+                continue;
+            };
+            c.weight += 3.0 * 0.4f32.powi(here.saturating_sub(s).min(16) as i32);
+        }
+    }
+
+    /// Whether the name at `pos` comes right after a kinship noun with its
+    /// owner: "Her mother, Graça", "Okonkwo's father Chidi".
+    fn named_by_kinship(&self, pos: usize) -> bool {
+        self.kinship_of(pos).is_some()
+    }
+
+    /// The kinship noun right before the name at `pos`, with its owner
+    /// before it: "mother" of "The children's mother, Therese".
+    fn kinship_of(&self, pos: usize) -> Option<&str> {
+        let noun = self.token_at(pos).checked_sub(1)?;
+        let gap = &self.doc.text[self.tokens[noun].end()..pos];
+        let kin = self.word(noun);
+        if !matches!(gap.trim(), "" | ",") || !is_kin(kin) {
+            return None;
+        }
+        let owner = self.tokens[noun.checked_sub(1)?].possessive()
+            || matches!(
+                self.word(noun - 1),
+                "his" | "her" | "their" | "my" | "our" | "His" | "Her" | "Their" | "My" | "Our"
+            );
+        owner.then_some(kin)
+    }
+
+    /// The person a kinship description stands for ("the mother", "the
+    /// mother's statement"): the one the text introduced by that tie
+    /// ("The children's mother, Therese"), or no one.
+    fn named_by_tie(&self, kin: &str, pos: usize) -> Option<usize> {
+        let ms = &self.mentions.items[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        ms.iter()
+            .rev()
+            .take(PRONOUN_WINDOW)
+            .find(|m| self.kinship_of(m.span.start) == Some(kin))
+            .map(|m| m.person)
+    }
+
+    /// Whether the sentence before the pronoun's has a speaker the analysis
+    /// does not know: `Det Supt Ann Lowe of the county police told the
+    /// inquest … “…,” she said.` The pronoun is most likely that speaker,
+    /// so no one named elsewhere is.
+    fn unknown_speaker_before(&self, pos: usize) -> bool {
+        let Some(here) = self.sentence_index(pos) else {
+            return false;
+        };
+        let Some(prev) = here.checked_sub(1).map(|k| &self.sentences[k]) else {
+            return false;
+        };
+        if self.section_index(prev.start) != self.section_index(pos) {
+            return false;
+        }
+        let first = self.token_at(prev.start);
+        let Some(t) = self.tokens.get(first).filter(|t| t.start() < prev.end) else {
+            return false;
+        };
+        let w = self.word(first);
+        let name_like = w.starts_with(char::is_uppercase)
+            && !t.in_quote()
+            && lexicon::pronoun_gender(w).is_none()
+            && !is_plural_pronoun(w)
+            && !lexicon::is_function_word(w);
+        if !name_like {
+            return false;
+        }
+        let verb = (first..self.token_at(prev.end))
+            .take(CLAUSE_WINDOW)
+            .find(|&i| !self.tokens[i].in_quote() && is_speech_verb(self.word(i)));
+        verb.is_some_and(|v| (first..v).all(|i| self.mention_at(i).is_none()))
     }
 
     /// Whether the pronoun at `pos` follows a sentence about an unnamed
@@ -887,7 +1248,9 @@ impl Context<'_> {
             return false;
         };
         let para = self.section_index(pos);
-        for k in (here.saturating_sub(1)..=here).rev() {
+        // Two sentences back: the quote itself may hold a sentence end
+        // (`One player shook her head. “We lost. It’s on us,” she said`).
+        for k in (here.saturating_sub(2)..=here).rev() {
             let sentence = &self.sentences[k];
             if self.section_index(sentence.start) != para {
                 return false;
@@ -921,6 +1284,25 @@ impl Context<'_> {
 
     /// With no one of the pronoun's gender in the passage, a run of quotes
     /// has pushed the names back: the last speaker, if the gender fits.
+    /// "She laughs. “…,” she says." three paragraphs after the woman was
+    /// last named, with only men named since: the one person of that
+    /// gender among the recent mentions, a guess shown but never sure.
+    fn only_one_of_gender(&self, g: Gender, pos: usize) -> Option<(usize, u8)> {
+        if g == Gender::Unknown {
+            return None;
+        }
+        let ms = &self.mentions.items[..self.mentions.partition_point(|m| m.span.end <= pos)];
+        let mut fits = ms
+            .iter()
+            .rev()
+            .take(PRONOUN_WINDOW)
+            .filter(|m| !self.in_quote(m.span.start))
+            .map(|m| m.person)
+            .filter(|&p| self.people.persons[p].gender == g);
+        let first = fits.next()?;
+        fits.all(|p| p == first).then_some((first, ONLY_ONE))
+    }
+
     fn last_speaker_of_gender(&self, g: Option<Gender>) -> Option<(usize, u8)> {
         let (p, _) = self.last_speaker.get()?;
         g.is_none_or(|g| self.people.persons[p].gender == g)
@@ -949,9 +1331,15 @@ impl Context<'_> {
             if in_name {
                 continue;
             }
-            // A fronted phrase ends in a comma: "For example, Ban said".
+            // A fronted phrase ends in a comma: "For example, Ban said";
+            // but a name after a verb is its object ("A second picketer,
+            // who asked not to be named, echoed Marchand").
             if self.doc.text[t.end()..self.tokens[i + 1].start()].contains(',') {
-                return self.mention_at(i).is_none();
+                let object = (i + 1..tok).any(|k| {
+                    let w = self.word(k);
+                    is_speech_verb(w) || lexicon::takes_listener(w)
+                });
+                return self.mention_at(i).is_none() && !object;
             }
             if is_clause_preposition(self.word(i)) || self.mention_at(i).is_some() {
                 return false;
@@ -1140,6 +1528,85 @@ fn is_anonymous_role(word: &str) -> bool {
             | "worker"
             | "source"
             | "expert"
+    )
+}
+
+/// A noun for someone who does something, by its ending: "the violin
+/// maker", "the historian", "the novelist", "the actress". Left out: the
+/// words with those endings that stand for no one yet may "say" something
+/// ("the paper said", "the order states", "the other said").
+fn is_agent_noun(word: &str) -> bool {
+    let ending = |e: &str, min: usize| word.len() >= min && word.ends_with(e);
+    let person = ending("er", 5)
+        || ending("or", 5)
+        || ending("ist", 6)
+        || ending("ian", 6)
+        || ending("tress", 7);
+    person
+        && !matches!(
+            word,
+            "other"
+                | "former"
+                | "latter"
+                | "paper"
+                | "newspaper"
+                | "letter"
+                | "order"
+                | "poster"
+                | "banner"
+                | "flyer"
+                | "register"
+                | "charter"
+                | "chamber"
+                | "center"
+                | "computer"
+                | "monitor"
+                | "sector"
+                | "factor"
+                | "indicator"
+                | "meter"
+                | "counter"
+                | "trailer"
+                | "cover"
+                | "guardian"
+        )
+}
+
+/// Nouns that name someone by their tie to another person.
+fn is_kin(word: &str) -> bool {
+    matches!(
+        word,
+        "mother"
+            | "father"
+            | "mom"
+            | "mum"
+            | "dad"
+            | "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "sister"
+            | "brother"
+            | "grandmother"
+            | "grandfather"
+            | "grandson"
+            | "granddaughter"
+            | "aunt"
+            | "uncle"
+            | "cousin"
+            | "niece"
+            | "nephew"
+            | "partner"
+            | "fiancé"
+            | "fiancée"
+            | "girlfriend"
+            | "boyfriend"
+            | "stepmother"
+            | "stepfather"
+            | "stepson"
+            | "stepdaughter"
+            | "widow"
+            | "widower"
     )
 }
 

@@ -3,8 +3,8 @@
 //! with the aliases news writes ("U.S.", "Kiev"), each with coordinates;
 //! and GeoNames (`assets/geonames.tsv`, made by `tools/gen_places.py`): every
 //! town of 1,000 people or more and every US county, kept as the sorted
-//! text it is and binary-searched, so that it costs nothing to load. Also
-//! demonyms from `assets/demonyms.tsv`.
+//! text it is and binary-searched through a small index, so that it costs
+//! next to nothing to load. Also demonyms from `assets/demonyms.tsv`.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -199,10 +199,10 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut key = String::new();
         // A book names the same few hundred people and places thousands of
-        // times: each word is looked up once.
+        // times: each word is looked up once, and a word seen before costs
+        // one probe here, with no key built.
         let mut seen: HashMap<&str, (Range<usize>, bool)> = HashMap::default();
-        let mut longer: HashMap<&str, Range<usize>> = HashMap::default();
-        let mut prefixes: HashMap<&str, bool> = HashMap::default();
+        let mut longer = Longer::default();
         let mut i = 0;
         while i < tokens.len() {
             let first = tokens[i].text(text);
@@ -210,45 +210,18 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            key.clear();
-            let mut best = None;
-            let mut n = 0;
-            while n < MAX_FORM_WORDS && i + n < tokens.len() {
-                if n == 1 && !seen[first].1 {
-                    break;
-                }
-                if n > 0 {
-                    if !tokens[i + n].joined() || tokens[i + n - 1].possessive() {
-                        break;
-                    }
-                    key.push(' ');
-                    let so_far = &text[tokens[i].start()..tokens[i + n - 1].end()];
-                    if n > 1
-                        && !*prefixes
-                            .entry(so_far)
-                            .or_insert_with(|| geo_has_prefix(&key))
-                    {
-                        break;
-                    }
-                }
-                push_form_word(&mut key, tokens[i + n].text(text));
-                n += 1;
-                let lines = if n == 1 {
-                    let (lines, _) = seen.entry(first).or_insert_with(|| {
-                        let lines = geo_range(&key);
-                        (lines.clone(), geo_longer_follows(&key, lines.end))
-                    });
-                    lines.clone()
-                } else {
-                    let span = &text[tokens[i].start()..tokens[i + n - 1].end()];
-                    longer
-                        .entry(span)
-                        .or_insert_with(|| geo_range(&key))
-                        .clone()
-                };
-                if !lines.is_empty() {
-                    best = Some((n, lines));
-                }
+            let (lines, longer_follows) = seen
+                .entry(first)
+                .or_insert_with(|| {
+                    key.clear();
+                    push_form_word(&mut key, first);
+                    let lines = geo_range(&key);
+                    (lines.clone(), geo_longer_follows(&key, lines.end))
+                })
+                .clone();
+            let mut best = (!lines.is_empty()).then_some((1, lines));
+            if longer_follows {
+                best = longer.find(text, &tokens[i..], &mut key).or(best);
             }
             match best {
                 Some((n, lines)) => {
@@ -368,6 +341,56 @@ impl Gazetteer {
     }
 }
 
+/// The GeoNames forms of several words, looked up once per text each.
+#[derive(Default)]
+struct Longer<'t> {
+    forms: HashMap<&'t str, Range<usize>>,
+    prefixes: HashMap<&'t str, bool>,
+}
+
+impl<'t> Longer<'t> {
+    /// The longest form of two words or more that `run` starts with, as
+    /// its length in words and its lines; `key` is scratch space.
+    fn find(
+        &mut self,
+        text: &'t str,
+        run: &[Token],
+        key: &mut String,
+    ) -> Option<(usize, Range<usize>)> {
+        key.clear();
+        push_form_word(key, run[0].text(text));
+        let mut best = None;
+        let mut n = 1;
+        while n < MAX_FORM_WORDS && n < run.len() {
+            if !run[n].joined() || run[n - 1].possessive() {
+                break;
+            }
+            key.push(' ');
+            let so_far = &text[run[0].start()..run[n - 1].end()];
+            if n > 1
+                && !*self
+                    .prefixes
+                    .entry(so_far)
+                    .or_insert_with(|| geo_has_prefix(key))
+            {
+                break;
+            }
+            push_form_word(key, run[n].text(text));
+            n += 1;
+            let span = &text[run[0].start()..run[n - 1].end()];
+            let lines = self
+                .forms
+                .entry(span)
+                .or_insert_with(|| geo_range(key))
+                .clone();
+            if !lines.is_empty() {
+                best = Some((n, lines));
+            }
+        }
+        best
+    }
+}
+
 fn load_regions() -> (Vec<Country>, Vec<(&'static str, &'static str)>) {
     let mut countries = Vec::new();
     let mut states = Vec::new();
@@ -417,39 +440,66 @@ fn line_end(at: usize) -> usize {
     end_of_line(GEONAMES_TSV, at)
 }
 
-/// Offset of the first line of the sorted `blob` whose form is not below
-/// `key`.
-fn sorted_lower_bound(blob: &'static str, key: &str) -> usize {
-    let (mut lo, mut hi) = (0, blob.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let at = memchr::memrchr(b'\n', &blob.as_bytes()[lo..mid]).map_or(lo, |k| lo + k + 1);
-        if form_at(blob, at).as_bytes() < key.as_bytes() {
-            lo = end_of_line(blob, at) + 1;
-        } else {
-            hi = at;
+/// An entry of the GeoNames index: the first eight bytes of its form as a
+/// big-endian number, which orders most forms without reading them, and
+/// the offset of its line in the index.
+struct IndexEntry {
+    prefix: u64,
+    line: u32,
+}
+
+/// The first eight bytes of a form, zero-padded: forms hold no NUL byte,
+/// so a shorter form sorts first, as it does as text.
+fn form_prefix(form: &str) -> u64 {
+    let b = form.as_bytes();
+    let mut buf = [0u8; 8];
+    let n = b.len().min(8);
+    buf[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(buf)
+}
+
+/// The index, read once: a binary search over it compares numbers, where
+/// one over the text would look for line ends at every step.
+fn index() -> &'static [IndexEntry] {
+    static INDEX: OnceLock<Vec<IndexEntry>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut entries = Vec::with_capacity(GEONAMES_INDEX.len() / 16);
+        let mut at = 0;
+        while at < GEONAMES_INDEX.len() {
+            entries.push(IndexEntry {
+                prefix: form_prefix(form_at(GEONAMES_INDEX, at)),
+                // Fits: the index is a few hundred kilobytes.
+                line: at as u32,
+            });
+            at = end_of_line(GEONAMES_INDEX, at) + 1;
         }
-    }
-    lo.min(blob.len())
+        entries
+    })
 }
 
 /// Offset of the first GeoNames line whose form is not below `key`: the
 /// index says which block of lines holds it, and the block is read in
 /// order.
 fn lower_bound(key: &str) -> usize {
-    let entry = sorted_lower_bound(GEONAMES_INDEX, key);
-    let block = GEONAMES_INDEX[..entry]
-        .trim_end_matches('\n')
-        .rfind('\n')
-        .map_or(0, |k| k + 1);
-    let mut at = if entry == 0 {
-        0
-    } else {
-        GEONAMES_INDEX[block..end_of_line(GEONAMES_INDEX, block)]
-            .rsplit('\t')
-            .next()
-            .and_then(|o| o.parse().ok())
-            .unwrap_or(0)
+    let index = index();
+    let prefix = form_prefix(key);
+    let below = |e: &IndexEntry| match e.prefix.cmp(&prefix) {
+        std::cmp::Ordering::Equal => {
+            form_at(GEONAMES_INDEX, e.line as usize).as_bytes() < key.as_bytes()
+        }
+        order => order.is_lt(),
+    };
+    let entry = index.partition_point(below);
+    let mut at = match entry.checked_sub(1) {
+        None => 0,
+        Some(block) => {
+            let line = index[block].line as usize;
+            GEONAMES_INDEX[line..end_of_line(GEONAMES_INDEX, line)]
+                .rsplit('\t')
+                .next()
+                .and_then(|o| o.parse().ok())
+                .unwrap_or(0)
+        }
     };
     while at < GEONAMES_TSV.len() && geo_form(at).as_bytes() < key.as_bytes() {
         at = line_end(at) + 1;
@@ -499,10 +549,20 @@ fn geo_field(at: usize, k: usize) -> &'static str {
 
 fn geo_place(at: usize) -> Place {
     let line = &GEONAMES_TSV[at..line_end(at)];
-    // The seven columns, without a vector: places are read in loops.
+    // The seven columns, without a vector: places are read in loops. The
+    // fields are short, so a plain byte loop finds the tabs.
     let mut f = [""; 7];
-    for (slot, value) in f.iter_mut().zip(line.split('\t')) {
-        *slot = value;
+    let mut start = 0;
+    let mut k = 0;
+    for (i, b) in line.bytes().enumerate() {
+        if b == b'\t' && k < f.len() {
+            f[k] = &line[start..i];
+            k += 1;
+            start = i + 1;
+        }
+    }
+    if k < f.len() {
+        f[k] = &line[start..];
     }
     let field = |k: usize| f[k];
     let name = if field(1).is_empty() {

@@ -464,6 +464,7 @@ const SPEECH_VERBS: &[&str] = &[
     "called",
     "describing",
     "described",
+    "describes",
     "insisting",
     "arguing",
     "asserting",
@@ -513,6 +514,91 @@ const SPEECH_VERBS: &[&str] = &[
     "laughed",
     "explained",
     "elaborated",
+    "chimed",
+    "chimes",
+    "quips",
+    "quipping",
+    "scoffs",
+    "concedes",
+    "conceding",
+    "cautions",
+    "cautioning",
+    "vows",
+    "vowing",
+    "counters",
+    "countering",
+    "recounts",
+    "recounting",
+    "marveled",
+    "marvelled",
+    "marvels",
+    "mused",
+    "muses",
+    "grumbled",
+    "groused",
+    "griped",
+    "fumed",
+    "snorted",
+    "barked",
+    "pleaded",
+    "pleads",
+    "begged",
+    "gushed",
+    "raved",
+    "enthused",
+    "chuckled",
+    "chuckles",
+    "sniffed",
+    "stammered",
+    "muttered",
+    "mutters",
+    "mumbled",
+    "sobbed",
+    "reflected",
+    "reasoned",
+    "surmised",
+    "speculated",
+    "opined",
+    "affirmed",
+    "reassured",
+    "volunteered",
+    "ventured",
+    "interrupted",
+    "rejoined",
+    "disclosed",
+    "confessed",
+    "bragged",
+    "crowed",
+    "bemoaned",
+    "contended",
+    "contends",
+    "alleges",
+    "echoed",
+    "echoes",
+    "concurred",
+    "clarified",
+    "guessed",
+    "teased",
+    "scolded",
+    "chided",
+    "blurted",
+    "piped",
+    "hollered",
+    "reminisced",
+    "inquired",
+    "enquired",
+    "joking",
+    "recalling",
+    "predicting",
+    "boasting",
+    "complaining",
+    "lamenting",
+    "laughs",
+    "sighs",
+    "shrugs",
+    "jokes",
+    "detailed",
+    "details",
 ];
 
 /// Words that make a capitalized run an organization.
@@ -595,6 +681,17 @@ const ORG_WORDS: &[&str] = &[
     "Bureau",
     "Industries",
     "Holdings",
+    "Foods",
+    "Brands",
+    "Laboratories",
+    "Therapeutics",
+    "Biosciences",
+    "Robotics",
+    "Logistics",
+    "Solutions",
+    "Enterprises",
+    "Ventures",
+    "Bancorp",
     "Motors",
     "Airlines",
     "Airways",
@@ -800,6 +897,23 @@ const FEATURE_WORDS: &[&str] = &[
     "Junction",
     "Heights",
     "Crossing",
+];
+
+/// Kinds of natural feature written in lowercase after a name ("the
+/// Mandovi river", "the Faroe islands"), which with it name one place.
+const LOWERCASE_FEATURES: &[&str] = &[
+    "river",
+    "lake",
+    "pond",
+    "creek",
+    "islands",
+    "mountains",
+    "valley",
+    "canal",
+    "glacier",
+    "peninsula",
+    "plateau",
+    "strait",
 ];
 
 /// First words of the names of natural features and of places named "X
@@ -1160,9 +1274,9 @@ fn prefixed_title(word: &str) -> Option<&str> {
     // A byte search: words are short, and most hold no hyphen.
     let hyphen = word.bytes().position(|b| b == b'-')?;
     let (prefix, title) = (&word[..hyphen], &word[hyphen + 1..]);
-    matches!(
-        prefix.to_ascii_lowercase().as_str(),
-        "then" | "ex" | "former" | "acting" | "interim" | "future"
+    folded_one_of(
+        prefix,
+        &["then", "ex", "former", "acting", "interim", "future"],
     )
     .then_some(title)
 }
@@ -1177,6 +1291,28 @@ pub fn is_role_noun(word: &str) -> bool {
     member_folded(&SET, ROLE_NOUNS, word)
 }
 
+/// A place on a team, which describes a player ("the 120-kilogram prop
+/// said"); positions ending like agent nouns ("striker") are known by
+/// their ending.
+pub fn is_team_position(word: &str) -> bool {
+    matches!(
+        word,
+        "player"
+            | "captain"
+            | "prop"
+            | "goalkeeper"
+            | "goalie"
+            | "fullback"
+            | "halfback"
+            | "guard"
+            | "quarterback"
+            | "shortstop"
+            | "rookie"
+            | "veteran"
+            | "forward"
+    )
+}
+
 pub fn is_speech_verb(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
     member(&SET, SPEECH_VERBS, word)
@@ -1185,29 +1321,28 @@ pub fn is_speech_verb(word: &str) -> bool {
 /// Prepositions that put a name in a phrase of place or company ("in
 /// Vienna", "with Smith"), in any case.
 pub fn is_preposition(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "in" | "at"
-            | "from"
-            | "to"
-            | "near"
-            | "across"
-            | "of"
-            | "into"
-            | "for"
-            | "with"
-            | "by"
-            | "on"
-            | "behind"
+    folded_one_of(
+        word,
+        &[
+            "in", "at", "from", "to", "near", "across", "of", "into", "for", "with", "by", "on",
+            "behind",
+        ],
     )
+}
+
+/// Whether `word` is one of a few lowercase words, in any case, without
+/// the copy that lowering it would take: these are asked of most words
+/// before a name.
+fn folded_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Prepositions that put a name in a place and nowhere else ("in", not
 /// "with"): a given name after them that is also a place is the place.
 pub fn is_place_preposition(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "in" | "at" | "near" | "across" | "into" | "throughout" | "inside"
+    folded_one_of(
+        word,
+        &["in", "at", "near", "across", "into", "throughout", "inside"],
     )
 }
 
@@ -1296,6 +1431,10 @@ pub fn is_family_name_first(word: &str) -> bool {
 pub fn is_feature_word(word: &str) -> bool {
     static SET: WordSet = OnceLock::new();
     member(&SET, FEATURE_WORDS, word)
+}
+
+pub fn is_lowercase_feature(word: &str) -> bool {
+    LOWERCASE_FEATURES.contains(&word)
 }
 
 pub fn is_feature_head(word: &str) -> bool {
@@ -1390,15 +1529,24 @@ const SEARCHES_BEFORE_MAP: usize = 20_000;
 pub fn given_name_info(word: &str) -> Option<GivenName> {
     static SEARCHES: AtomicUsize = AtomicUsize::new(0);
     static TABLE: OnceLock<WordMap<GivenName>> = OnceLock::new();
-    // The header line ends at the first newline.
-    let body = GIVEN_NAMES.split_once('\n').map_or("", |(_, b)| b);
-    if TABLE.get().is_none() && SEARCHES.fetch_add(1, Relaxed) < SEARCHES_BEFORE_MAP {
+    // Once the map is built, nothing else is read: a book asks this for
+    // most of its capitalized words.
+    if let Some(table) = TABLE.get() {
+        return table.get(word).copied();
+    }
+    let body = given_names_body();
+    if SEARCHES.fetch_add(1, Relaxed) < SEARCHES_BEFORE_MAP {
         return parse_given_name(sorted_line(body, word)?).map(|(_, g)| g);
     }
     TABLE
         .get_or_init(|| body.lines().filter_map(parse_given_name).collect())
         .get(word)
         .copied()
+}
+
+/// The given-name table without its header line.
+fn given_names_body() -> &'static str {
+    GIVEN_NAMES.split_once('\n').map_or("", |(_, b)| b)
 }
 
 /// The line of `lines` (sorted, a tab after the key) whose key is `key`,
@@ -1473,7 +1621,7 @@ mod tests {
 
     #[test]
     fn every_given_name_is_found_where_it_is_sorted() {
-        let body = GIVEN_NAMES.split_once('\n').map_or("", |(_, b)| b);
+        let body = given_names_body();
         for line in body.lines() {
             let name = line.split('\t').next().unwrap_or_default();
             assert_eq!(sorted_line(body, name), Some(line));

@@ -78,11 +78,14 @@ pub fn analyze(doc: &mut Document) {
         .collect();
     // A feature the gazetteer knows by its whole name ("Muskegon County")
     // is the gazetteer's; the places inside the others are not named
-    // there ("Chad" in "Lake Chad").
+    // there ("Chad" in "Lake Chad"). Features are in text order and
+    // disjoint, so the ones a match overlaps are found by search.
     place_names.retain(|m| {
-        features
+        let k = features.partition_point(|f| f.end <= m.span.start);
+        features[k..]
             .iter()
-            .all(|f| f == &m.span || f.end <= m.span.start || m.span.end <= f.start)
+            .take_while(|f| f.start < m.span.end)
+            .all(|f| f == &m.span)
     });
     add_teams(
         &doc.text,
@@ -157,9 +160,9 @@ pub fn analyze(doc: &mut Document) {
     doc.entities = entities;
 }
 
-/// A one-word person whose name the text also uses for a place it places
-/// ("trains ran to Harrison", "the town of Coleman, Florida") is that
-/// place: all the mentions go.
+/// A person whose name the text also uses for a place it places ("trains
+/// ran to Harrison", "the town of Coleman, Florida", "in Santa Rosa,
+/// California") is that place: all the mentions go.
 fn unplace_people(
     text: &str,
     tokens: &[tokens::Token],
@@ -176,11 +179,12 @@ fn unplace_people(
     }
     let mut gone = vec![false; people.persons.len()];
     for m in &people.mentions {
-        let one_word = people.persons[m.person].words.len() == 1;
-        if one_word
-            && placed
-                .binary_search_by_key(&m.span.start, |s| s.start)
-                .is_ok()
+        // A surname alone ("Gray") leaves the person of two words ("Sue
+        // Gray") standing: only a whole name is the place's.
+        let whole = people.persons[m.person].words.len() == text[m.span.clone()].split(' ').count();
+        if let Ok(k) = placed.binary_search_by_key(&m.span.start, |s| s.start)
+            && placed[k] == m.span
+            && whole
         {
             gone[m.person] = true;
         }

@@ -54,6 +54,11 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
             continue;
         }
         i = run.end;
+        if let Some(feature) = lowercase_feature(text, tokens, run.clone(), gaz) {
+            i = feature.end;
+            parts.push((feature.clone(), Some(Named::Feature(feature))));
+            continue;
+        }
         let (first, second) = split_affiliation(text, tokens, run);
         for part in std::iter::once(first).chain(second) {
             let named = classify(text, tokens, part.clone(), gaz, &common);
@@ -64,6 +69,33 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
     let mut out: Vec<Named> = parts.into_iter().filter_map(|(_, n)| n).collect();
     drop_organization_words(text, tokens, &mut out);
     out
+}
+
+/// "the Mandovi river", "north of Barker pond": a name after "the" or a
+/// preposition, with the kind of natural feature it is in lowercase after
+/// it, is that feature, as token indices; not a people's ("the Greek
+/// islands").
+fn lowercase_feature(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    gaz: &Gazetteer,
+) -> Option<Range<usize>> {
+    let next = tokens.get(run.end)?;
+    // The rarest condition first: this is asked of every run.
+    let feature = next.lowercase()
+        && next.joined()
+        && lexicon::is_lowercase_feature(next.text(text))
+        && !tokens[run.end - 1].possessive()
+        && !tokens[run.start].headline();
+    let placed = || {
+        run.start > 0 && tokens[run.start].joined() && {
+            let prev = word(text, tokens, run.start - 1);
+            prev.eq_ignore_ascii_case("the") || lexicon::is_preposition(prev)
+        }
+    };
+    let people = || gaz.demonym(word(text, tokens, run.start)).is_some();
+    (feature && placed() && !people()).then_some(run.start..run.end + 1)
 }
 
 /// Longest list of names a known person spreads to, in names.
@@ -216,11 +248,25 @@ impl<'a> Common<'a> {
     }
 
     fn has(&self, capitalized: &str) -> bool {
-        lexicon::with_lowercase(capitalized, |lower| match packed(lower) {
-            Some(k) => self.short.contains(&k),
-            None => self.long.contains(lower),
+        lexicon::with_lowercase(capitalized, |lower| {
+            self.holds(lower) || singular(lower).is_some_and(|one| self.holds(one))
         })
     }
+
+    fn holds(&self, lower: &str) -> bool {
+        match packed(lower) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(lower),
+        }
+    }
+}
+
+/// "prosecutors" -> "prosecutor": a capitalized plural whose singular this
+/// text writes in lowercase ("Prosecutors say …" beside "the prosecutor")
+/// is a sentence start, not a surname.
+fn singular(lower: &str) -> Option<&str> {
+    let one = lower.strip_suffix('s')?;
+    (one.len() >= 4 && !one.ends_with('s') && !one.ends_with('\'')).then_some(one)
 }
 
 /// A word of at most eight bytes as a number. Words hold no NUL bytes, so
@@ -473,6 +519,11 @@ fn strip_title(text: &str, tokens: &[Token], run: Range<usize>, gaz: &Gazetteer)
     s
 }
 
+/// Most words of a "who" clause between a name and its speech verb.
+const MAX_WHO_CLAUSE: usize = 16;
+/// How far into that clause its "who" may stand (", a sophomore who").
+const WHO_WITHIN: usize = 4;
+
 fn person(
     text: &str,
     tokens: &[Token],
@@ -507,6 +558,8 @@ fn person(
                 && !lexicon::is_name_suffix(w))
             || w.chars().any(|c| c.is_ascii_digit())
             || gaz.demonym(w).is_some()
+            || is_contraction(w)
+            || is_party_tag(w)
     };
     if words.iter().any(bad_word) || gaz.lookup(&full).is_some() {
         return None;
@@ -515,7 +568,9 @@ fn person(
     if words.len() > 1 && lexicon::is_party_label(words[words.len() - 1]) {
         return None;
     }
-    if words.len() == 1 && (gaz.lookup(words[0]).is_some() || is_title(words[0])) {
+    if words.len() == 1
+        && (gaz.lookup(words[0]).is_some() || is_title(words[0]) || is_plural_role(words[0]))
+    {
         return None;
     }
     // "an analyst at Morgan Stanley": people are rarely "at" someone.
@@ -549,6 +604,9 @@ fn person(
         role_before(text, tokens, run.start)
             || apposition_after(text, tokens, run.end)
             || speech_verb_adjacent(text, tokens, run.clone())
+            // Only a lone surname: a longer run may hold a title the
+            // lexicon lacks ("Trustee Gallo, who voted …, disagreed").
+            || (words.len() == 1 && who_clause_then_speech(text, tokens, run.end))
     };
     if !(strong || listed || cue()) {
         return None;
@@ -572,6 +630,24 @@ fn person(
         gender,
         strong,
     })
+}
+
+/// "We're", "I’m", "You’ll": a pronoun run together with a verb, never a
+/// name (unlike "O’Brien", whose part after the mark is capitalized).
+fn is_contraction(w: &str) -> bool {
+    w.rsplit_once(['\'', '’'])
+        .is_some_and(|(_, tail)| matches!(tail, "re" | "m" | "ve" | "ll" | "d"))
+}
+
+/// "D-Ohio", "R-Wyo.": a party and state tag after a lawmaker's name.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 2 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// "Prosecutors said": a role in the plural is a group, not a surname.
+fn is_plural_role(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(is_role_noun)
 }
 
 /// "DANIEL" -> "Daniel".
@@ -655,6 +731,31 @@ fn speech_verb_adjacent(text: &str, tokens: &[Token], run: Range<usize>) -> bool
         is_speech_verb(verb) && !lexicon::takes_listener(verb)
     };
     after || before
+}
+
+/// "Achterberg, who caught all nine innings, said", "Okwuosa, a sophomore
+/// who asked …, said": a clause only a person takes ("who", in its first
+/// words), then the speech verb whose subject the name is.
+fn who_clause_then_speech(text: &str, tokens: &[Token], end: usize) -> bool {
+    let Some(next) = tokens.get(end) else {
+        return false;
+    };
+    let gap = |k: usize| &text[tokens[k - 1].end()..tokens[k].start()];
+    if gap(end).trim() != "," {
+        return false;
+    }
+    // The clause ends at its first comma (numbers are no words: "in
+    // 1971, said"); the word after it is the verb.
+    let verb = (end + 1..tokens.len().min(end + 1 + MAX_WHO_CLAUSE))
+        .take_while(|&k| tokens[k].sentence() == next.sentence())
+        .find(|&k| !tokens[k].joined());
+    let Some(verb) = verb else {
+        return false;
+    };
+    let who = (end..verb)
+        .take(WHO_WITHIN)
+        .any(|k| tokens[k].text(text) == "who");
+    who && gap(verb).trim_end().ends_with(',') && is_speech_verb(tokens[verb].text(text))
 }
 
 /// "Russia’s President Vladimir Putin": the possessive place before a run.

@@ -21,6 +21,9 @@ pub struct Person {
     first_seen: usize,
     /// The text also calls them by the given name alone ("Hayley").
     by_given_name: bool,
+    /// Names given in quotes inside the full name: "Bobby" of Robert
+    /// “Bobby” Lee.
+    nicknames: Vec<String>,
 }
 
 impl Person {
@@ -54,7 +57,7 @@ impl Person {
         let not_given = |s: &str| {
             lexicon::given_name(s).is_none() && !lexicon::is_particle(s) && !s.ends_with('.')
         };
-        let mut forms = Vec::new();
+        let mut forms = self.nicknames.clone();
         if self.by_given_name && w.len() >= 2 {
             forms.push(self.first().to_string());
         }
@@ -106,21 +109,31 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
             .map(|i| tokens[i].text(text).to_string())
             .collect()
     };
+    let nicknamed = nicknamed_names(text, tokens, names);
     // Full names first, so that a lone surname can join its full name.
-    let mut order: Vec<&PersonName> = names.iter().collect();
-    order.sort_by_key(|n| std::cmp::Reverse(n.tokens.len()));
+    let mut order: Vec<(&PersonName, Option<&Nicknamed>)> = names
+        .iter()
+        .map(|n| (n, None))
+        .chain(nicknamed.iter().map(|k| (&k.name, Some(k))))
+        .collect();
+    order.sort_by_key(|(n, k)| std::cmp::Reverse(k.map_or(n.tokens.len(), |k| k.words.len())));
     // Most names recur word for word: those find their person at once.
     let mut known: HashMap<String, usize> = HashMap::default();
     let mut shorts: Vec<Vec<String>> = Vec::new();
     let mut candidates = Candidates::default();
     let mut key = String::new();
-    for n in order {
+    for (n, nick) in order {
         key.clear();
-        for (k, i) in n.tokens.clone().enumerate() {
-            if k > 0 {
-                key.push(' ');
+        match nick {
+            Some(k) => key.push_str(&k.words.join(" ")),
+            None => {
+                for (k, i) in n.tokens.clone().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(tokens[i].text(text));
+                }
             }
-            key.push_str(tokens[i].text(text));
         }
         if let Some(&id) = known.get(key.as_str()) {
             let p = &mut persons[id];
@@ -128,7 +141,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
             p.first_seen = p.first_seen.min(tokens[n.tokens.start].start());
             continue;
         }
-        let words = words_of(n);
+        let words = nick.map_or_else(|| words_of(n), |k| k.words.clone());
         // British style calls a knight by the given name: "Sir Keir".
         let by_given_name = n
             .role
@@ -151,6 +164,10 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
                 p.words = words;
                 shorts[id] = p.short_forms();
             }
+            if let Some(k) = nick.filter(|k| !p.nicknames.contains(&k.nickname)) {
+                p.nicknames.push(k.nickname.clone());
+                shorts[id] = p.short_forms();
+            }
             candidates.add(id, p, &shorts[id]);
         } else {
             known.insert(key.clone(), persons.len());
@@ -161,6 +178,7 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
                 gender: n.gender,
                 first_seen: tokens[n.tokens.start].start(),
                 by_given_name: false,
+                nicknames: nick.map(|k| k.nickname.clone()).into_iter().collect(),
             });
             shorts.push(persons[persons.len() - 1].short_forms());
             let id = persons.len() - 1;
@@ -172,6 +190,69 @@ pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gaz
     mentions.extend(description_mentions(text, tokens, &persons, gaz, &mentions));
     mentions.sort_by_key(|m| m.span.start);
     People { persons, mentions }
+}
+
+/// A full name with a nickname in quotes between its words.
+struct Nicknamed {
+    /// The name before the nickname (or one made for it), for its title,
+    /// gender and place in the text.
+    name: PersonName,
+    /// The name without the nickname: "Robert Lee".
+    words: Vec<String>,
+    nickname: String,
+}
+
+/// "Robert “Bobby” Lee", "Hector "Flaco" Morales": a capitalized word, one
+/// or two capitalized words in quotes, and the surname. The surname ends
+/// the name: the quoted words are the name friends use.
+fn nicknamed_names(text: &str, tokens: &[Token], names: &[PersonName]) -> Vec<Nicknamed> {
+    const OPEN: [&str; 3] = [" “", " \"", " ‘"];
+    const CLOSE: [&str; 3] = ["” ", "\" ", "’ "];
+    let gap = |i: usize| &text[tokens[i].end()..tokens[i + 1].start()];
+    let name_word = |i: usize| {
+        let w = tokens[i].text(text);
+        w.starts_with(char::is_uppercase)
+            && !lexicon::is_function_word(w)
+            && !lexicon::is_title(w)
+            && !lexicon::is_calendar(w)
+    };
+    let mut out = Vec::new();
+    for i in 0..tokens.len().saturating_sub(2) {
+        if !OPEN.contains(&gap(i)) || !name_word(i) {
+            continue;
+        }
+        // The closing mark within two words, then the surname.
+        let Some(last) = (i + 1..(i + 3).min(tokens.len() - 1))
+            .take_while(|&k| name_word(k))
+            .find(|&k| CLOSE.contains(&gap(k)))
+        else {
+            continue;
+        };
+        let surname = last + 1;
+        if !name_word(surname) || (i + 1..last).any(|k| gap(k) != " ") {
+            continue;
+        }
+        let word = |k: usize| tokens[k].text(text).to_string();
+        let before = names.iter().find(|n| n.tokens.end == i + 1);
+        let mut words: Vec<String> =
+            before.map_or_else(|| vec![word(i)], |n| n.tokens.clone().map(word).collect());
+        words.push(word(surname));
+        let name = before.cloned().unwrap_or_else(|| PersonName {
+            tokens: i..i + 1,
+            title: i..i,
+            role: None,
+            country: None,
+            gender: lexicon::given_name(tokens[i].text(text)).unwrap_or(Gender::Unknown),
+            strong: true,
+        });
+        let nickname = (i + 1..=last).map(word).collect::<Vec<_>>().join(" ");
+        out.push(Nicknamed {
+            name,
+            words,
+            nickname,
+        });
+    }
+    out
 }
 
 /// The persons a new name could join, filed under the words
@@ -362,6 +443,7 @@ fn description_mentions(
         .iter()
         .map(|(id, role)| (*id, Role::new(role)))
         .collect();
+    let mut tags: Option<Vec<PartyTag>> = None;
     for (i, t) in tokens.iter().enumerate() {
         // The length rules out most words without reading them.
         if t.span().len() != 3 || !t.text(text).eq_ignore_ascii_case("the") {
@@ -369,7 +451,10 @@ fn description_mentions(
         }
         if let Some(end) = party_description_at(text, tokens, i + 1, gaz) {
             let office_holders: Vec<usize> = roles.iter().map(|(id, _)| *id).collect();
-            if let Some(person) = last_named_before(names, &office_holders, t.start()) {
+            let tagged = tags.get_or_insert_with(|| party_tags(text, names));
+            let among = tagged_holders(text, tokens, i + 1..end, tagged, gaz, t.start());
+            let among = among.as_deref().unwrap_or(&office_holders);
+            if let Some(person) = last_named_before(names, among, t.start()) {
                 out.push(PersonMention {
                     person,
                     span: t.start()..tokens[end - 1].end(),
@@ -457,6 +542,72 @@ fn party_description_at(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer)
     }
     let label = joined(i + 1).is_some_and(lexicon::is_party_label);
     (label && gaz.lookup(first).is_some()).then_some(i + 2)
+}
+
+/// A party and state tag after a name: "Sen. Ana Ruiz, D-Ohio," or "Rep.
+/// Tom Hale (R-Wyo.)".
+struct PartyTag<'a> {
+    person: usize,
+    at: usize,
+    party: char,
+    state: &'a str,
+}
+
+fn party_tags<'a>(text: &'a str, names: &[PersonMention]) -> Vec<PartyTag<'a>> {
+    names
+        .iter()
+        .filter_map(|m| {
+            let rest = text[m.span.end..]
+                .strip_prefix(", ")
+                .or_else(|| text[m.span.end..].strip_prefix(" ("))?;
+            let mut chars = rest.chars();
+            let party = chars.next().filter(|c| matches!(c, 'D' | 'R' | 'I'))?;
+            let state = chars.as_str().strip_prefix('-')?;
+            let len = state.find([',', ')', ' ', ';']).unwrap_or(state.len());
+            let state = state[..len].trim_end_matches('.');
+            (!state.is_empty() && state.starts_with(char::is_uppercase)).then_some(PartyTag {
+                person: m.person,
+                at: m.span.start,
+                party,
+                state,
+            })
+        })
+        .collect()
+}
+
+/// The persons a party description ("the Ohio Democrat", "the
+/// Republican") fits by the tags given before it; `None` when the text
+/// tags no one, and then any office holder may be meant. With tags, a
+/// description that fits none names no one.
+fn tagged_holders(
+    text: &str,
+    tokens: &[Token],
+    words: std::ops::Range<usize>,
+    tags: &[PartyTag],
+    gaz: &Gazetteer,
+    pos: usize,
+) -> Option<Vec<usize>> {
+    let tags: Vec<&PartyTag> = tags.iter().filter(|t| t.at < pos).collect();
+    if tags.is_empty() {
+        return None;
+    }
+    let label = tokens[words.end - 1].text(text);
+    let place = (words.len() == 2).then(|| tokens[words.start].text(text));
+    let same_state = |tag: &str, place: &str| {
+        place.starts_with(tag)
+            || gaz.lookup(place).is_some_and(|p| {
+                [tag, &format!("{tag}.")]
+                    .iter()
+                    .any(|f| gaz.lookup(f) == Some(p))
+            })
+    };
+    Some(
+        tags.iter()
+            .filter(|t| label.starts_with(t.party))
+            .filter(|t| place.is_none_or(|p| same_state(t.state, p)))
+            .map(|t| t.person)
+            .collect(),
+    )
 }
 
 /// Roles that single out one person (not "official", "resident").

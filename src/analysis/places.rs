@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
 use super::tokens::{Token, is_all_caps, is_capitalized};
+use super::wordmap::load_le;
 use crate::model::Span;
 
 /// Words before a name that say it is somewhere.
@@ -343,7 +344,7 @@ pub fn find_places(
                 .map_or(sense[&form_key(text, &m.span)], |q| q[0]);
             m.qualified.is_some()
                 || gaz.standalone(chosen)
-                || has_evidence(text, tokens, gaz, lower, m)
+                || has_evidence(text, tokens, gaz, lower, &ms, m)
         })
         .collect();
     spread_in_lists(text, tokens, &ms, &mut accepted);
@@ -418,14 +419,29 @@ fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> 
 /// Seattle", "Southern California", "Old Goa"), which is part of its name
 /// as written; the entity stays the place itself.
 fn with_direction(text: &str, tokens: &[Token], m: &Match) -> Span {
-    let directed = m.first > 0
-        && tokens[m.first].joined()
-        && DIRECTIONS.contains(&tokens[m.first - 1].text(text));
-    if directed {
-        tokens[m.first - 1].start()..m.span.end
-    } else {
-        m.span.clone()
+    let directed = |at: usize| {
+        at > 0 && tokens[at].joined() && DIRECTIONS.contains(&tokens[at - 1].text(text))
+    };
+    let mut first = m.first;
+    if directed(first) {
+        first -= 1;
     }
+    // "Central and Eastern Europe": two directions share the place.
+    let paired = DIRECTIONS.contains(&tokens[first].text(text))
+        && first > 0
+        && tokens[first].joined()
+        && tokens[first - 1].text(text) == "and"
+        && directed(first - 1);
+    if paired {
+        first -= 2;
+    }
+    // A match may start inside its token ("D-Ohio", "U.S.-China").
+    let start = if first == m.first {
+        m.span.start
+    } else {
+        tokens[first].start()
+    };
+    start..m.span.end
 }
 
 /// A sentence's first word that the text also writes in lowercase
@@ -446,13 +462,19 @@ pub struct Lowercase {
     found: HashSet<String>,
 }
 
-/// Where a word falls in `Lowercase`'s filter: by its length and its
-/// first, second and last bytes.
+/// Words of `Lowercase`'s filter: enough bits that the one-word places of
+/// a whole book leave most of them clear.
+const SHAPE_WORDS: usize = 256;
+
+/// Where a word falls in `Lowercase`'s filter: a hash of its length and
+/// first eight bytes, as a word of the filter and a bit in it.
 fn shape_bit(w: &str) -> (usize, u64) {
     let b = w.as_bytes();
-    let byte = |k: usize| usize::from(b.get(k).copied().unwrap_or(0));
-    let mix = byte(0) * 7 + byte(1) * 31 + byte(b.len().saturating_sub(1)) * 131 + b.len() * 17;
-    ((mix >> 6) % 16, 1 << (mix % 64))
+    // Truncation intended: the first eight bytes.
+    let head = load_le(&b[..b.len().min(8)]) as u64;
+    let h = (head ^ (b.len() as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    // Fits: below SHAPE_WORDS.
+    ((h >> 56) as usize % SHAPE_WORDS, 1 << ((h >> 32) & 63))
 }
 
 impl Lowercase {
@@ -465,7 +487,7 @@ impl Lowercase {
 
     fn of<'a>(text: &str, tokens: &[Token], words: impl Iterator<Item = &'a str>) -> Lowercase {
         let mut wanted: HashSet<String> = words.map(str::to_lowercase).collect();
-        let mut shapes = [0u64; 16];
+        let mut shapes = [0u64; SHAPE_WORDS];
         for w in &wanted {
             let (len, first) = shape_bit(w);
             shapes[len] |= first;
@@ -567,13 +589,15 @@ fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> V
     extra
 }
 
-/// Evidence around one mention: a preposition of place, "the town of",
-/// a dateline, or a county.
+/// Evidence around one mention: a preposition of place outside a title
+/// (past a list it heads), "the town of", the seat of a legislator, a
+/// dateline, or a county.
 fn has_evidence(
     text: &str,
     tokens: &[Token],
     gaz: &Gazetteer,
     lower: &Lowercase,
+    ms: &[Match],
     m: &Match,
 ) -> bool {
     let name = &text[m.span.clone()];
@@ -592,18 +616,114 @@ fn has_evidence(
     if tokens[m.first].sentence_start() && is_all_caps(name) && name.len() > 2 {
         return true;
     }
-    if defines_settlement(text, tokens, m.last + 1) {
+    if defines_settlement(text, tokens, m.last + 1) || before_local_body(text, tokens, m) {
         return true;
     }
     let Some(before) = word_before(text, tokens, m) else {
         return false;
     };
+    let before = past_listed_name(text, tokens, before);
     let prev = tokens[before].text(text);
     if PLACE_PREPOSITIONS.contains(&prev) {
+        if !LOCATIVE.contains(&prev) && in_title(text, tokens, ms, before) {
+            return false;
+        }
         let addressed = before > 0 && ADDRESSING.contains(&tokens[before - 1].text(text));
         return LOCATIVE.contains(&prev) || !addressed || lexicon::given_name(name).is_none();
     }
     after_place_of(text, tokens, before)
+        || seat_of(text, tokens, before)
+        || residence_of(text, tokens, before, m)
+        || bound_for(text, tokens, before)
+}
+
+/// "bound for Savannah", "left for Lagos": a journey's end.
+fn bound_for(text: &str, tokens: &[Token], at: usize) -> bool {
+    tokens[at].text(text) == "for"
+        && at > 0
+        && tokens[at].joined()
+        && matches!(
+            tokens[at - 1].text(text),
+            "bound" | "headed" | "left" | "departed" | "sailed" | "flight" | "flights"
+        )
+}
+
+/// "Ada Lowe, 27, of Dunmore," and "the driver, of Carrow,": the town a
+/// person lives in, set off by commas as wire copy writes it.
+fn residence_of(text: &str, tokens: &[Token], of: usize, m: &Match) -> bool {
+    tokens[of].text(text) == "of"
+        && of > 0
+        && text[tokens[of - 1].end()..tokens[of].start()].trim() == ","
+        && text[m.span.end..].starts_with(',')
+}
+
+/// Lowercase nouns for a town's own people and bodies: "Dayton police",
+/// "Carrow residents" name the place they belong to.
+const LOCAL_BODIES: &[&str] = &[
+    "police",
+    "firefighters",
+    "officials",
+    "residents",
+    "authorities",
+    "voters",
+    "officers",
+    "deputies",
+    "lawmakers",
+    "schools",
+    "natives",
+];
+
+/// "Dayton police": a known place before its local body.
+fn before_local_body(text: &str, tokens: &[Token], m: &Match) -> bool {
+    tokens
+        .get(m.last + 1)
+        .is_some_and(|t| t.joined() && LOCAL_BODIES.contains(&t.text(text)))
+}
+
+/// Titles of the members a district elects, whose "for" names the
+/// district ("the MP for Yeovil", "a member for Truro").
+const LEGISLATORS: &[&str] = &["MP", "MPP", "MLA", "MNA", "MSP", "MHA", "member", "Member"];
+
+/// "the MP for", "member for" at `for`: the seat a legislator holds is a
+/// place.
+fn seat_of(text: &str, tokens: &[Token], at: usize) -> bool {
+    tokens[at].text(text) == "for"
+        && at > 0
+        && tokens[at].joined()
+        && LEGISLATORS.contains(&tokens[at - 1].text(text))
+}
+
+/// "to Okehampton and", "from Bideford or": when `at` is the "and" or
+/// "or" after a lone capitalized word that follows a preposition of
+/// place, that preposition, which places the whole list; else `at`.
+fn past_listed_name(text: &str, tokens: &[Token], at: usize) -> usize {
+    let listed = at >= 2
+        && matches!(tokens[at].text(text), "and" | "or")
+        && tokens[at].joined()
+        && tokens[at - 1].joined()
+        && !tokens[at - 1].possessive()
+        && is_capitalized(tokens[at - 1].text(text))
+        && PLACE_PREPOSITIONS.contains(&tokens[at - 2].text(text));
+    if listed { at - 2 } else { at }
+}
+
+/// Whether the preposition at `at` is inside a title in capitals ("30
+/// Seconds to Venus", "A Storm to Come"): a capitalized word that is no
+/// place stands mid-sentence before it, and no preposition before that
+/// word makes the pair a route ("from Poolesville to").
+fn in_title(text: &str, tokens: &[Token], ms: &[Match], at: usize) -> bool {
+    if at < 2 || !tokens[at].joined() {
+        return false;
+    }
+    let head = &tokens[at - 1];
+    let w = head.text(text);
+    is_capitalized(w)
+        && !is_all_caps(w)
+        && !head.sentence_start()
+        && !head.possessive()
+        && !is_function_word(w)
+        && ms.binary_search_by_key(&(at - 1), |m| m.last).is_err()
+        && !(head.joined() && PLACE_PREPOSITIONS.contains(&tokens[at - 2].text(text)))
 }
 
 /// The word before a mention, past a "the", if it is in the same clause.
@@ -622,13 +742,14 @@ fn word_before(text: &str, tokens: &[Token], m: &Match) -> Option<usize> {
 fn after_place_of(text: &str, tokens: &[Token], of: usize) -> bool {
     tokens[of].text(text) == "of"
         && of > 0
-        && PLACE_OF.contains(&tokens[of - 1].text(text).to_lowercase().as_str())
+        && lexicon::with_lowercase(tokens[of - 1].text(text), |w| PLACE_OF.contains(&w))
 }
 
 /// Evidence that outweighs a given name: a region after a comma, a
 /// preposition that says where ("in", "at", "between"), "the town of".
 fn surely_placed(text: &str, tokens: &[Token], m: &Match) -> bool {
     m.qualified.is_some()
+        || before_local_body(text, tokens, m)
         || word_before(text, tokens, m).is_some_and(|b| {
             let prev = tokens[b].text(text);
             LOCATIVE.contains(&prev) || prev == "between" || after_place_of(text, tokens, b)
@@ -645,7 +766,14 @@ fn spread_in_lists(text: &str, tokens: &[Token], ms: &[Match], accepted: &mut [b
             let gap = text.get(a.span.end..b.span.start).unwrap_or("");
             let listed =
                 matches!(gap.trim(), "," | "and" | "or" | ", and" | ", or") && !gap.contains('\n');
-            if listed && accepted[k] != accepted[k + 1] && !tokens[a.last].possessive() {
+            // A lone direction is half of a shared name ("Central and
+            // Eastern Europe"), not an item.
+            let direction = DIRECTIONS.contains(&&text[a.span.clone()]);
+            if listed
+                && accepted[k] != accepted[k + 1]
+                && !tokens[a.last].possessive()
+                && !direction
+            {
                 accepted[k] = true;
                 accepted[k + 1] = true;
                 changed = true;
@@ -912,9 +1040,10 @@ fn defines_settlement(text: &str, tokens: &[Token], at: usize) -> bool {
             .any(|k| SETTLEMENT_NOUNS.contains(&w(k)) && (at + 2..k).all(|m| tokens[m].lowercase()))
 }
 
-/// One-word place names that their context places, whatever else claims
-/// them: a region after a comma ("Salem, New Jersey"), a preposition of
-/// place ("extended to Harrison"), "the town of Coleman". Sorted spans.
+/// Place names that their context places, whatever else claims them: a
+/// region after a comma ("Salem, New Jersey", "Santa Rosa, California"),
+/// and for one-word names also a preposition of place ("extended to
+/// Harrison") or "the town of Coleman". Sorted spans.
 pub fn placed_words(
     text: &str,
     tokens: &[Token],
@@ -925,7 +1054,9 @@ pub fn placed_words(
 ) -> Vec<Span> {
     let mut ms = matches(tokens, found, taken);
     qualify(text, tokens, gaz, &mut ms);
-    ms.retain(|m| m.first == m.last);
+    // A name of several words that could be a person's ("Santa Rosa")
+    // needs its region.
+    ms.retain(|m| m.first == m.last || m.qualified.is_some());
     // A possessive is a person's more often than a place's ("in Ben's
     // room"), and a common given name needs more than "to" or "from".
     ms.iter()
@@ -933,7 +1064,8 @@ pub fn placed_words(
         .filter(|m| {
             let name = &text[m.span.clone()];
             let given = lexicon::given_name_info(name).is_some_and(|g| g.stands_alone());
-            surely_placed(text, tokens, m) || !given && has_evidence(text, tokens, gaz, lower, m)
+            surely_placed(text, tokens, m)
+                || !given && has_evidence(text, tokens, gaz, lower, &ms, m)
         })
         .map(|m| m.span.clone())
         .collect()

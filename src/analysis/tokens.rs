@@ -404,7 +404,11 @@ fn keeps_period(word: &str, after: Option<char>) -> bool {
     }
     // Every abbreviation in the list is capitalized and short: most words
     // ending a sentence are ruled out before the list is read.
-    let abbreviation = || word.len() <= 4 && is_capitalized(word) && DOTTED.contains(&word);
+    let abbreviation = || {
+        word.len() <= 4 && is_capitalized(word) && DOTTED.contains(&word)
+            // Datelines write place names in capitals: "ST. PAUL", "FT. WORTH".
+            || matches!(word, "ST" | "FT" | "MT")
+    };
     dotted || initial || abbreviation()
 }
 

@@ -239,7 +239,7 @@ const MAX_FURNITURE_WORDS: usize = 40;
 /// The kind of a block of page furniture: a byline, a caption or credit,
 /// or a promo.
 fn furniture(s: &str) -> Option<SectionKind> {
-    if s.split_whitespace().nth(MAX_FURNITURE_WORDS).is_some() {
+    if more_words_than(s, MAX_FURNITURE_WORDS) {
         return ends_with_credit(s).then_some(SectionKind::Caption);
     }
     if is_byline(s) {
@@ -251,6 +251,33 @@ fn furniture(s: &str) -> Option<SectionKind> {
     } else {
         None
     }
+}
+
+/// Whether `s` has more than `n` words split at whitespace: every
+/// paragraph of a book asks, and a loop over its bytes, which decodes only
+/// the few characters beyond ASCII, stops as soon as it knows.
+fn more_words_than(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = if b[i].is_ascii() {
+            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
 }
 
 /// The words before a colon that opens the line ("READ MORE: …"),
@@ -411,6 +438,23 @@ fn is_body_paragraph(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_whitespace_splits_them() {
+        let texts = [
+            "",
+            "  one ",
+            "one two\tthree\nfour",
+            "a\u{2003}b\u{a0}c d\u{0b}e",
+            "caf\u{e9} na\u{ef}ve  \u{3000} \u{201c}quoted\u{201d}",
+        ];
+        for t in texts {
+            let count = t.split_whitespace().count();
+            for n in 0..7 {
+                assert_eq!(more_words_than(t, n), count > n, "{t:?} {n}");
+            }
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(SectionKind, String)> {
         sections(text)

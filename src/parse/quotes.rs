@@ -54,6 +54,10 @@ const SCARE_CUES: &[&str] = &[
     "play",
     "paper",
     "headline",
+    // What a sign or banner says: "a banner that read “Thank you”".
+    "read",
+    "reads",
+    "reading",
 ];
 
 /// Most words of a quoted term ("the so-called “peace plan”").
@@ -249,8 +253,13 @@ fn is_scare_quote(text: &str, para_start: usize, span: &Span) -> bool {
         .unwrap_or("")
         .trim_end_matches([',', '—', '–'])
         .to_lowercase();
+    // "the Nook", "the Long Way Round": a name may open with a lowercase
+    // article.
+    let named_thing = words.len() >= 2 && words[0] == "the";
     let title_case = words.iter().enumerate().all(|(k, w)| {
-        w.starts_with(char::is_uppercase) || (k > 0 && TITLE_SMALL_WORDS.contains(w))
+        w.starts_with(char::is_uppercase)
+            || (k > 0 && TITLE_SMALL_WORDS.contains(w))
+            || (k == 0 && named_thing)
     });
     let exclaims = inner.ends_with(['!', '?']);
     let named = if opens_sentence {
@@ -373,6 +382,8 @@ mod tests {
         assert!(texts("She sang on the radio show “Morningside,” once").is_empty());
         assert!(texts("Ana “Red” Lopes won on what locals call “the Hill.”").is_empty());
         assert!(texts("the council called it a “modernization” again").is_empty());
+        assert!(texts("fans call the bleachers “the Zoo,” fondly").is_empty());
+        assert!(texts("a sign that read “Welcome home, Ida.”").is_empty());
         assert_eq!(texts("he saw it as an “old enemy.”"), ["old enemy."]);
         assert_eq!(
             texts("“That’s Ana,” he said. He shouted “Go!” and ran."),
