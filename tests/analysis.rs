@@ -1212,3 +1212,27 @@ fn two_directions_share_the_place_after_them() {
     assert_eq!(written, ["Central and Eastern Europe"]);
     assert_eq!(names(&doc, EntityKind::Place).len(), 1);
 }
+
+#[test]
+fn a_lone_given_name_that_only_places_name_twice_is_the_town() {
+    let text = "Rail history\n\nThe line was extended to Tyler in 1901, records show. Two \
+                trains a day ran from Tyler to the coast. The first train left Tyler at 5:15 \
+                AM.\n";
+    assert!(
+        places(text).contains(&"Tyler".to_string()),
+        "{:?}",
+        places(text)
+    );
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    // Once is not enough for a name people are called by.
+    let once = "Keys\n\nTyler said the rent was paid. The landlord handed the keys to \
+                Tyler on Monday, neighbors said.\n";
+    assert_eq!(people(once), ["Tyler"]);
+}
+
+#[test]
+fn a_town_named_like_a_person_is_the_town_after_born_in() {
+    let text = "Signing\n\nThe striker was born in Luis Gomes and debuted at 17, his club said.\n";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    assert_eq!(places(text).len(), 1, "{:?}", places(text));
+}

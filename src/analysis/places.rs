@@ -1008,18 +1008,48 @@ pub fn placed_words(
     let mut ms = matches(tokens, found, taken);
     qualify(text, tokens, gaz, &mut ms);
     // A name of several words that could be a person's ("Santa Rosa")
-    // needs its region.
-    ms.retain(|m| m.first == m.last || m.qualified.is_some());
+    // needs its region or a word that puts something inside it ("born in
+    // Santa Rosa"); "at" also takes employers ("at Morgan Stanley").
+    ms.retain(|m| m.first == m.last || m.qualified.is_some() || within(text, tokens, m));
+    let evidence: Vec<bool> = ms
+        .iter()
+        .map(|m| has_evidence(text, tokens, gaz, lower, &ms, m))
+        .collect();
+    // A lone given name that only places name ("trips to Harrison",
+    // "returned to Harrison"), twice or more, is the town.
+    let mut placings: HashMap<&str, usize> = HashMap::default();
+    for (m, _) in ms.iter().zip(&evidence).filter(|(_, e)| **e) {
+        *placings.entry(&text[m.span.clone()]).or_default() += 1;
+    }
     // A possessive is a person's more often than a place's ("in Ben's
-    // room"), and a common given name needs more than "to" or "from".
+    // room"), and a common given name needs more than one "to" or "from".
     ms.iter()
-        .filter(|m| !tokens[m.last].possessive())
-        .filter(|m| {
+        .zip(&evidence)
+        .filter(|(m, _)| !tokens[m.last].possessive())
+        .filter(|(m, placed)| {
             let name = &text[m.span.clone()];
             let given = lexicon::given_name_info(name).is_some_and(|g| g.stands_alone());
             surely_placed(text, tokens, m)
-                || !given && has_evidence(text, tokens, gaz, lower, &ms, m)
+                || **placed && (!given || placings.get(name).is_some_and(|&n| n >= 2))
         })
-        .map(|m| m.span.clone())
+        .map(|(m, _)| m.span.clone())
         .collect()
+}
+
+/// Words before a name that put something inside the place it names.
+const WITHIN: &[&str] = &[
+    "in",
+    "In",
+    "near",
+    "Near",
+    "outside",
+    "inside",
+    "within",
+    "throughout",
+];
+
+/// "born in Santa Rosa", "near Grace Park", "the town of Lake Forest".
+fn within(text: &str, tokens: &[Token], m: &Match) -> bool {
+    word_before(text, tokens, m)
+        .is_some_and(|b| WITHIN.contains(&tokens[b].text(text)) || after_place_of(text, tokens, b))
 }
