@@ -1236,3 +1236,14 @@ fn a_town_named_like_a_person_is_the_town_after_born_in() {
     assert!(people(text).is_empty(), "{:?}", people(text));
     assert_eq!(places(text).len(), 1, "{:?}", places(text));
 }
+
+#[test]
+fn a_name_after_a_comma_that_a_verb_follows_is_no_item_of_the_list() {
+    let text = "Transfer\n\nAfter spells in Barnstaple and Truro, Tiverton scored 20 goals in \
+                his first season. Buses run to Bideford, Okehampton or Penzance.\n";
+    let found = places(text);
+    assert!(!found.contains(&"Tiverton".to_string()), "{found:?}");
+    for town in ["Barnstaple", "Truro", "Bideford", "Okehampton", "Penzance"] {
+        assert!(found.contains(&town.to_string()), "{town}: {found:?}");
+    }
+}

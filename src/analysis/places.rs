@@ -722,10 +722,22 @@ fn spread_in_lists(text: &str, tokens: &[Token], ms: &[Match], accepted: &mut [b
             // A lone direction is half of a shared name ("Central and
             // Eastern Europe"), not an item.
             let direction = DIRECTIONS.contains(&&text[a.span.clone()]);
+            // After a comma, a name a lowercase content word (a verb)
+            // follows starts a clause ("... and Halifax, Cowden broke in"),
+            // not the list's next item ("Miami, South Beach to Tampa").
+            let clause = gap.trim() == ","
+                && tokens.get(b.last + 1).is_some_and(|t| {
+                    let w = t.text(text);
+                    t.joined()
+                        && t.lowercase()
+                        && !is_function_word(w)
+                        && !lexicon::is_preposition(w)
+                });
             if listed
                 && accepted[k] != accepted[k + 1]
                 && !tokens[a.last].possessive()
                 && !direction
+                && !clause
             {
                 accepted[k] = true;
                 accepted[k + 1] = true;
