@@ -1247,3 +1247,18 @@ fn a_name_after_a_comma_that_a_verb_follows_is_no_item_of_the_list() {
         assert!(found.contains(&town.to_string()), "{town}: {found:?}");
     }
 }
+
+#[test]
+fn a_surname_the_text_calls_a_town_is_the_town_where_it_stands_alone() {
+    let doc = Document::analyze(
+        "Shop\n\nMarta Penzance opened the shop in 1990. Penzance said trade was slow at \
+         first. The shop stands in the town of Penzance, near the harbor, and tourists \
+         flock to Penzance each summer.\n",
+    );
+    assert_eq!(
+        mentions_of(&doc, "Marta Penzance"),
+        ["Marta Penzance", "Penzance"]
+    );
+    assert_eq!(names(&doc, EntityKind::Place), ["Penzance"]);
+    assert_eq!(mentions_of(&doc, "Penzance").len(), 2);
+}

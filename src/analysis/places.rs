@@ -1008,7 +1008,9 @@ fn defines_settlement(text: &str, tokens: &[Token], at: usize) -> bool {
 /// Place names that their context places, whatever else claims them: a
 /// region after a comma ("Salem, New Jersey", "Santa Rosa, California"),
 /// and for one-word names also a preposition of place ("extended to
-/// Harrison") or "the town of Coleman". Sorted spans.
+/// Harrison") or "the town of Coleman". Sorted spans, and among them the
+/// one-word names the text calls places outright, by a region or "the
+/// town of".
 pub fn placed_words(
     text: &str,
     tokens: &[Token],
@@ -1016,7 +1018,7 @@ pub fn placed_words(
     found: &[PlaceMatch],
     taken: &[Span],
     lower: &Lowercase,
-) -> Vec<Span> {
+) -> (Vec<Span>, Vec<Span>) {
     let mut ms = matches(tokens, found, taken);
     qualify(text, tokens, gaz, &mut ms);
     // A name of several words that could be a person's ("Santa Rosa")
@@ -1035,7 +1037,8 @@ pub fn placed_words(
     }
     // A possessive is a person's more often than a place's ("in Ben's
     // room"), and a common given name needs more than one "to" or "from".
-    ms.iter()
+    let placed: Vec<&Match> = ms
+        .iter()
         .zip(&evidence)
         .filter(|(m, _)| !tokens[m.last].possessive())
         .filter(|(m, placed)| {
@@ -1044,8 +1047,19 @@ pub fn placed_words(
             surely_placed(text, tokens, m)
                 || **placed && (!given || placings.get(name).is_some_and(|&n| n >= 2))
         })
-        .map(|(m, _)| m.span.clone())
-        .collect()
+        .map(|(m, _)| m)
+        .collect();
+    let named = placed
+        .iter()
+        .filter(|m| {
+            m.first == m.last
+                && (m.qualified.is_some()
+                    || word_before(text, tokens, m)
+                        .is_some_and(|b| after_place_of(text, tokens, b)))
+        })
+        .map(|m| m.span.clone())
+        .collect();
+    (placed.iter().map(|m| m.span.clone()).collect(), named)
 }
 
 /// Words before a name that put something inside the place it names.
