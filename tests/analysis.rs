@@ -1262,3 +1262,15 @@ fn a_surname_the_text_calls_a_town_is_the_town_where_it_stands_alone() {
     assert_eq!(names(&doc, EntityKind::Place), ["Penzance"]);
     assert_eq!(mentions_of(&doc, "Penzance").len(), 2);
 }
+
+#[test]
+fn a_city_followed_by_a_score_is_its_team() {
+    let text = "Game\n\nOkehampton lost to Bideford 3-1 on Saturday in Bideford, and Truro beat \
+                Penzance 2–0. The team flew to Barnstaple 10-12 days later.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(mentions_of(&doc, "Bideford"), ["Bideford"]);
+    let found = places(text);
+    assert!(!found.contains(&"Penzance".to_string()), "{found:?}");
+    // A range counts days, it is no score.
+    assert!(found.contains(&"Barnstaple".to_string()), "{found:?}");
+}

@@ -360,7 +360,7 @@ pub fn find_places(
         let key = form_key(text, &m.span);
         let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, lower, m);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
-        if (*ok || bare_repeat) && !inside {
+        if (*ok || bare_repeat) && !inside && !scored(text, tokens, m) {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
             out.push(Found {
                 span: with_direction(text, tokens, m),
@@ -371,6 +371,25 @@ pub fn find_places(
     out.append(&mut extra);
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// A city followed by a game's score ("lost to Tulsa 63-7 on Friday",
+/// "beat Leeds 3–1") names its team, not the place.
+fn scored(text: &str, tokens: &[Token], m: &Match) -> bool {
+    let Some(next) = tokens.get(m.last + 1) else {
+        return false;
+    };
+    let goals = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let score = next
+        .text(text)
+        .split_once(['-', '–'])
+        .is_some_and(|(a, b)| goals(a) && goals(b));
+    // A range counts something ("Barnstaple 10-12 days later").
+    let counts = tokens.get(m.last + 2).is_some_and(|t| {
+        let w = t.text(text);
+        t.joined() && t.lowercase() && !is_function_word(w) && !lexicon::is_preposition(w)
+    });
+    next.joined() && !tokens[m.last].possessive() && score && !counts
 }
 
 /// The form as a key, all-caps folded to how the rest of the text writes it.
