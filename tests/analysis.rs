@@ -1274,3 +1274,12 @@ fn a_city_followed_by_a_score_is_its_team() {
     // A range counts days, it is no score.
     assert!(found.contains(&"Barnstaple".to_string()), "{found:?}");
 }
+
+#[test]
+fn the_town_after_a_street_and_a_comma_is_a_place() {
+    let text = "Fire\n\nThe fire broke out at a house on Fore Street, Okehampton, on Monday, and \
+                a shop on Mill Rd., Bideford, was closed.\n";
+    let found = places(text);
+    assert!(found.contains(&"Okehampton".to_string()), "{found:?}");
+    assert!(found.contains(&"Bideford".to_string()), "{found:?}");
+}

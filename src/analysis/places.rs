@@ -610,7 +610,7 @@ fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> V
 
 /// Evidence around one mention: a preposition of place outside a title
 /// (past a list it heads), "the town of", the seat of a legislator, a
-/// dateline, or a county.
+/// street before it, a dateline, or a county.
 fn has_evidence(
     text: &str,
     tokens: &[Token],
@@ -635,7 +635,7 @@ fn has_evidence(
     if tokens[m.first].sentence_start() && is_all_caps(name) && name.len() > 2 {
         return true;
     }
-    if defines_settlement(text, tokens, m.last + 1) {
+    if defines_settlement(text, tokens, m.last + 1) || after_street(text, tokens, m) {
         return true;
     }
     let Some(before) = word_before(text, tokens, m) else {
@@ -651,6 +651,30 @@ fn has_evidence(
         return LOCATIVE.contains(&prev) || !addressed || lexicon::given_name(name).is_none();
     }
     after_place_of(text, tokens, before) || seat_of(text, tokens, before)
+}
+
+/// Last words of street names, written out or abbreviated.
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Drive",
+];
+
+/// An address: a street, a comma and the town it is in ("on Fore Street,
+/// Okehampton").
+fn after_street(text: &str, tokens: &[Token], m: &Match) -> bool {
+    m.first > 0 && {
+        let street = &tokens[m.first - 1];
+        let gap = text[street.end()..tokens[m.first].start()].trim();
+        matches!(gap, "," | ".,") && STREET_WORDS.contains(&street.text(text))
+    }
 }
 
 /// Titles of the members a district elects, whose "for" names the
