@@ -1283,3 +1283,15 @@ fn the_town_after_a_street_and_a_comma_is_a_place() {
     assert!(found.contains(&"Okehampton".to_string()), "{found:?}");
     assert!(found.contains(&"Bideford".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_place_name_after_an_honorific_is_no_mention_of_the_place() {
+    let doc = Document::analyze(
+        "Cup\n\nThe club won the title. Lord Bideford announced that his cup would go to \
+         the best team. The final was played in Bideford.\n",
+    );
+    assert_eq!(mentions_of(&doc, "Bideford"), ["Bideford"]);
+    let place = doc.entities.iter().find(|e| e.name == "Bideford").unwrap();
+    assert_eq!(place.kind, EntityKind::Place);
+    assert!(place.mentions[0].span.start > doc.text.find("played").unwrap());
+}

@@ -360,7 +360,7 @@ pub fn find_places(
         let key = form_key(text, &m.span);
         let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, lower, m);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
-        if (*ok || bare_repeat) && !inside && !scored(text, tokens, m) {
+        if (*ok || bare_repeat) && !inside && !scored(text, tokens, m) && !titled(text, tokens, m) {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
             out.push(Found {
                 span: with_direction(text, tokens, m),
@@ -371,6 +371,16 @@ pub fn find_places(
     out.append(&mut extra);
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// A place name right after an honorific ("Lord Bideford", "Mrs
+/// Truro") names a person; other titles also head organizations
+/// ("Transport Canada").
+fn titled(text: &str, tokens: &[Token], m: &Match) -> bool {
+    m.first > 0 && tokens[m.first].joined() && {
+        let w = tokens[m.first - 1].text(text);
+        is_title(w) && lexicon::title_gender(w) != lexicon::Gender::Unknown
+    }
 }
 
 /// A city followed by a game's score ("lost to Tulsa 63-7 on Friday",
