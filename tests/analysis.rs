@@ -1293,3 +1293,86 @@ fn bound_for_places_a_town() {
     assert!(found.iter().any(|p| p == "Savannah"), "{found:?}");
     assert!(found.iter().any(|p| p == "Lagos"), "{found:?}");
 }
+
+#[test]
+fn a_lone_given_name_that_only_places_name_twice_is_the_town() {
+    let text = "Rail history\n\nThe line was extended to Tyler in 1901, records show. Two \
+                trains a day ran from Tyler to the coast. The first train left Tyler at 5:15 \
+                AM.\n";
+    assert!(
+        places(text).contains(&"Tyler".to_string()),
+        "{:?}",
+        places(text)
+    );
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    // Once is not enough for a name people are called by.
+    let once = "Keys\n\nTyler said the rent was paid. The landlord handed the keys to \
+                Tyler on Monday, neighbors said.\n";
+    assert_eq!(people(once), ["Tyler"]);
+}
+
+#[test]
+fn a_town_named_like_a_person_is_the_town_after_born_in() {
+    let text = "Signing\n\nThe striker was born in Luis Gomes and debuted at 17, his club said.\n";
+    assert!(people(text).is_empty(), "{:?}", people(text));
+    assert_eq!(places(text).len(), 1, "{:?}", places(text));
+}
+
+#[test]
+fn a_name_after_a_comma_that_a_verb_follows_is_no_item_of_the_list() {
+    let text = "Transfer\n\nAfter spells in Barnstaple and Truro, Tiverton scored 20 goals in \
+                his first season. Buses run to Bideford, Okehampton or Penzance.\n";
+    let found = places(text);
+    assert!(!found.contains(&"Tiverton".to_string()), "{found:?}");
+    for town in ["Barnstaple", "Truro", "Bideford", "Okehampton", "Penzance"] {
+        assert!(found.contains(&town.to_string()), "{town}: {found:?}");
+    }
+}
+
+#[test]
+fn a_surname_the_text_calls_a_town_is_the_town_where_it_stands_alone() {
+    let doc = Document::analyze(
+        "Shop\n\nMarta Penzance opened the shop in 1990. Penzance said trade was slow at \
+         first. The shop stands in the town of Penzance, near the harbor, and tourists \
+         flock to Penzance each summer.\n",
+    );
+    assert_eq!(
+        mentions_of(&doc, "Marta Penzance"),
+        ["Marta Penzance", "Penzance"]
+    );
+    assert_eq!(names(&doc, EntityKind::Place), ["Penzance"]);
+    assert_eq!(mentions_of(&doc, "Penzance").len(), 2);
+}
+
+#[test]
+fn a_city_followed_by_a_score_is_its_team() {
+    let text = "Game\n\nOkehampton lost to Bideford 3-1 on Saturday in Bideford, and Truro beat \
+                Penzance 2–0. The team flew to Barnstaple 10-12 days later.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(mentions_of(&doc, "Bideford"), ["Bideford"]);
+    let found = places(text);
+    assert!(!found.contains(&"Penzance".to_string()), "{found:?}");
+    // A range counts days, it is no score.
+    assert!(found.contains(&"Barnstaple".to_string()), "{found:?}");
+}
+
+#[test]
+fn the_town_after_a_street_and_a_comma_is_a_place() {
+    let text = "Fire\n\nThe fire broke out at a house on Fore Street, Okehampton, on Monday, and \
+                a shop on Mill Rd., Bideford, was closed.\n";
+    let found = places(text);
+    assert!(found.contains(&"Okehampton".to_string()), "{found:?}");
+    assert!(found.contains(&"Bideford".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_place_name_after_an_honorific_is_no_mention_of_the_place() {
+    let doc = Document::analyze(
+        "Cup\n\nThe club won the title. Lord Bideford announced that his cup would go to \
+         the best team. The final was played in Bideford.\n",
+    );
+    assert_eq!(mentions_of(&doc, "Bideford"), ["Bideford"]);
+    let place = doc.entities.iter().find(|e| e.name == "Bideford").unwrap();
+    assert_eq!(place.kind, EntityKind::Place);
+    assert!(place.mentions[0].span.start > doc.text.find("played").unwrap());
+}

@@ -721,8 +721,13 @@ impl Context<'_> {
         let role = w.starts_with(char::is_lowercase) && lexicon::is_role_noun(w);
         // "Tessa Boyle, a university spokeswoman, said": an apposition
         // describes the name before it.
-        let apposition =
-            self.doc.text[self.tokens[noun].end()..self.tokens[verb].start()].contains(',');
+        // Under the colon rule `verb` is where the quote opens, which may
+        // be past the last word ("Aa: “…").
+        let gap_end = self
+            .tokens
+            .get(verb)
+            .map_or(self.tokens[verb - 1].end(), |t| t.start());
+        let apposition = self.doc.text[self.tokens[noun].end()..gap_end].contains(',');
         if !role || apposition || self.tokens[noun].in_quote() || self.mention_at(noun).is_some() {
             return None;
         }
@@ -730,7 +735,7 @@ impl Context<'_> {
             matches!(self.word(i), "the" | "The" | "a" | "an" | "A" | "An")
                 || self.tokens[i].possessive()
         })?;
-        let cue = self.words_span(det, verb);
+        let cue = self.words_span(det, verb.min(self.tokens.len() - 1));
         if matches!(self.word(det), "a" | "an" | "A" | "An") {
             return Some(Verdict::no_one(Rule::Unnamed, cue));
         }

@@ -162,7 +162,9 @@ pub fn analyze(doc: &mut Document) {
 
 /// A person whose name the text also uses for a place it places ("trains
 /// ran to Harrison", "the town of Coleman, Florida", "in Santa Rosa,
-/// California") is that place: all the mentions go.
+/// California") is that place: all the mentions go. A surname alone that
+/// the text calls a town outright ("the town of Corvale") is the town
+/// wherever it stands alone, and the person keeps the whole name.
 fn unplace_people(
     text: &str,
     tokens: &[tokens::Token],
@@ -173,23 +175,49 @@ fn unplace_people(
 ) {
     let mut orgs = org_spans.to_vec();
     orgs.sort_by_key(|s| s.start);
-    let placed = places::placed_words(text, tokens, gaz, place_names, &orgs, lower);
+    let (placed, named) = places::placed_words(text, tokens, gaz, place_names, &orgs, lower);
     if placed.is_empty() {
         return;
     }
+    let at = |spans: &[Span], span: &Span| {
+        spans
+            .binary_search_by_key(&span.start, |s| s.start)
+            .is_ok_and(|k| spans[k] == *span)
+    };
     let mut gone = vec![false; people.persons.len()];
+    let mut towns: Vec<&str> = Vec::new();
     for m in &people.mentions {
         // A surname alone ("Gray") leaves the person of two words ("Sue
         // Gray") standing: only a whole name is the place's.
-        let whole = people.persons[m.person].words.len() == text[m.span.clone()].split(' ').count();
-        if let Ok(k) = placed.binary_search_by_key(&m.span.start, |s| s.start)
-            && placed[k] == m.span
-            && whole
-        {
+        let words = text[m.span.clone()].split(' ').count();
+        let whole = people.persons[m.person].words.len() == words;
+        if whole && at(&placed, &m.span) {
             gone[m.person] = true;
+        } else if !whole && words == 1 && at(&named, &m.span) {
+            towns.push(&text[m.span.clone()]);
         }
     }
-    people.mentions.retain(|m| !gone[m.person]);
+    // A surname that speaks ("Corvale said") is still the person.
+    let town = |span: &Span| {
+        let name = &text[span.clone()];
+        !name.contains(' ') && towns.contains(&name) && !beside_speech_verb(text, tokens, span)
+    };
+    people
+        .mentions
+        .retain(|m| !gone[m.person] && !town(&m.span));
+}
+
+/// "Corvale said", "said Corvale": a speech verb right before or after a
+/// one-word span.
+fn beside_speech_verb(text: &str, tokens: &[tokens::Token], span: &Span) -> bool {
+    let k = tokens.partition_point(|t| t.start() < span.start);
+    let verb = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| lexicon::is_speech_verb(t.text(text)))
+    };
+    tokens.get(k).is_some_and(|t| t.start() == span.start)
+        && (verb(k + 1) && tokens[k + 1].joined() || k > 0 && tokens[k].joined() && verb(k - 1))
 }
 
 /// Text the analysis takes nothing from, sorted: page furniture (bylines,

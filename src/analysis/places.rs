@@ -360,7 +360,7 @@ pub fn find_places(
         let key = form_key(text, &m.span);
         let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, lower, m);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
-        if (*ok || bare_repeat) && !inside {
+        if (*ok || bare_repeat) && !inside && !scored(text, tokens, m) && !titled(text, tokens, m) {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
             out.push(Found {
                 span: with_direction(text, tokens, m),
@@ -371,6 +371,35 @@ pub fn find_places(
     out.append(&mut extra);
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// A place name right after an honorific ("Lord Bideford", "Mrs
+/// Truro") names a person; other titles also head organizations
+/// ("Transport Canada").
+fn titled(text: &str, tokens: &[Token], m: &Match) -> bool {
+    m.first > 0 && tokens[m.first].joined() && {
+        let w = tokens[m.first - 1].text(text);
+        is_title(w) && lexicon::title_gender(w) != lexicon::Gender::Unknown
+    }
+}
+
+/// A city followed by a game's score ("lost to Tulsa 63-7 on Friday",
+/// "beat Leeds 3–1") names its team, not the place.
+fn scored(text: &str, tokens: &[Token], m: &Match) -> bool {
+    let Some(next) = tokens.get(m.last + 1) else {
+        return false;
+    };
+    let goals = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let score = next
+        .text(text)
+        .split_once(['-', '–'])
+        .is_some_and(|(a, b)| goals(a) && goals(b));
+    // A range counts something ("Barnstaple 10-12 days later").
+    let counts = tokens.get(m.last + 2).is_some_and(|t| {
+        let w = t.text(text);
+        t.joined() && t.lowercase() && !is_function_word(w) && !lexicon::is_preposition(w)
+    });
+    next.joined() && !tokens[m.last].possessive() && score && !counts
 }
 
 /// The form as a key, all-caps folded to how the rest of the text writes it.
@@ -591,7 +620,7 @@ fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> V
 
 /// Evidence around one mention: a preposition of place outside a title
 /// (past a list it heads), "the town of", the seat of a legislator, a
-/// dateline, or a county.
+/// street before it, a dateline, or a county.
 fn has_evidence(
     text: &str,
     tokens: &[Token],
@@ -616,7 +645,10 @@ fn has_evidence(
     if tokens[m.first].sentence_start() && is_all_caps(name) && name.len() > 2 {
         return true;
     }
-    if defines_settlement(text, tokens, m.last + 1) || before_local_body(text, tokens, m) {
+    if defines_settlement(text, tokens, m.last + 1)
+        || before_local_body(text, tokens, m)
+        || after_street(text, tokens, m)
+    {
         return true;
     }
     let Some(before) = word_before(text, tokens, m) else {
@@ -678,6 +710,30 @@ fn before_local_body(text: &str, tokens: &[Token], m: &Match) -> bool {
     tokens
         .get(m.last + 1)
         .is_some_and(|t| t.joined() && LOCAL_BODIES.contains(&t.text(text)))
+}
+
+/// Last words of street names, written out or abbreviated.
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Drive",
+];
+
+/// An address: a street, a comma and the town it is in ("on Fore Street,
+/// Okehampton").
+fn after_street(text: &str, tokens: &[Token], m: &Match) -> bool {
+    m.first > 0 && {
+        let street = &tokens[m.first - 1];
+        let gap = text[street.end()..tokens[m.first].start()].trim();
+        matches!(gap, "," | ".,") && STREET_WORDS.contains(&street.text(text))
+    }
 }
 
 /// Titles of the members a district elects, whose "for" names the
@@ -769,10 +825,22 @@ fn spread_in_lists(text: &str, tokens: &[Token], ms: &[Match], accepted: &mut [b
             // A lone direction is half of a shared name ("Central and
             // Eastern Europe"), not an item.
             let direction = DIRECTIONS.contains(&&text[a.span.clone()]);
+            // After a comma, a name a lowercase content word (a verb)
+            // follows starts a clause ("... and Halifax, Cowden broke in"),
+            // not the list's next item ("Miami, South Beach to Tampa").
+            let clause = gap.trim() == ","
+                && tokens.get(b.last + 1).is_some_and(|t| {
+                    let w = t.text(text);
+                    t.joined()
+                        && t.lowercase()
+                        && !is_function_word(w)
+                        && !lexicon::is_preposition(w)
+                });
             if listed
                 && accepted[k] != accepted[k + 1]
                 && !tokens[a.last].possessive()
                 && !direction
+                && !clause
             {
                 accepted[k] = true;
                 accepted[k + 1] = true;
@@ -1043,7 +1111,9 @@ fn defines_settlement(text: &str, tokens: &[Token], at: usize) -> bool {
 /// Place names that their context places, whatever else claims them: a
 /// region after a comma ("Salem, New Jersey", "Santa Rosa, California"),
 /// and for one-word names also a preposition of place ("extended to
-/// Harrison") or "the town of Coleman". Sorted spans.
+/// Harrison") or "the town of Coleman". Sorted spans, and among them the
+/// one-word names the text calls places outright, by a region or "the
+/// town of".
 pub fn placed_words(
     text: &str,
     tokens: &[Token],
@@ -1051,22 +1121,64 @@ pub fn placed_words(
     found: &[PlaceMatch],
     taken: &[Span],
     lower: &Lowercase,
-) -> Vec<Span> {
+) -> (Vec<Span>, Vec<Span>) {
     let mut ms = matches(tokens, found, taken);
     qualify(text, tokens, gaz, &mut ms);
     // A name of several words that could be a person's ("Santa Rosa")
-    // needs its region.
-    ms.retain(|m| m.first == m.last || m.qualified.is_some());
+    // needs its region or a word that puts something inside it ("born in
+    // Santa Rosa"); "at" also takes employers ("at Morgan Stanley").
+    ms.retain(|m| m.first == m.last || m.qualified.is_some() || within(text, tokens, m));
+    let evidence: Vec<bool> = ms
+        .iter()
+        .map(|m| has_evidence(text, tokens, gaz, lower, &ms, m))
+        .collect();
+    // A lone given name that only places name ("trips to Harrison",
+    // "returned to Harrison"), twice or more, is the town.
+    let mut placings: HashMap<&str, usize> = HashMap::default();
+    for (m, _) in ms.iter().zip(&evidence).filter(|(_, e)| **e) {
+        *placings.entry(&text[m.span.clone()]).or_default() += 1;
+    }
     // A possessive is a person's more often than a place's ("in Ben's
-    // room"), and a common given name needs more than "to" or "from".
-    ms.iter()
-        .filter(|m| !tokens[m.last].possessive())
-        .filter(|m| {
+    // room"), and a common given name needs more than one "to" or "from".
+    let placed: Vec<&Match> = ms
+        .iter()
+        .zip(&evidence)
+        .filter(|(m, _)| !tokens[m.last].possessive())
+        .filter(|(m, placed)| {
             let name = &text[m.span.clone()];
             let given = lexicon::given_name_info(name).is_some_and(|g| g.stands_alone());
             surely_placed(text, tokens, m)
-                || !given && has_evidence(text, tokens, gaz, lower, &ms, m)
+                || **placed && (!given || placings.get(name).is_some_and(|&n| n >= 2))
+        })
+        .map(|(m, _)| m)
+        .collect();
+    let named = placed
+        .iter()
+        .filter(|m| {
+            m.first == m.last
+                && (m.qualified.is_some()
+                    || word_before(text, tokens, m)
+                        .is_some_and(|b| after_place_of(text, tokens, b)))
         })
         .map(|m| m.span.clone())
-        .collect()
+        .collect();
+    (placed.iter().map(|m| m.span.clone()).collect(), named)
+}
+
+/// Words before a name that put something inside the place it names.
+const WITHIN: &[&str] = &[
+    "in",
+    "In",
+    "near",
+    "Near",
+    "outside",
+    "inside",
+    "within",
+    "throughout",
+];
+
+/// "born in Santa Rosa", "near Grace Park", "the town of Lake Forest".
+fn within(text: &str, tokens: &[Token], m: &Match) -> bool {
+    word_before(text, tokens, m)
+        .is_some_and(|b| WITHIN.contains(&tokens[b].text(text)) || after_place_of(text, tokens, b))
 }
