@@ -292,3 +292,11 @@ fn a_party_tag_and_a_plural_role_are_no_people() {
     let people: Vec<&str> = d.names_of(byline::model::EntityKind::Person);
     assert_eq!(people, ["Odile Brant"]);
 }
+
+#[test]
+fn a_definite_description_is_the_person_introduced_with_it() {
+    let d = doc(
+        "Sgt. Ada Brost, a police spokeswoman, said the road would reopen by noon. Mayor Colin Verne thanked the crews.\n\nResidents were told to stay indoors.\n\n“We ask for patience,” the police spokeswoman said.",
+    );
+    assert_eq!(speaker(&d, "patience").as_deref(), Some("Ada Brost"));
+}

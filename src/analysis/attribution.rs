@@ -66,6 +66,7 @@ pub fn attribute(
         people,
         last_speaker: Cell::new(None),
         holders: OnceCell::new(),
+        introductions: OnceCell::new(),
         party_tags: OnceCell::new(),
         pronoun_genders: RefCell::new(vec![None; people.persons.len()]),
     };
@@ -210,6 +211,9 @@ struct Context<'a> {
     /// The people holding each title word, made on the first description
     /// asked about: one pass over the people, not one per quote.
     holders: OnceCell<HashMap<String, Vec<usize>>>,
+    /// The words each named person is introduced with ("fire investigator
+    /// Gareth Pomfrey", "Ada Brost, a police spokeswoman,"), made once.
+    introductions: OnceCell<Vec<(usize, Vec<String>)>>,
     /// Whether the text tags people by party and state, found once.
     party_tags: OnceCell<bool>,
     /// The gender of the pronoun that named a person whose gender the
@@ -403,6 +407,9 @@ impl Context<'_> {
     fn unnamed_subject(&self, first: usize, last: usize, verb: usize) -> Verdict {
         let (from, to) = (first.min(verb), last.max(verb));
         let cue = self.words_span(from, to);
+        if let Some(person) = self.introduced_as(first, last) {
+            return Verdict::person(person, Rule::Description, DESCRIBED, cue);
+        }
         let group = (first..=last).any(|i| {
             let w = self.word(i);
             is_plural_pronoun(w) || w.ends_with("ies") || lexicon::is_org_word(&capitalized(w))
@@ -467,6 +474,95 @@ impl Context<'_> {
                     .any(|w| nouns.iter().any(|n| same_role(n, &w)))
             });
         fits.then_some(person)
+    }
+
+    /// The one person introduced with the words of a definite description:
+    /// "the police spokeswoman" is "Ada Brost, a police spokeswoman," and
+    /// "the fire investigator" is "fire investigator Gareth Pomfrey". The
+    /// description's last word must end the introduction and its other
+    /// words stand in it; two people introduced alike are no one.
+    fn introduced_as(&self, first: usize, last: usize) -> Option<usize> {
+        // The subject slot may begin after its article.
+        let det = (first.saturating_sub(1)..=first)
+            .rev()
+            .find(|&i| matches!(self.word(i), "the" | "The"))?;
+        if last <= det {
+            return None;
+        }
+        let words: Vec<String> = (det + 1..=last)
+            .map(|i| self.word(i).to_lowercase())
+            .collect();
+        let (head, modifiers) = words.split_last()?;
+        let introductions = self.introductions.get_or_init(|| {
+            let named = self
+                .people
+                .mentions
+                .iter()
+                .filter(|m| !m.description && !self.in_quote(m.span.start));
+            named
+                .flat_map(|m| [self.title_before(m), self.apposition_after(m)])
+                .flatten()
+                .map(|(m, words)| (m.person, words))
+                .collect()
+        });
+        let mut fits = introductions.iter().filter(|(_, intro)| {
+            intro.last() == Some(head) && modifiers.iter().all(|w| intro.contains(w))
+        });
+        let (person, _) = fits.next()?;
+        fits.all(|(p, _)| p == person).then_some(*person)
+    }
+
+    /// The lowercase or title words right before a name in its clause
+    /// ("fire investigator Gareth Pomfrey", "Sgt. Ada Brost").
+    fn title_before<'m>(&self, m: &'m PersonMention) -> Option<(&'m PersonMention, Vec<String>)> {
+        let start = self.token_at(m.span.start);
+        let mut before: Vec<String> = Vec::new();
+        let mut i = start;
+        while i > 0 && before.len() < 3 && !self.ends_sentence_before(i) {
+            let gap = &self.doc.text[self.tokens[i - 1].end()..self.tokens[i].start()];
+            let w = self.word(i - 1);
+            if !gap.trim().is_empty() || self.tokens[i - 1].in_quote() || is_determiner(w) {
+                break;
+            }
+            // A sentence's first word is capitalized whatever it is.
+            let opens = i == 1 || self.ends_sentence_before(i - 1);
+            if !(opens
+                || lexicon::is_title(w)
+                || lexicon::is_role_noun(w)
+                || lexicon::is_title_modifier(w)
+                || w.starts_with(char::is_lowercase))
+            {
+                break;
+            }
+            before.push(w.to_lowercase());
+            i -= 1;
+        }
+        before.reverse();
+        (!before.is_empty()).then_some((m, before))
+    }
+
+    /// The apposition after a name up to its first preposition ("Ada
+    /// Brost, a police spokeswoman for the city,").
+    fn apposition_after<'m>(
+        &self,
+        m: &'m PersonMention,
+    ) -> Option<(&'m PersonMention, Vec<String>)> {
+        let next = self.token_at(m.span.end);
+        let t = self.tokens.get(next)?;
+        let gap = &self.doc.text[m.span.end..t.start()];
+        if gap.trim() != "," || !matches!(self.word(next), "a" | "an" | "the") {
+            return None;
+        }
+        let after: Vec<String> = (next + 1..(next + 7).min(self.tokens.len()))
+            .take_while(|&k| {
+                let gap = &self.doc.text[self.tokens[k - 1].end()..self.tokens[k].start()];
+                gap.trim().is_empty()
+                    && !self.tokens[k].in_quote()
+                    && !is_clause_preposition(self.word(k))
+            })
+            .map(|k| self.word(k).to_lowercase())
+            .collect();
+        (!after.is_empty()).then_some((m, after))
     }
 
     /// "the Toledo Democrat" in a text that tags no one by party and state
@@ -1388,6 +1484,14 @@ fn carried_rule(last: &Verdict, rule: Rule) -> Rule {
 /// Words that put the name after them out of the subject slot:
 /// prepositions ("coached by Reed") and the joins of a list ("Reed and
 /// Gray", where the subject is the first name).
+/// An article or possessive determiner: where a title before a name stops.
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+    )
+}
+
 fn is_clause_preposition(word: &str) -> bool {
     lexicon::is_preposition(word)
         || matches!(
