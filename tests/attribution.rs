@@ -300,3 +300,11 @@ fn a_definite_description_is_the_person_introduced_with_it() {
     );
     assert_eq!(speaker(&d, "patience").as_deref(), Some("Ada Brost"));
 }
+
+#[test]
+fn a_quote_paragraph_after_a_titled_subject_is_the_title_holder() {
+    let d = doc(
+        "Superintendent Patricia Oyel met parents at Linden Middle School on Tuesday. Board member Hugh Dallow sat beside her.\n\nThe superintendent waited, then went on.\n\n“Nobody will lose a bus seat this year.”",
+    );
+    assert_eq!(speaker(&d, "bus seat").as_deref(), Some("Patricia Oyel"));
+}

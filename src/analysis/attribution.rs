@@ -968,6 +968,40 @@ impl Context<'_> {
             });
         }
         self.one_person_in(prev_para.span.clone())
+            .or_else(|| self.described_subject(prev_para.span.clone()))
+    }
+
+    /// The person a paragraph's last sentence is about when its subject is
+    /// a description ("The superintendent waited, then went on."): the
+    /// holder of that title, or the one introduced with those words.
+    fn described_subject(&self, para: Span) -> Found {
+        let sentence = self.sentence_of(para.end.checked_sub(1)?)?;
+        let first = self.token_at(sentence.start);
+        let person = self.description_at(first)?;
+        let cue = self.tokens[first].start()..sentence.end;
+        Some(Verdict::person(person, Rule::Description, DESCRIBED, cue))
+    }
+
+    /// The person a definite description opening at token `first` stands
+    /// for: its words run until a word no description ends with resolves.
+    fn description_at(&self, first: usize) -> Option<usize> {
+        let t = self.tokens.get(first)?;
+        if t.in_quote() || !matches!(self.word(first), "the" | "The") {
+            return None;
+        }
+        let sentence = t.sentence();
+        (first + 1..(first + 4).min(self.tokens.len()))
+            .take_while(|&k| {
+                let gap = &self.doc.text[self.tokens[k - 1].end()..self.tokens[k].start()];
+                self.tokens[k].sentence() == sentence
+                    && gap.trim().is_empty()
+                    && self.word(k).starts_with(char::is_lowercase)
+            })
+            .find_map(|last| {
+                self.holder_of_role(first, last)
+                    .map(|(p, _)| p)
+                    .or_else(|| self.introduced_as(first, last))
+            })
     }
 
     /// Questions and answers in turn (`“Was it late?” Whitlock asked.` /
