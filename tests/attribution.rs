@@ -294,6 +294,14 @@ fn a_party_tag_and_a_plural_role_are_no_people() {
 }
 
 #[test]
+fn a_pronoun_answer_goes_to_the_person_asked() {
+    let d = doc(
+        "Fire investigator Gareth Pomfrey walked the site on Monday. Deputy chief Milo Arden said the warehouse had been empty for years.\n\nLawyer Ruth Kessler asked the fire investigator whether he had found any fault in the wiring.\n\n“None,” he said.",
+    );
+    assert_eq!(speaker(&d, "None").as_deref(), Some("Gareth Pomfrey"));
+}
+
+#[test]
 fn a_definite_description_is_the_person_introduced_with_it() {
     let d = doc(
         "Sgt. Ada Brost, a police spokeswoman, said the road would reopen by noon. Mayor Colin Verne thanked the crews.\n\nResidents were told to stay indoors.\n\n“We ask for patience,” the police spokeswoman said.",
@@ -307,4 +315,13 @@ fn a_quote_paragraph_after_a_titled_subject_is_the_title_holder() {
         "Superintendent Patricia Oyel met parents at Linden Middle School on Tuesday. Board member Hugh Dallow sat beside her.\n\nThe superintendent waited, then went on.\n\n“Nobody will lose a bus seat this year.”",
     );
     assert_eq!(speaker(&d, "bus seat").as_deref(), Some("Patricia Oyel"));
+}
+
+#[test]
+fn pronouns_in_a_passage_with_a_man_and_a_woman() {
+    let d = doc(
+        "Tobias Wendt and Marta Lisle met at the ferry in 1979.\n\nShe remembers the rain. He tells it differently. In his version, he was already on board when she ran up the ramp.\n\n“It was sunny,” he said.\n\nAsked if they would do it again, they answered at the same time — he said yes, she said no. Then she reconsidered.\n\n“Maybe,” she said.",
+    );
+    assert_eq!(speaker(&d, "sunny").as_deref(), Some("Tobias Wendt"));
+    assert_eq!(speaker(&d, "Maybe").as_deref(), Some("Marta Lisle"));
 }

@@ -44,6 +44,9 @@ const MIN_CONFIDENCE: u8 = 50;
 /// The confidence in the one person of a pronoun's gender named further
 /// back than the passage: shown, never sure.
 const ONLY_ONE: u8 = 60;
+/// The confidence in a pronoun answering the person asked just before:
+/// shown, never sure.
+const ASKED: u8 = 70;
 /// The confidence in a turn of questions and answers: shown, never sure.
 const EXCHANGE: u8 = 70;
 /// Most words of a subject that names a body, not a person: "The
@@ -1149,6 +1152,9 @@ impl Context<'_> {
         if self.unknown_speaker_before(pos) {
             return Verdict::new(None, Rule::Pronoun, 0, Some(cue));
         }
+        if let Some(p) = self.asked_before(g, pos) {
+            return Verdict::person(p, Rule::Pronoun, ASKED, cue);
+        }
         match self.resolve_pronoun(Some(g), pos) {
             Some((p, confidence)) => {
                 self.learn_gender(p, g, confidence);
@@ -1156,6 +1162,38 @@ impl Context<'_> {
             }
             None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
         }
+    }
+
+    /// The person asked a question in the sentence right before the
+    /// pronoun's ("Kessler asked the fire investigator whether he had
+    /// found any fault. / “None,” he said."): the answer is theirs, not
+    /// the asker's nor another name's of the pronoun's gender.
+    fn asked_before(&self, g: Gender, pos: usize) -> Option<usize> {
+        let here = self.sentence_index(pos)?;
+        let prev = self.doc.sentences.get(here.checked_sub(1)?)?;
+        let (from, to) = (self.token_at(prev.start), self.token_at(prev.end));
+        let asked = (from..to).find(|&i| !self.tokens[i].in_quote() && self.word(i) == "asked")?;
+        // "asked the judge whether …" puts a question; "asked the judge
+        // to consider …" a request, which the asker goes on with.
+        let question = (asked + 2..(asked + 6).min(to))
+            .map(|k| self.word(k))
+            .take_while(|&w| w != "to")
+            .any(is_question_word);
+        if !question {
+            return None;
+        }
+        let object = asked + 1;
+        let person = match self.mention_at(object) {
+            Some(m) if !m.description => m.person,
+            _ => self.description_at(object)?,
+        };
+        let asker = self
+            .mentions_in(prev.start..self.tokens[asked].start())
+            .last();
+        let fits = self.people.persons[person].gender == g
+            || (self.people.persons[person].gender == Gender::Unknown
+                && self.pronoun_gender_of(person).is_none_or(|l| l == g));
+        (fits && asker.is_none_or(|a| a.person != person)).then_some(person)
     }
 
     /// The most salient person before `pos` whose gender fits, with a
@@ -1518,6 +1556,14 @@ fn carried_rule(last: &Verdict, rule: Rule) -> Rule {
 /// Words that put the name after them out of the subject slot:
 /// prepositions ("coached by Reed") and the joins of a list ("Reed and
 /// Gray", where the subject is the first name).
+/// A word that opens an indirect question: "asked her whether …".
+fn is_question_word(word: &str) -> bool {
+    matches!(
+        word,
+        "whether" | "if" | "what" | "why" | "how" | "when" | "where" | "who" | "about"
+    )
+}
+
 /// An article or possessive determiner: where a title before a name stops.
 fn is_determiner(word: &str) -> bool {
     matches!(
