@@ -467,6 +467,14 @@ fn a_lone_word_called_the_company_is_an_organization() {
 }
 
 #[test]
+fn infirmaries_cooperatives_and_halls_are_no_people() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Ferris Oduya was taken to Dunmore Royal Infirmary. Students packed the lobby of Tamsin Hall on Monday. The Brackwater Electric Cooperative said power was back."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Ferris Oduya"]);
+}
+
+#[test]
 fn party_and_state_tags_are_not_organizations() {
     let doc = Document::analyze(&format!(
         "{HEAD}Senators Ana Ruiz (D-NM) and Carl Volk (R-OH) filed the bill with the Budget Office."
