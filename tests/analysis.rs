@@ -475,6 +475,14 @@ fn infirmaries_cooperatives_and_halls_are_no_people() {
 }
 
 #[test]
+fn plural_group_nouns_opening_a_sentence_are_no_people() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Opponents say the levy is too steep. Organizers said 300 people came. Wendell Sayers chairs the board. Sayers said the vote stands."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Wendell Sayers"]);
+}
+
+#[test]
 fn party_and_state_tags_are_not_organizations() {
     let doc = Document::analyze(&format!(
         "{HEAD}Senators Ana Ruiz (D-NM) and Carl Volk (R-OH) filed the bill with the Budget Office."

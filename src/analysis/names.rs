@@ -68,6 +68,7 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
     people_in_lists(text, tokens, gaz, &common, &mut parts);
     let mut out: Vec<Named> = parts.into_iter().filter_map(|(_, n)| n).collect();
     drop_organization_words(text, tokens, &mut out);
+    drop_plural_groups(text, tokens, &mut out);
     out
 }
 
@@ -183,16 +184,7 @@ fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>)
             Named::Person(_) | Named::Feature(_) => None,
         })
         .collect();
-    // A word some fuller or titled name holds is a person's surname.
-    let surnames: HashSet<&str> = named
-        .iter()
-        .filter_map(|n| match n {
-            Named::Person(p) if p.strong || p.tokens.len() > 1 => Some(p.tokens.clone()),
-            _ => None,
-        })
-        .flatten()
-        .map(|i| word(text, tokens, i))
-        .collect();
+    let surnames = fuller_name_words(text, tokens, named);
     let lone = |n: &Named| match n {
         Named::Person(p) if !p.strong && p.tokens.len() == 1 => Some(p.tokens.start),
         _ => None,
@@ -231,6 +223,53 @@ fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>)
         }
         !heads.contains(w)
     });
+}
+
+/// Words of the fuller or titled names: a lone word among them is a
+/// person's surname, whatever else it looks like.
+fn fuller_name_words<'a>(text: &'a str, tokens: &[Token], named: &[Named]) -> HashSet<&'a str> {
+    named
+        .iter()
+        .filter_map(|n| match n {
+            Named::Person(p) if p.strong || p.tokens.len() > 1 => Some(p.tokens.clone()),
+            _ => None,
+        })
+        .flatten()
+        .map(|i| word(text, tokens, i))
+        .collect()
+}
+
+/// Endings of plural nouns for groups of people ("Opponents", "Organizers",
+/// "Scientists", "Historians").
+const GROUP_PLURALS: &[&str] = &["ents", "ors", "ers", "ists", "ians"];
+
+/// "Opponents say", "Organizers said": a plural group noun opening a
+/// sentence is taken for a lone surname on its speech verb; it is none when
+/// it is no given name and the text never writes it after another name.
+fn drop_plural_groups(text: &str, tokens: &[Token], named: &mut Vec<Named>) {
+    let surnames = fuller_name_words(text, tokens, named);
+    named.retain(|n| {
+        let Named::Person(p) = n else {
+            return true;
+        };
+        let w = word(text, tokens, p.tokens.start);
+        let group = p.tokens.len() == 1
+            && !p.strong
+            && tokens[p.tokens.start].sentence_start()
+            && GROUP_PLURALS.iter().any(|e| w.ends_with(e))
+            && lexicon::given_name(w).is_none()
+            && !surnames.contains(w)
+            && !after_a_capital(text, tokens, w);
+        !group
+    });
+}
+
+/// Whether `w` ends a capitalized pair somewhere ("Joel Lindfors"), as a
+/// surname does even where that pair was taken for no name.
+fn after_a_capital(text: &str, tokens: &[Token], w: &str) -> bool {
+    tokens.windows(2).any(|pair| {
+        pair[1].joined() && pair[1].text(text) == w && is_capitalized(pair[0].text(text))
+    })
 }
 
 /// Words after a name in which "its" or "the company" still refer to it.
