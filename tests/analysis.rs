@@ -458,6 +458,31 @@ fn teams_are_organizations_and_lone_institution_words_are_nothing() {
 }
 
 #[test]
+fn a_lone_word_called_the_company_is_an_organization() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Quillo on Tuesday unveiled the Quillo Vue, the company's second attempt at a headset. Quillo said in a statement that sales start in May. Brenna Tusk, who runs a rival firm, said it was late. Tusk said the company had waited too long."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Brenna Tusk"]);
+    assert_eq!(names(&doc, EntityKind::Organization), ["Quillo"]);
+}
+
+#[test]
+fn infirmaries_cooperatives_and_halls_are_no_people() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Ferris Oduya was taken to Dunmore Royal Infirmary. Students packed the lobby of Tamsin Hall on Monday. The Brackwater Electric Cooperative said power was back."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Ferris Oduya"]);
+}
+
+#[test]
+fn plural_group_nouns_opening_a_sentence_are_no_people() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}Opponents say the levy is too steep. Organizers said 300 people came. Wendell Sayers chairs the board. Sayers said the vote stands."
+    ));
+    assert_eq!(names(&doc, EntityKind::Person), ["Wendell Sayers"]);
+}
+
+#[test]
 fn party_and_state_tags_are_not_organizations() {
     let doc = Document::analyze(&format!(
         "{HEAD}Senators Ana Ruiz (D-NM) and Carl Volk (R-OH) filed the bill with the Budget Office."

@@ -68,6 +68,7 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
     people_in_lists(text, tokens, gaz, &common, &mut parts);
     let mut out: Vec<Named> = parts.into_iter().filter_map(|(_, n)| n).collect();
     drop_organization_words(text, tokens, &mut out);
+    drop_plural_groups(text, tokens, &mut out);
     out
 }
 
@@ -172,7 +173,9 @@ fn listed(text: &str, tokens: &[Token], end: usize, start: usize) -> bool {
 
 /// A lone word taken for a person on a verb alone ("Acme said") names an
 /// organization when the text also writes it at the head of one ("Acme
-/// Industries").
+/// Industries"), or an organization of its own when the text calls it
+/// "the company" or "its" right after it ("Acme on Monday unveiled its
+/// phone").
 fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>) {
     let heads: HashSet<&str> = named
         .iter()
@@ -181,15 +184,145 @@ fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>)
             Named::Person(_) | Named::Feature(_) => None,
         })
         .collect();
-    if heads.is_empty() {
-        return;
-    }
-    named.retain(|n| match n {
-        Named::Person(p) => {
-            p.strong || p.tokens.len() > 1 || !heads.contains(word(text, tokens, p.tokens.start))
+    let surnames = fuller_name_words(text, tokens, named);
+    let lone = |n: &Named| match n {
+        Named::Person(p) if !p.strong && p.tokens.len() == 1 => Some(p.tokens.start),
+        _ => None,
+    };
+    let candidates: HashSet<&str> = named
+        .iter()
+        .filter_map(lone)
+        .map(|i| word(text, tokens, i))
+        .filter(|w| !surnames.contains(w))
+        .collect();
+    // Any mention may carry the evidence, not only those taken for a name;
+    // one mention followed by "he" or "who" makes it a person's.
+    let mut companies: HashSet<&str> = HashSet::default();
+    let mut persons: HashSet<&str> = HashSet::default();
+    if !candidates.is_empty() {
+        for i in 0..tokens.len() {
+            let w = word(text, tokens, i);
+            if tokens[i].lowercase() || !candidates.contains(w) {
+                continue;
+            }
+            match referred_to(text, tokens, i) {
+                Some(Referent::Company) => companies.insert(w),
+                Some(Referent::Person) => persons.insert(w),
+                None => false,
+            };
         }
-        Named::Organization(_) | Named::Feature(_) => true,
+    }
+    companies.retain(|w| !persons.contains(w));
+    named.retain_mut(|n| {
+        let Some(i) = lone(n) else {
+            return true;
+        };
+        let w = word(text, tokens, i);
+        if companies.contains(w) {
+            *n = Named::Organization(i..i + 1);
+        }
+        !heads.contains(w)
     });
+}
+
+/// Words of the fuller or titled names: a lone word among them is a
+/// person's surname, whatever else it looks like.
+fn fuller_name_words<'a>(text: &'a str, tokens: &[Token], named: &[Named]) -> HashSet<&'a str> {
+    named
+        .iter()
+        .filter_map(|n| match n {
+            Named::Person(p) if p.strong || p.tokens.len() > 1 => Some(p.tokens.clone()),
+            _ => None,
+        })
+        .flatten()
+        .map(|i| word(text, tokens, i))
+        .collect()
+}
+
+/// Endings of plural nouns for groups of people ("Opponents", "Organizers",
+/// "Scientists", "Historians").
+const GROUP_PLURALS: &[&str] = &["ents", "ors", "ers", "ists", "ians"];
+
+/// "Opponents say", "Organizers said": a plural group noun opening a
+/// sentence is taken for a lone surname on its speech verb; it is none when
+/// it is no given name and the text never writes it after another name.
+fn drop_plural_groups(text: &str, tokens: &[Token], named: &mut Vec<Named>) {
+    let surnames = fuller_name_words(text, tokens, named);
+    named.retain(|n| {
+        let Named::Person(p) = n else {
+            return true;
+        };
+        let w = word(text, tokens, p.tokens.start);
+        let group = p.tokens.len() == 1
+            && !p.strong
+            && tokens[p.tokens.start].sentence_start()
+            && GROUP_PLURALS.iter().any(|e| w.ends_with(e))
+            && lexicon::given_name(w).is_none()
+            && !surnames.contains(w)
+            && !after_a_capital(text, tokens, w);
+        !group
+    });
+}
+
+/// Whether `w` ends a capitalized pair somewhere ("Joel Lindfors"), as a
+/// surname does even where that pair was taken for no name.
+fn after_a_capital(text: &str, tokens: &[Token], w: &str) -> bool {
+    tokens.windows(2).any(|pair| {
+        pair[1].joined() && pair[1].text(text) == w && is_capitalized(pair[0].text(text))
+    })
+}
+
+/// Words after a name in which "its" or "the company" still refer to it.
+const COMPANY_REFERENCE_WINDOW: usize = 12;
+
+/// Nouns news uses to refer back to a business it has named.
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "retailer",
+    "automaker",
+];
+
+/// What the words after a name call it.
+enum Referent {
+    Company,
+    Person,
+}
+
+/// How the words after the name at token `i`, in its sentence, refer back
+/// to it: "its" or "the company" say a business, "he", "she" or "who" a
+/// person, whichever comes first, before any other thing is named.
+fn referred_to(text: &str, tokens: &[Token], i: usize) -> Option<Referent> {
+    let personal = |w: &str| {
+        ["he", "she", "his", "her", "him", "who"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    };
+    let sentence = tokens[i].sentence();
+    let mut prev = "";
+    for n in tokens[i + 1..]
+        .iter()
+        .take(COMPANY_REFERENCE_WINDOW)
+        .take_while(|n| n.sentence() == sentence && !n.in_quote())
+    {
+        let w = n.text(text);
+        if personal(w) {
+            return Some(Referent::Person);
+        }
+        let article = matches!(prev, "the" | "a" | "an");
+        if w == "its" || (article && COMPANY_NOUNS.contains(&w)) {
+            return Some(Referent::Company);
+        }
+        // "Ada said the pharmacy would add to its shifts": another thing
+        // named in between may be what "its" refers to.
+        if article && n.lowercase() {
+            return None;
+        }
+        prev = w;
+    }
+    None
 }
 
 /// "Dan Ives of Wedbush Securities" is a person and an organization: a run
