@@ -1401,3 +1401,16 @@ fn a_place_name_after_an_honorific_is_no_mention_of_the_place() {
     assert_eq!(place.kind, EntityKind::Place);
     assert!(place.mentions[0].span.start > doc.text.find("played").unwrap());
 }
+
+/// Developers, builders and review journals named by their trade word are
+/// organizations, and their statements are no one's quotes.
+#[test]
+fn developers_and_review_journals_are_organizations() {
+    let text = "Zoning vote\n\n\
+        \"We are grateful to the council,\" Quayside Point Development said in a statement. \
+        Marrow Books Reviews called the novel \"a quiet triumph.\"\n";
+    let doc = Document::analyze(text);
+    let found = names(&doc, EntityKind::Person);
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(speaker(&doc, "grateful"), None);
+}
