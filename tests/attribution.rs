@@ -325,3 +325,21 @@ fn pronouns_in_a_passage_with_a_man_and_a_woman() {
     assert_eq!(speaker(&d, "sunny").as_deref(), Some("Tobias Wendt"));
     assert_eq!(speaker(&d, "Maybe").as_deref(), Some("Marta Lisle"));
 }
+
+/// An answer to someone asked but not named here ("the fire
+/// investigator" with no one introduced so) is theirs, so the man the
+/// passage was about is only a guess, never sure; the quote's own
+/// sentences are looked past to find the question.
+#[test]
+fn an_answer_to_an_unnamed_person_asked_is_never_sure() {
+    let d = doc("Prosecutor Ana Ruiz opened the second day.\n\n\
+         Gerald Pankratz, 61, has pleaded not guilty.\n\n\
+         Ruiz asked the fire investigator whether he had found any fault.\n\n\
+         “None. I traced every circuit,” he said.");
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| d.slice(&q.span).contains("traced"))
+        .expect("the answer is a quote");
+    assert!(q.attribution.confidence < 75, "{:?}", q.attribution);
+}

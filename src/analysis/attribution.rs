@@ -47,6 +47,8 @@ const ONLY_ONE: u8 = 60;
 /// The confidence in a pronoun answering the person asked just before:
 /// shown, never sure.
 const ASKED: u8 = 70;
+/// Sentences of a quote looked past to the question it answers.
+const MAX_QUOTE_SENTENCES: usize = 4;
 /// The confidence in a turn of questions and answers: shown, never sure.
 const EXCHANGE: u8 = 70;
 /// Most words of a subject that names a body, not a person: "The
@@ -1152,13 +1154,20 @@ impl Context<'_> {
         if self.unknown_speaker_before(pos) {
             return Verdict::new(None, Rule::Pronoun, 0, Some(cue));
         }
-        if let Some(p) = self.asked_before(g, pos) {
+        let asked = self.asked_before(g, pos);
+        if let Some(Asked::Person(p)) = asked {
             return Verdict::person(p, Rule::Pronoun, ASKED, cue);
         }
+        // Someone was asked whom the text does not name here: the answer
+        // is theirs, so the passage's subject is only a guess.
+        let most = match asked {
+            Some(Asked::Unnamed) => ONLY_ONE,
+            _ => u8::MAX,
+        };
         match self.resolve_pronoun(Some(g), pos) {
             Some((p, confidence)) => {
                 self.learn_gender(p, g, confidence);
-                Verdict::person(p, Rule::Pronoun, confidence, cue)
+                Verdict::person(p, Rule::Pronoun, confidence.min(most), cue)
             }
             None => Verdict::new(None, Rule::Pronoun, 0, Some(cue)),
         }
@@ -1168,9 +1177,17 @@ impl Context<'_> {
     /// pronoun's ("Kessler asked the fire investigator whether he had
     /// found any fault. / “None,” he said."): the answer is theirs, not
     /// the asker's nor another name's of the pronoun's gender.
-    fn asked_before(&self, g: Gender, pos: usize) -> Option<usize> {
+    fn asked_before(&self, g: Gender, pos: usize) -> Option<Asked> {
         let here = self.sentence_index(pos)?;
-        let prev = self.doc.sentences.get(here.checked_sub(1)?)?;
+        // The sentence before the quote: past the quote's own sentences
+        // ("“None. I traced it all,” he said." is two).
+        let prev = (here.saturating_sub(MAX_QUOTE_SENTENCES)..here)
+            .rev()
+            .map(|k| &self.doc.sentences[k])
+            .find(|s| {
+                let first = self.tokens.get(self.token_at(s.start));
+                first.is_some_and(|t| !t.in_quote())
+            })?;
         let (from, to) = (self.token_at(prev.start), self.token_at(prev.end));
         let asked = (from..to).find(|&i| !self.tokens[i].in_quote() && self.word(i) == "asked")?;
         // "asked the judge whether …" puts a question; "asked the judge
@@ -1183,9 +1200,14 @@ impl Context<'_> {
             return None;
         }
         let object = asked + 1;
-        let person = match self.mention_at(object) {
-            Some(m) if !m.description => m.person,
-            _ => self.description_at(object)?,
+        let named = match self.mention_at(object) {
+            Some(m) if !m.description => Some(m.person),
+            _ => self.description_at(object),
+        };
+        let Some(person) = named else {
+            // "asked him whether …" leaves the pronouns to salience.
+            let pronoun = lexicon::pronoun_gender(self.word(object)).is_some();
+            return (!pronoun).then_some(Asked::Unnamed);
         };
         let asker = self
             .mentions_in(prev.start..self.tokens[asked].start())
@@ -1193,7 +1215,7 @@ impl Context<'_> {
         let fits = self.people.persons[person].gender == g
             || (self.people.persons[person].gender == Gender::Unknown
                 && self.pronoun_gender_of(person).is_none_or(|l| l == g));
-        (fits && asker.is_none_or(|a| a.person != person)).then_some(person)
+        (fits && asker.is_none_or(|a| a.person != person)).then_some(Asked::Person(person))
     }
 
     /// The most salient person before `pos` whose gender fits, with a
@@ -1553,9 +1575,16 @@ fn carried_rule(last: &Verdict, rule: Rule) -> Rule {
     }
 }
 
-/// Words that put the name after them out of the subject slot:
-/// prepositions ("coached by Reed") and the joins of a list ("Reed and
-/// Gray", where the subject is the first name).
+/// Who was asked the question a pronoun's answer follows.
+#[derive(Debug, Clone, Copy)]
+enum Asked {
+    /// A person the text names or describes so that they are known.
+    Person(usize),
+    /// Someone not known here ("asked the fire investigator whether …"
+    /// with no investigator named as such, "asked whether …").
+    Unnamed,
+}
+
 /// A word that opens an indirect question: "asked her whether …".
 fn is_question_word(word: &str) -> bool {
     matches!(
@@ -1572,6 +1601,9 @@ fn is_determiner(word: &str) -> bool {
     )
 }
 
+/// Words that put the name after them out of the subject slot:
+/// prepositions ("coached by Reed") and the joins of a list ("Reed and
+/// Gray", where the subject is the first name).
 fn is_clause_preposition(word: &str) -> bool {
     lexicon::is_preposition(word)
         || matches!(
