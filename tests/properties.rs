@@ -248,6 +248,8 @@ fn known_hostile_inputs_keep_every_invariant() {
         "\u{9b}2J\u{fffd}\u{fffd}",
         "e\u{301}\u{301}\u{301}",
         "Vladimir Putin said \u{201c}\u{201d}.",
+        // A subject slot that ends the text ("…,\u{201d}said").
+        "said\u{201c}\u{1b}[31m,\u{201d}said",
     ];
     for raw in cases {
         let doc = Document::analyze(raw);

@@ -412,6 +412,10 @@ impl Context<'_> {
     fn unnamed_subject(&self, first: usize, last: usize, verb: usize) -> Verdict {
         let (from, to) = (first.min(verb), last.max(verb));
         let cue = self.words_span(from, to);
+        // "“…,” said" with no word after the verb: no subject at all.
+        if first > last || last >= self.tokens.len() {
+            return Verdict::no_one(Rule::Unnamed, cue);
+        }
         if let Some(person) = self.introduced_as(first, last) {
             return Verdict::person(person, Rule::Description, DESCRIBED, cue);
         }
@@ -487,6 +491,7 @@ impl Context<'_> {
     /// description's last word must end the introduction and its other
     /// words stand in it; two people introduced alike are no one.
     fn introduced_as(&self, first: usize, last: usize) -> Option<usize> {
+        // A slot at the very end of the text holds no words.
         // The subject slot may begin after its article.
         let det = (first.saturating_sub(1)..=first)
             .rev()
