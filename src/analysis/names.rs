@@ -67,8 +67,10 @@ pub fn classify_runs(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Named
     }
     people_in_lists(text, tokens, gaz, &common, &mut parts);
     let mut out: Vec<Named> = parts.into_iter().filter_map(|(_, n)| n).collect();
-    drop_organization_words(text, tokens, &mut out);
-    drop_plural_groups(text, tokens, &mut out);
+    // Lone words among fuller names are surnames: asked by both passes.
+    let surnames = fuller_name_words(text, tokens, &out);
+    drop_organization_words(text, tokens, &surnames, &mut out);
+    drop_plural_groups(text, tokens, &surnames, &mut out);
     out
 }
 
@@ -176,7 +178,12 @@ fn listed(text: &str, tokens: &[Token], end: usize, start: usize) -> bool {
 /// Industries"), or an organization of its own when the text calls it
 /// "the company" or "its" right after it ("Acme on Monday unveiled its
 /// phone").
-fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>) {
+fn drop_organization_words(
+    text: &str,
+    tokens: &[Token],
+    surnames: &HashSet<&str>,
+    named: &mut Vec<Named>,
+) {
     let heads: HashSet<&str> = named
         .iter()
         .filter_map(|n| match n {
@@ -184,7 +191,6 @@ fn drop_organization_words(text: &str, tokens: &[Token], named: &mut Vec<Named>)
             Named::Person(_) | Named::Feature(_) => None,
         })
         .collect();
-    let surnames = fuller_name_words(text, tokens, named);
     let lone = |n: &Named| match n {
         Named::Person(p) if !p.strong && p.tokens.len() == 1 => Some(p.tokens.start),
         _ => None,
@@ -246,8 +252,12 @@ const GROUP_PLURALS: &[&str] = &["ents", "ors", "ers", "ists", "ians"];
 /// "Opponents say", "Organizers said": a plural group noun opening a
 /// sentence is taken for a lone surname on its speech verb; it is none when
 /// it is no given name and the text never writes it after another name.
-fn drop_plural_groups(text: &str, tokens: &[Token], named: &mut Vec<Named>) {
-    let surnames = fuller_name_words(text, tokens, named);
+fn drop_plural_groups(
+    text: &str,
+    tokens: &[Token],
+    surnames: &HashSet<&str>,
+    named: &mut Vec<Named>,
+) {
     named.retain(|n| {
         let Named::Person(p) = n else {
             return true;
