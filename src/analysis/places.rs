@@ -664,20 +664,24 @@ fn has_evidence(
         return LOCATIVE.contains(&prev) || !addressed || lexicon::given_name(name).is_none();
     }
     after_place_of(text, tokens, before)
-        || seat_of(text, tokens, before)
+        // "the MP for Yeovil": the seat a legislator holds.
+        || for_after(text, tokens, before, LEGISLATORS)
         || residence_of(text, tokens, before, m)
-        || bound_for(text, tokens, before)
+        || for_after(text, tokens, before, JOURNEYS)
 }
 
-/// "bound for Savannah", "left for Lagos": a journey's end.
-fn bound_for(text: &str, tokens: &[Token], at: usize) -> bool {
+/// Words after which "for" names where a journey ends: "bound for
+/// Savannah", "left for Lagos".
+const JOURNEYS: &[&str] = &[
+    "bound", "headed", "left", "departed", "sailed", "flight", "flights",
+];
+
+/// Whether the word at `at` is a "for" right after one of `heads`.
+fn for_after(text: &str, tokens: &[Token], at: usize, heads: &[&str]) -> bool {
     tokens[at].text(text) == "for"
         && at > 0
         && tokens[at].joined()
-        && matches!(
-            tokens[at - 1].text(text),
-            "bound" | "headed" | "left" | "departed" | "sailed" | "flight" | "flights"
-        )
+        && heads.contains(&tokens[at - 1].text(text))
 }
 
 /// "Ada Lowe, 27, of Dunmore," and "the driver, of Carrow,": the town a
@@ -739,15 +743,6 @@ fn after_street(text: &str, tokens: &[Token], m: &Match) -> bool {
 /// Titles of the members a district elects, whose "for" names the
 /// district ("the MP for Yeovil", "a member for Truro").
 const LEGISLATORS: &[&str] = &["MP", "MPP", "MLA", "MNA", "MSP", "MHA", "member", "Member"];
-
-/// "the MP for", "member for" at `for`: the seat a legislator holds is a
-/// place.
-fn seat_of(text: &str, tokens: &[Token], at: usize) -> bool {
-    tokens[at].text(text) == "for"
-        && at > 0
-        && tokens[at].joined()
-        && LEGISLATORS.contains(&tokens[at - 1].text(text))
-}
 
 /// "to Okehampton and", "from Bideford or": when `at` is the "and" or
 /// "or" after a lone capitalized word that follows a preposition of
