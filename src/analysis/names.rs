@@ -258,6 +258,8 @@ fn drop_plural_groups(
     surnames: &HashSet<&str>,
     named: &mut Vec<Named>,
 ) {
+    // Read once, when the first candidate asks: a text may hold many.
+    let mut seconds: Option<HashSet<&str>> = None;
     named.retain(|n| {
         let Named::Person(p) = n else {
             return true;
@@ -269,17 +271,21 @@ fn drop_plural_groups(
             && GROUP_PLURALS.iter().any(|e| w.ends_with(e))
             && lexicon::given_name(w).is_none()
             && !surnames.contains(w)
-            && !after_a_capital(text, tokens, w);
+            && !seconds
+                .get_or_insert_with(|| after_capitals(text, tokens))
+                .contains(w);
         !group
     });
 }
 
-/// Whether `w` ends a capitalized pair somewhere ("Joel Lindfors"), as a
-/// surname does even where that pair was taken for no name.
-fn after_a_capital(text: &str, tokens: &[Token], w: &str) -> bool {
-    tokens.windows(2).any(|pair| {
-        pair[1].joined() && pair[1].text(text) == w && is_capitalized(pair[0].text(text))
-    })
+/// The words that end a capitalized pair somewhere ("Joel Lindfors"), as
+/// a surname does even where that pair was taken for no name.
+fn after_capitals<'a>(text: &'a str, tokens: &[Token]) -> HashSet<&'a str> {
+    tokens
+        .windows(2)
+        .filter(|pair| pair[1].joined() && is_capitalized(pair[0].text(text)))
+        .map(|pair| pair[1].text(text))
+        .collect()
 }
 
 /// Words after a name in which "its" or "the company" still refer to it.
