@@ -201,6 +201,10 @@ impl Verdict {
     }
 }
 
+/// A person and the lowercase words that introduce them ("police
+/// spokeswoman").
+type Introduction = (usize, Vec<String>);
+
 /// The positions asked about lie near the quote at hand, and the quotes
 /// come in order: every table is searched from its last answer.
 struct Context<'a> {
@@ -218,7 +222,9 @@ struct Context<'a> {
     holders: OnceCell<HashMap<String, Vec<usize>>>,
     /// The words each named person is introduced with ("fire investigator
     /// Gareth Pomfrey", "Ada Brost, a police spokeswoman,"), made once.
-    introductions: OnceCell<Vec<(usize, Vec<String>)>>,
+    /// Introductions by their last word, the only word a description must
+    /// end on, so that each description reads the few that could fit.
+    introductions: OnceCell<HashMap<String, Vec<Introduction>>>,
     /// Whether the text tags people by party and state, found once.
     party_tags: OnceCell<bool>,
     /// The gender of the pronoun that named a person whose gender the
@@ -509,15 +515,24 @@ impl Context<'_> {
                 .mentions
                 .iter()
                 .filter(|m| !m.description && !self.in_quote(m.span.start));
-            named
+            let mut by_head: HashMap<String, Vec<Introduction>> = HashMap::default();
+            for (m, words) in named
                 .flat_map(|m| [self.title_before(m), self.apposition_after(m)])
                 .flatten()
-                .map(|(m, words)| (m.person, words))
-                .collect()
+            {
+                if let Some(last) = words.last() {
+                    by_head
+                        .entry(last.clone())
+                        .or_default()
+                        .push((m.person, words));
+                }
+            }
+            by_head
         });
-        let mut fits = introductions.iter().filter(|(_, intro)| {
-            intro.last() == Some(head) && modifiers.iter().all(|w| intro.contains(w))
-        });
+        let mut fits = introductions
+            .get(head)?
+            .iter()
+            .filter(|(_, intro)| modifiers.iter().all(|w| intro.contains(w)));
         let (person, _) = fits.next()?;
         fits.all(|(p, _)| p == person).then_some(*person)
     }
