@@ -38,7 +38,17 @@ impl Document {
 pub fn analyze(doc: &mut Document) {
     let gaz = gazetteer();
     let tokens = tokens::tokenize(doc);
-    let named = names::classify_runs(&doc.text, &tokens, gaz);
+    let text = doc.text.as_str();
+    // The two cores read the tokens at once: names on one, the
+    // gazetteer's places on the other; neither needs the other.
+    let (named, (place_names, lower)) = rayon::join(
+        || names::classify_runs(text, &tokens, gaz),
+        || {
+            let place_names = gaz.find(text, &tokens);
+            let lower = places::Lowercase::of_places(text, &tokens, &place_names);
+            (place_names, lower)
+        },
+    );
     let person_names: Vec<names::PersonName> = named
         .iter()
         .filter_map(|n| match n {
@@ -46,21 +56,19 @@ pub fn analyze(doc: &mut Document) {
             Named::Organization(_) | Named::Feature(_) => None,
         })
         .collect();
-    let mut people = people::find_people(&doc.text, &tokens, &person_names, gaz);
+    let mut people = people::find_people(text, &tokens, &person_names, gaz);
     let all_person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
-    let mut org_spans: Vec<Span> = named
+    let org_spans: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
             Named::Organization(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
             Named::Person(_) | Named::Feature(_) => None,
         })
         .filter(|s| !overlaps_any(&all_person_spans, s))
-        .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
+        .filter(|s| !places::is_dateline(text, &tokens, gaz, s))
         .collect();
-    let mut place_names = gaz.find(&doc.text, &tokens);
-    let lower = places::Lowercase::of_places(&doc.text, &tokens, &place_names);
     unplace_people(
-        &doc.text,
+        text,
         &tokens,
         gaz,
         (&place_names, &lower),
@@ -68,13 +76,76 @@ pub fn analyze(doc: &mut Document) {
         &mut people,
     );
     let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
+    let shared: &Document = doc;
+    let found = Found {
+        tokens: &tokens,
+        person_spans: &person_spans,
+        named: &named,
+        person_names: &person_names,
+        people: &people,
+        place_names,
+        lower: &lower,
+        org_spans,
+    };
+    // Attribution, the named entities and the numbers read what is found
+    // so far and write nothing of each other's.
+    let (verdicts, (entities, numbers)) = rayon::join(
+        || attribution::attribute(shared, &tokens, &people),
+        || {
+            rayon::join(
+                || named_entities(text, found),
+                || number_entities(shared, &person_spans),
+            )
+        },
+    );
+    let person_entity = entities.person_entity;
+    let mut entities = entities.entities;
+    append_renumbered(&mut entities, numbers);
+    for (q, (s, why)) in doc.quotes.iter_mut().zip(verdicts) {
+        q.speaker = s.and_then(|pid| person_entity[pid]);
+        q.attribution = why;
+    }
+    doc.entities = entities;
+}
+
+/// What the names, people and gazetteer passes found, for the entities.
+struct Found<'a> {
+    tokens: &'a [tokens::Token],
+    person_spans: &'a [Span],
+    named: &'a [Named],
+    person_names: &'a [names::PersonName],
+    people: &'a people::People,
+    place_names: Vec<gazetteer::PlaceMatch>,
+    lower: &'a places::Lowercase,
+    org_spans: Vec<Span>,
+}
+
+/// The people, places and organizations as entities, and each person's
+/// entity (a person with no mention left has none).
+struct NamedEntities {
+    entities: Vec<Entity>,
+    person_entity: Vec<Option<EntityId>>,
+}
+
+fn named_entities(text: &str, found: Found) -> NamedEntities {
+    let Found {
+        tokens,
+        person_spans,
+        named,
+        person_names,
+        people,
+        mut place_names,
+        lower,
+        mut org_spans,
+    } = found;
+    let gaz = gazetteer();
     let features: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
             Named::Feature(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
             Named::Person(_) | Named::Organization(_) => None,
         })
-        .filter(|s| !overlaps_any(&person_spans, s))
+        .filter(|s| !overlaps_any(person_spans, s))
         .collect();
     // A feature the gazetteer knows by its whole name ("Muskegon County")
     // is the gazetteer's; the places inside the others are not named
@@ -87,23 +158,10 @@ pub fn analyze(doc: &mut Document) {
             .take_while(|f| f.start < m.span.end)
             .all(|f| f == &m.span)
     });
-    add_teams(
-        &doc.text,
-        &tokens,
-        &place_names,
-        &person_spans,
-        &mut org_spans,
-    );
+    add_teams(text, tokens, &place_names, person_spans, &mut org_spans);
     let mut sorted_taken: Vec<Span> = person_spans.iter().chain(&org_spans).cloned().collect();
     sorted_taken.sort_by_key(|s| s.start);
-    let unlisted = places::unlisted(
-        &doc.text,
-        &tokens,
-        gaz,
-        &features,
-        &sorted_taken,
-        &place_names,
-    );
+    let unlisted = places::unlisted(text, tokens, gaz, &features, &sorted_taken, &place_names);
 
     let mut entities = Vec::new();
     let mut person_entity = vec![None; people.persons.len()];
@@ -141,23 +199,36 @@ pub fn analyze(doc: &mut Document) {
         .chain(titles)
         .collect();
     add_places(
-        &doc.text,
-        &tokens,
+        text,
+        tokens,
         gaz,
-        (&place_names, &lower),
+        (&place_names, lower),
         &taken,
         &mut entities,
     );
-    add_unlisted_places(&doc.text, &unlisted, &mut entities);
-    add_organizations(&doc.text, &org_spans, gaz, &mut entities);
-    add_numbers(&doc.text, &person_spans, &skipped_spans(doc), &mut entities);
-
-    let verdicts = attribution::attribute(doc, &tokens, &people);
-    for (q, (s, why)) in doc.quotes.iter_mut().zip(verdicts) {
-        q.speaker = s.and_then(|pid| person_entity[pid]);
-        q.attribution = why;
+    add_unlisted_places(text, &unlisted, &mut entities);
+    add_organizations(text, &org_spans, gaz, &mut entities);
+    NamedEntities {
+        entities,
+        person_entity,
     }
-    doc.entities = entities;
+}
+
+/// The numbers outside people's names and the skipped text, as entities
+/// numbered from 0.
+fn number_entities(doc: &Document, person_spans: &[Span]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    add_numbers(&doc.text, person_spans, &skipped_spans(doc), &mut out);
+    out
+}
+
+/// `more` after `entities`, their ids shifted to their new places.
+fn append_renumbered(entities: &mut Vec<Entity>, more: Vec<Entity>) {
+    let offset = entities.len();
+    entities.extend(more.into_iter().map(|mut e| {
+        e.id += offset;
+        e
+    }));
 }
 
 /// A person whose name the text also uses for a place it places ("trains
