@@ -1192,6 +1192,24 @@ fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
 }
 
 #[test]
+fn a_railway_is_its_line_and_one_named_for_two_towns_is_one_place() {
+    let text = "Old lines\n\nFreight ran on the Bangor and Tarvel Railroad until 1950, and \
+                tourists now ride the Oskan Valley Railway. The Tarvel Railway Company sold \
+                its engines, Ada Lowe said.\n";
+    let found = places(text);
+    assert!(
+        found.contains(&"Bangor and Tarvel Railroad".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Oskan Valley Railway".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"Bangor".to_string()), "{found:?}");
+    assert!(!found.iter().any(|p| p.contains("Company")), "{found:?}");
+}
+
+#[test]
 fn a_preposition_inside_a_title_in_capitals_places_nothing() {
     let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
                 said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \

@@ -68,7 +68,7 @@ pub fn analyze(doc: &mut Document) {
         &mut people,
     );
     let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
-    let features: Vec<Span> = named
+    let mut features: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
             Named::Feature(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
@@ -76,6 +76,7 @@ pub fn analyze(doc: &mut Document) {
         })
         .filter(|s| !overlaps_any(&person_spans, s))
         .collect();
+    places::widen_railways(&doc.text, &tokens, &mut features);
     // A feature the gazetteer knows by its whole name ("Muskegon County")
     // is the gazetteer's; the places inside the others are not named
     // there ("Chad" in "Lake Chad"). Features are in text order and

@@ -1177,3 +1177,51 @@ fn within(text: &str, tokens: &[Token], m: &Match) -> bool {
     word_before(text, tokens, m)
         .is_some_and(|b| WITHIN.contains(&tokens[b].text(text)) || after_place_of(text, tokens, b))
 }
+
+/// Last words of a railway's name, which often names the line by its two
+/// ends ("the Portland and Ogdensburg Railroad").
+const RAILWAY_WORDS: &[&str] = &["Railway", "Railroad"];
+
+/// Longest end of a railway's name before its "and", in words.
+const MAX_END_WORDS: usize = 3;
+
+/// "the Portland and Ogdensburg Railroad": a railway's name found from its
+/// "and" on is widened to the capitalized words before the "and", when a
+/// "the" opens them, so that the line is one place and its first end no
+/// town. `features` are in text order and disjoint, and stay so.
+pub fn widen_railways(text: &str, tokens: &[Token], features: &mut [Span]) {
+    for k in 0..features.len() {
+        let f = &features[k];
+        let last_word = text[f.clone()].rsplit(' ').next().unwrap_or("");
+        if !RAILWAY_WORDS.contains(&last_word) {
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.start() < f.start);
+        let Some(start) = railway_first_end(text, tokens, first) else {
+            continue;
+        };
+        let free = k == 0 || features[k - 1].end <= tokens[start].start();
+        if free {
+            features[k].start = tokens[start].start();
+        }
+    }
+}
+
+/// The first word of the end before the "and" that precedes the word at
+/// `first`, when "the" stands before that end.
+fn railway_first_end(text: &str, tokens: &[Token], first: usize) -> Option<usize> {
+    let and = first.checked_sub(1)?;
+    if tokens[and].text(text) != "and" || !tokens.get(first)?.joined() {
+        return None;
+    }
+    let name_word = |t: &Token| {
+        let w = t.text(text);
+        !t.lowercase() && is_capitalized(w) && !is_function_word(w) && !t.possessive()
+    };
+    let start = (and.saturating_sub(MAX_END_WORDS)..and)
+        .rev()
+        .take_while(|&k| name_word(&tokens[k]) && tokens[k + 1].joined())
+        .last()?;
+    let the = start.checked_sub(1)?;
+    (tokens[start].joined() && tokens[the].text(text).eq_ignore_ascii_case("the")).then_some(start)
+}
