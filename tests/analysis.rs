@@ -1210,6 +1210,16 @@ fn a_railway_is_its_line_and_one_named_for_two_towns_is_one_place() {
 }
 
 #[test]
+fn a_division_of_any_country_is_a_place_where_the_text_places_it() {
+    let text = "Farm news\n\nVines grow in the Landes region, and cattle graze in \
+                Pangasinan, Ada Lowe said. The Capital of the league won.\n";
+    let found = places(text);
+    assert!(found.contains(&"Landes".to_string()), "{found:?}");
+    assert!(found.contains(&"Pangasinan".to_string()), "{found:?}");
+    assert!(!found.iter().any(|p| p.contains("Capital")), "{found:?}");
+}
+
+#[test]
 fn a_preposition_inside_a_title_in_capitals_places_nothing() {
     let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
                 said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \
