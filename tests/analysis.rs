@@ -1220,6 +1220,23 @@ fn a_division_of_any_country_is_a_place_where_the_text_places_it() {
 }
 
 #[test]
+fn a_lone_unknown_name_that_a_word_of_place_opens_is_a_place() {
+    let text = "Mill news\n\nThe mill stood in Marsk, near Tolvo and the sea, until a \
+                depot at Kestrow, on the coast, took its trade. Ada Lowe, who had studied in Marketing \
+                and taught marketing, found work at GrainWorks and wrote on faith in \
+                Buddhism. Marsk kept its name.\n";
+    let found = places(text);
+    for place in ["Marsk", "Tolvo", "Kestrow"] {
+        assert!(found.contains(&place.to_string()), "{place}: {found:?}");
+    }
+    for word in ["Marketing", "GrainWorks", "Buddhism"] {
+        assert!(!found.contains(&word.to_string()), "{word}: {found:?}");
+    }
+    let doc = Document::analyze(text);
+    assert_eq!(mentions_of(&doc, "Marsk").len(), 2, "its other mention too");
+}
+
+#[test]
 fn a_preposition_inside_a_title_in_capitals_places_nothing() {
     let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
                 said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \

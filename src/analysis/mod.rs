@@ -58,7 +58,9 @@ pub fn analyze(doc: &mut Document) {
         .filter(|s| !places::is_dateline(&doc.text, &tokens, gaz, s))
         .collect();
     let mut place_names = gaz.find(&doc.text, &tokens);
-    let lower = places::Lowercase::of_places(&doc.text, &tokens, &place_names);
+    let mut lone = places::lone_names(&doc.text, &tokens, gaz);
+    let lower = places::Lowercase::of_places(&doc.text, &tokens, &place_names, &lone);
+    lone.retain(|s| !lower.has(&doc.text[s.clone()]));
     unplace_people(
         &doc.text,
         &tokens,
@@ -104,6 +106,7 @@ pub fn analyze(doc: &mut Document) {
         &features,
         &sorted_taken,
         &place_names,
+        &lone,
     );
 
     let mut entities = Vec::new();
