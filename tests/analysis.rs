@@ -1237,6 +1237,13 @@ fn a_lone_unknown_name_that_a_word_of_place_opens_is_a_place() {
 }
 
 #[test]
+fn a_language_after_in_is_no_town_of_its_name() {
+    let found = places("Class notes\n\nThe school in Truro taught in English, a teacher said.\n");
+    assert!(found.contains(&"Truro".to_string()), "{found:?}");
+    assert!(!found.contains(&"English".to_string()), "{found:?}");
+}
+
+#[test]
 fn a_preposition_inside_a_title_in_capitals_places_nothing() {
     let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
                 said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \
