@@ -1224,9 +1224,9 @@ fn a_lone_unknown_name_that_a_word_of_place_opens_is_a_place() {
     let text = "Mill news\n\nThe mill stood in Marsk, near Tolvo and the sea, until a \
                 depot at Kestrow, on the coast, took its trade. Ada Lowe, who had studied in Marketing \
                 and taught marketing, found work at GrainWorks and wrote on faith in \
-                Buddhism. Marsk kept its name.\n";
+                Buddhism. Marsk kept its name. Her son later moved to Velmoor.\n";
     let found = places(text);
-    for place in ["Marsk", "Tolvo", "Kestrow"] {
+    for place in ["Marsk", "Tolvo", "Kestrow", "Velmoor"] {
         assert!(found.contains(&place.to_string()), "{place}: {found:?}");
     }
     for word in ["Marketing", "GrainWorks", "Buddhism"] {

@@ -1078,8 +1078,9 @@ fn settlements(text: &str, tokens: &[Token]) -> Vec<Span> {
     out
 }
 
-/// "born in Marsk.", "a depot at Tolvo, where": a lone capitalized word
-/// that a word putting something inside it opens and a clause's end,
+/// "born in Marsk.", "a depot at Tolvo, where", "moved to Kestrow and": a
+/// lone capitalized word that a word putting something inside it or a
+/// journey's "to" opens and a clause's end,
 /// a comma or a little word closes is a place the gazetteer lacks, unless
 /// it is a word of another kind (a month, a title, a language, a given
 /// name: "at Ada's"), an acronym or a brand, or a doctrine ("in
@@ -1092,7 +1093,7 @@ pub fn lone_names(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Span> {
         !t.lowercase()
             && t.joined()
             && !t.possessive()
-            && within_or_at(tokens[i - 1].text(text))
+            && (within_or_at(tokens[i - 1].text(text)) || journey_to(text, tokens, i - 1))
             && ends_name(text, tokens, i)
     };
     let other_kind = |w: &str| {
@@ -1129,6 +1130,52 @@ fn inner_capital(w: &str) -> bool {
 /// ("the depot at Tolvo").
 fn within_or_at(w: &str) -> bool {
     is_within_word(w) || matches!(w, "at" | "At")
+}
+
+/// Words of going somewhere, or of the way there, before a "to" that
+/// names where ("moved to Tolvo.", "leads south to Marsk and").
+const JOURNEY_TO: &[&str] = &[
+    "moved",
+    "moving",
+    "travel",
+    "travelled",
+    "traveled",
+    "fled",
+    "went",
+    "returned",
+    "sailed",
+    "flew",
+    "drove",
+    "marched",
+    "retreated",
+    "relocated",
+    "emigrated",
+    "transferred",
+    "shifted",
+    "leads",
+    "leading",
+    "led",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northward",
+    "southward",
+    "eastward",
+    "westward",
+    "route",
+    "road",
+    "railway",
+    "trains",
+    "flights",
+];
+
+/// Whether the word at `to` is a "to" after a word of `JOURNEY_TO`.
+fn journey_to(text: &str, tokens: &[Token], to: usize) -> bool {
+    to > 0
+        && tokens[to].text(text) == "to"
+        && tokens[to].joined()
+        && JOURNEY_TO.contains(&tokens[to - 1].text(text))
 }
 
 /// Whether the name at `i` ends there: punctuation or a little word
