@@ -1244,6 +1244,19 @@ fn a_language_after_in_is_no_town_of_its_name() {
 }
 
 #[test]
+fn a_place_named_for_a_person_is_no_mention_of_the_person() {
+    let text = "Park news\n\nThe lighted Ada Lowe Playfield reopened in June. It was named \
+                after Ada Lowe, a former county auditor, in 1980.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(mentions_of(&doc, "Ada Lowe"), ["Ada Lowe"]);
+    let found = names(&doc, EntityKind::Place);
+    assert!(
+        found.contains(&"Ada Lowe Playfield".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_preposition_inside_a_title_in_capitals_places_nothing() {
     let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
                 said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \
