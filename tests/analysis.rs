@@ -1257,6 +1257,14 @@ fn a_place_named_for_a_person_is_no_mention_of_the_person() {
 }
 
 #[test]
+fn a_given_name_before_a_feature_word_that_is_no_surname_names_a_place() {
+    let text = "Flood news\n\nSandy Creek flooded after the storm, Grace Park said.\n";
+    let found = places(text);
+    assert!(found.contains(&"Sandy Creek".to_string()), "{found:?}");
+    assert!(people(text).contains(&"Grace Park".to_string()));
+}
+
+#[test]
 fn a_preposition_inside_a_title_in_capitals_places_nothing() {
     let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
                 said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \
