@@ -1020,10 +1020,11 @@ pub fn unlisted(
     let shapes = Shapes::of(firsts.iter().copied());
     let mut out = seeds;
     for i in 0..tokens.len() {
-        if tokens[i].lowercase() || !shapes.may_hold(tokens[i].text(text)) {
+        if tokens[i].lowercase() {
             continue;
         }
-        if !firsts.contains(tokens[i].text(text)) {
+        let w = tokens[i].text(text);
+        if !shapes.may_hold(w) || !firsts.contains(w) {
             continue;
         }
         let repeat = (1..=MAX_UNLISTED_WORDS.min(tokens.len() - i))
@@ -1080,9 +1081,9 @@ fn settlements(text: &str, tokens: &[Token]) -> Vec<Span> {
 
 /// "born in Marsk.", "a depot at Tolvo, where", "moved to Kestrow and": a
 /// lone capitalized word that a word putting something inside it or a
-/// journey's "to" opens and a clause's end,
-/// a comma or a little word closes is a place the gazetteer lacks, unless
-/// it is a word of another kind (a month, a title, a language, a given
+/// journey's "to" opens and a clause's end, a comma or a little word
+/// closes is a place the gazetteer lacks, unless it is a word of another
+/// kind (a month, a title, a language, a given
 /// name: "at Ada's"), an acronym or a brand, or a doctrine ("in
 /// Buddhism"). The caller drops the words the text also writes in
 /// lowercase ("in Marketing" beside "marketing").
