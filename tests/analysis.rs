@@ -1192,6 +1192,79 @@ fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
 }
 
 #[test]
+fn a_railway_is_its_line_and_one_named_for_two_towns_is_one_place() {
+    let text = "Old lines\n\nFreight ran on the Bangor and Tarvel Railroad until 1950, and \
+                tourists now ride the Oskan Valley Railway. The Tarvel Railway Company sold \
+                its engines, Ada Lowe said.\n";
+    let found = places(text);
+    assert!(
+        found.contains(&"Bangor and Tarvel Railroad".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Oskan Valley Railway".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"Bangor".to_string()), "{found:?}");
+    assert!(!found.iter().any(|p| p.contains("Company")), "{found:?}");
+}
+
+#[test]
+fn a_division_of_any_country_is_a_place_where_the_text_places_it() {
+    let text = "Farm news\n\nVines grow in the Landes region, and cattle graze in \
+                Pangasinan, Ada Lowe said. The Capital of the league won.\n";
+    let found = places(text);
+    assert!(found.contains(&"Landes".to_string()), "{found:?}");
+    assert!(found.contains(&"Pangasinan".to_string()), "{found:?}");
+    assert!(!found.iter().any(|p| p.contains("Capital")), "{found:?}");
+}
+
+#[test]
+fn a_lone_unknown_name_that_a_word_of_place_opens_is_a_place() {
+    let text = "Mill news\n\nThe mill stood in Marsk, near Tolvo and the sea, until a \
+                depot at Kestrow, on the coast, took its trade. Ada Lowe, who had studied in Marketing \
+                and taught marketing, found work at GrainWorks and wrote on faith in \
+                Buddhism. Marsk kept its name. Her son later moved to Velmoor.\n";
+    let found = places(text);
+    for place in ["Marsk", "Tolvo", "Kestrow", "Velmoor"] {
+        assert!(found.contains(&place.to_string()), "{place}: {found:?}");
+    }
+    for word in ["Marketing", "GrainWorks", "Buddhism"] {
+        assert!(!found.contains(&word.to_string()), "{word}: {found:?}");
+    }
+    let doc = Document::analyze(text);
+    assert_eq!(mentions_of(&doc, "Marsk").len(), 2, "its other mention too");
+}
+
+#[test]
+fn a_language_after_in_is_no_town_of_its_name() {
+    let found = places("Class notes\n\nThe school in Truro taught in English, a teacher said.\n");
+    assert!(found.contains(&"Truro".to_string()), "{found:?}");
+    assert!(!found.contains(&"English".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_place_named_for_a_person_is_no_mention_of_the_person() {
+    let text = "Park news\n\nThe lighted Ada Lowe Playfield reopened in June. It was named \
+                after Ada Lowe, a former county auditor, in 1980.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(mentions_of(&doc, "Ada Lowe"), ["Ada Lowe"]);
+    let found = names(&doc, EntityKind::Place);
+    assert!(
+        found.contains(&"Ada Lowe Playfield".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_given_name_before_a_feature_word_that_is_no_surname_names_a_place() {
+    let text = "Flood news\n\nSandy Creek flooded after the storm, Grace Park said.\n";
+    let found = places(text);
+    assert!(found.contains(&"Sandy Creek".to_string()), "{found:?}");
+    assert!(people(text).contains(&"Grace Park".to_string()));
+}
+
+#[test]
 fn a_preposition_inside_a_title_in_capitals_places_nothing() {
     let text = "Band tours\n\nThe band 30 Seconds to Venus played two nights, its manager \
                 said. 30 Seconds to Venus began in a garage. Buses ran from Marlowby to \

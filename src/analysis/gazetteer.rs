@@ -2,7 +2,8 @@
 //! countries, states and provinces, regions, continents and large cities
 //! with the aliases news writes ("U.S.", "Kiev"), each with coordinates;
 //! and GeoNames (`assets/geonames.tsv`, made by `tools/gen_places.py`): every
-//! town of 1,000 people or more and every US county, kept as the sorted
+//! town of 1,000 people or more, every US county and the first- and
+//! second-level divisions of every country, kept as the sorted
 //! text it is and binary-searched through a small index, so that it costs
 //! next to nothing to load. Also demonyms from `assets/demonyms.tsv`.
 
@@ -655,6 +656,24 @@ mod tests {
             g.demonym("Ivorian").is_some(),
             "a name with d’ is a proper form"
         );
+    }
+
+    #[test]
+    fn divisions_of_every_country_are_known_and_need_evidence() {
+        let g = gazetteer();
+        let text = "it rained on Landes, Ilocos Sur and the Capital.";
+        let doc = crate::model::Document::parse(text);
+        let tokens = crate::analysis::tokens::tokenize(&doc);
+        let found = g.find(text, &tokens);
+        let surface: Vec<&str> = found.iter().map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(
+            surface,
+            ["Landes", "Ilocos Sur"],
+            "no division named only by a generic word"
+        );
+        let landes = g.place(found[0].candidates[0]);
+        assert_eq!((landes.country, landes.coords.is_some()), ("FR", true));
+        assert!(found.iter().all(|m| !g.standalone(m.candidates[0])));
     }
 
     #[test]

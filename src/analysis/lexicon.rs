@@ -810,8 +810,6 @@ const ORG_WORDS: &[&str] = &[
     "Crescent",
     "Charity",
     "Charities",
-    "Railroad",
-    "Railway",
     "Hotel",
     "Casino",
     "Mall",
@@ -908,6 +906,10 @@ const FEATURE_WORDS: &[&str] = &[
     "Junction",
     "Heights",
     "Crossing",
+    // A railway is its line, as a road is ("on the Welsh Highland
+    // Railway"); "Railway Company" stays a firm.
+    "Railroad",
+    "Railway",
 ];
 
 /// Kinds of natural feature written in lowercase after a name ("the

@@ -41,12 +41,14 @@ pub fn analyze(doc: &mut Document) {
     let text = doc.text.as_str();
     // The two cores read the tokens at once: names on one, the
     // gazetteer's places on the other; neither needs the other.
-    let (named, (place_names, lower)) = rayon::join(
+    let (named, (place_names, lower, lone)) = rayon::join(
         || names::classify_runs(text, &tokens, gaz),
         || {
             let place_names = gaz.find(text, &tokens);
-            let lower = places::Lowercase::of_places(text, &tokens, &place_names);
-            (place_names, lower)
+            let mut lone = places::lone_names(text, &tokens, gaz);
+            let lower = places::Lowercase::of_places(text, &tokens, &place_names, &lone);
+            lone.retain(|s| !lower.has(&text[s.clone()]));
+            (place_names, lower, lone)
         },
     );
     let person_names: Vec<names::PersonName> = named
@@ -85,6 +87,7 @@ pub fn analyze(doc: &mut Document) {
         people: &people,
         place_names,
         lower: &lower,
+        lone: &lone,
         org_spans,
     };
     // Attribution, the named entities and the numbers read what is found
@@ -117,6 +120,8 @@ struct Found<'a> {
     people: &'a people::People,
     place_names: Vec<gazetteer::PlaceMatch>,
     lower: &'a places::Lowercase,
+    /// Lone capitalized words the text places ("moved to Brellin").
+    lone: &'a [Span],
     org_spans: Vec<Span>,
 }
 
@@ -136,10 +141,11 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
         people,
         mut place_names,
         lower,
+        lone,
         mut org_spans,
     } = found;
     let gaz = gazetteer();
-    let features: Vec<Span> = named
+    let mut features: Vec<Span> = named
         .iter()
         .filter_map(|n| match n {
             Named::Feature(r) => Some(tokens[r.start].start()..tokens[r.end - 1].end()),
@@ -147,6 +153,7 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
         })
         .filter(|s| !overlaps_any(person_spans, s))
         .collect();
+    places::widen_railways(text, tokens, &mut features);
     // A feature the gazetteer knows by its whole name ("Muskegon County")
     // is the gazetteer's; the places inside the others are not named
     // there ("Chad" in "Lake Chad"). Features are in text order and
@@ -161,7 +168,15 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
     add_teams(text, tokens, &place_names, person_spans, &mut org_spans);
     let mut sorted_taken: Vec<Span> = person_spans.iter().chain(&org_spans).cloned().collect();
     sorted_taken.sort_by_key(|s| s.start);
-    let unlisted = places::unlisted(text, tokens, gaz, &features, &sorted_taken, &place_names);
+    let unlisted = places::unlisted(
+        text,
+        tokens,
+        gaz,
+        &features,
+        &sorted_taken,
+        &place_names,
+        lone,
+    );
 
     let mut entities = Vec::new();
     let mut person_entity = vec![None; people.persons.len()];

@@ -571,16 +571,27 @@ fn classify(
     person(text, tokens, lead..run.end, gaz, common, false).map(Named::Person)
 }
 
+/// Feature words that are also surnames ("Grace Park", "Dinah Shore"):
+/// after a given name they may end a person's name; the others ("Sandy
+/// Creek", "Lincoln Reservoir") end a place's.
+const SURNAME_FEATURES: &[&str] = &[
+    "Park", "Hill", "Hills", "Field", "Hall", "Lane", "Brook", "Bay", "Street", "Bridge", "Beach",
+    "Pond", "Tower", "Forest", "Shore", "Pass", "Crossing", "Square",
+];
+
 /// A run named by the kind of place it is, unless a given name opens a
-/// two-word run with nothing before it that says "place" ("Grace Park
-/// spoke" is a person; "the Grace Park", "in Grace Park" are not).
+/// two-word run that may be a person's name with nothing before it that
+/// says "place" ("Grace Park spoke" is a person; "the Grace Park", "in
+/// Grace Park" are not).
 fn feature(text: &str, tokens: &[Token], body: Range<usize>) -> Option<Range<usize>> {
     let first = word(text, tokens, body.start);
     let placed = body.start > 0 && tokens[body.start].joined() && {
         let prev = word(text, tokens, body.start - 1);
         prev.eq_ignore_ascii_case("the") || lexicon::is_place_preposition(prev)
     };
-    let personal = body.len() == 2 && lexicon::given_name(first).is_some();
+    let last = word(text, tokens, body.end - 1);
+    let personal =
+        body.len() == 2 && lexicon::given_name(first).is_some() && SURNAME_FEATURES.contains(&last);
     // A head word needs a name after it ("Lake Chad", not "Lake said").
     let second = word(text, tokens, body.start + 1);
     let named = !lexicon::is_feature_head(first)

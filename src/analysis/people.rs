@@ -398,8 +398,19 @@ fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<Person
 }
 
 /// A one-word form that is only part of a longer capitalized name ("the
-/// Stanley Cup", "Cal Anderson Park") does not mention the person.
+/// Stanley Cup", "Cal Anderson Park") does not mention the person, nor
+/// does a whole name that a feature's last word follows: the place is
+/// named for the person ("Bobby Lowe Playfield").
 fn inside_longer_name(text: &str, tokens: &[Token], span: &Span) -> bool {
+    let end = tokens.partition_point(|t| t.start() < span.end);
+    let feature_after = tokens.get(end).is_some_and(|t| {
+        t.joined()
+            && text[span.end..t.start()].trim().is_empty()
+            && lexicon::is_feature_word(t.text(text))
+    });
+    if feature_after {
+        return true;
+    }
     let k = tokens.partition_point(|t| t.start() < span.start);
     // Headlines capitalize every word.
     if tokens

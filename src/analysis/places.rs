@@ -506,36 +506,62 @@ fn shape_bit(w: &str) -> (usize, u64) {
     ((h >> 56) as usize % SHAPE_WORDS, 1 << ((h >> 32) & 63))
 }
 
+/// A filter of the shapes (`shape_bit`) of some words: a word it does not
+/// hold is none of them, known without hashing the word.
+struct Shapes([u64; SHAPE_WORDS]);
+
+impl Shapes {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
+        let mut shapes = [0u64; SHAPE_WORDS];
+        for w in words {
+            let (len, first) = shape_bit(w);
+            shapes[len] |= first;
+        }
+        Shapes(shapes)
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        let (len, first) = shape_bit(w);
+        self.0[len] & first != 0
+    }
+}
+
 impl Lowercase {
     /// For the one-word place names found: one pass serves every
     /// question the place rules ask.
-    pub fn of_places(text: &str, tokens: &[Token], found: &[PlaceMatch]) -> Lowercase {
+    /// The lone names of `lone_names` join them: one pass for both.
+    pub fn of_places(
+        text: &str,
+        tokens: &[Token],
+        found: &[PlaceMatch],
+        lone: &[Span],
+    ) -> Lowercase {
         let words = found.iter().map(|m| &text[m.span.clone()]);
-        Lowercase::of(text, tokens, words.filter(|w| !w.contains(' ')))
+        let words = words.filter(|w| !w.contains(' '));
+        Lowercase::of(
+            text,
+            tokens,
+            words.chain(lone.iter().map(|s| &text[s.clone()])),
+        )
     }
 
     fn of<'a>(text: &str, tokens: &[Token], words: impl Iterator<Item = &'a str>) -> Lowercase {
         let mut wanted: HashSet<String> = words.map(str::to_lowercase).collect();
-        let mut shapes = [0u64; SHAPE_WORDS];
-        for w in &wanted {
-            let (len, first) = shape_bit(w);
-            shapes[len] |= first;
-        }
+        let shapes = Shapes::of(wanted.iter().map(String::as_str));
         let mut found = HashSet::default();
         for t in tokens.iter().filter(|t| t.lowercase()) {
             if wanted.is_empty() {
                 break;
             }
             let w = t.text(text);
-            let (len, first) = shape_bit(w);
-            if shapes[len] & first != 0 && wanted.remove(w) {
+            if shapes.may_hold(w) && wanted.remove(w) {
                 found.insert(w.to_string());
             }
         }
         Lowercase { found }
     }
 
-    fn has(&self, word: &str) -> bool {
+    pub fn has(&self, word: &str) -> bool {
         !self.found.is_empty() && lexicon::with_lowercase(word, |w| self.found.contains(w))
     }
 }
@@ -969,6 +995,7 @@ pub fn unlisted(
     features: &[Span],
     taken: &[Span],
     found: &[PlaceMatch],
+    lone: &[Span],
 ) -> Vec<Span> {
     let mut gazetted: Vec<Span> = found.iter().map(|m| m.span.clone()).collect();
     gazetted.sort_by_key(|s| s.start);
@@ -980,6 +1007,7 @@ pub fn unlisted(
             .into_iter()
             .filter(|s| free(s)),
     );
+    seeds.extend(lone.iter().filter(|s| free(s)).cloned());
     let names: HashSet<&str> = seeds.iter().map(|s| &text[s.clone()]).collect();
     if names.is_empty() {
         return Vec::new();
@@ -989,9 +1017,14 @@ pub fn unlisted(
         .iter()
         .map(|n| n.split(' ').next().unwrap_or(n))
         .collect();
+    let shapes = Shapes::of(firsts.iter().copied());
     let mut out = seeds;
     for i in 0..tokens.len() {
-        if tokens[i].lowercase() || !firsts.contains(tokens[i].text(text)) {
+        if tokens[i].lowercase() {
+            continue;
+        }
+        let w = tokens[i].text(text);
+        if !shapes.may_hold(w) || !firsts.contains(w) {
             continue;
         }
         let repeat = (1..=MAX_UNLISTED_WORDS.min(tokens.len() - i))
@@ -1044,6 +1077,115 @@ fn settlements(text: &str, tokens: &[Token]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// "born in Marsk.", "a depot at Tolvo, where", "moved to Kestrow and": a
+/// lone capitalized word that a word putting something inside it or a
+/// journey's "to" opens and a clause's end, a comma or a little word
+/// closes is a place the gazetteer lacks, unless it is a word of another
+/// kind (a month, a title, a language, a given
+/// name: "at Ada's"), an acronym or a brand, or a doctrine ("in
+/// Buddhism"). The caller drops the words the text also writes in
+/// lowercase ("in Marketing" beside "marketing").
+pub fn lone_names(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Span> {
+    // Asked of every word of a book: the flags first, the words after.
+    let placed = |i: usize| {
+        let t = &tokens[i];
+        !t.lowercase()
+            && t.joined()
+            && !t.possessive()
+            && (within_or_at(tokens[i - 1].text(text)) || journey_to(text, tokens, i - 1))
+            && ends_name(text, tokens, i)
+    };
+    let other_kind = |w: &str| {
+        w.chars().count() < 3
+            || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+            || !is_capitalized(w)
+            || is_all_caps(w)
+            || inner_capital(w)
+            || w.ends_with("ism")
+            || is_calendar(w)
+            || is_function_word(w)
+            || is_title(w)
+            || is_org_word(w)
+            || lexicon::is_role_noun(w)
+            || lexicon::is_institution(w)
+            || DIRECTIONS.contains(&w)
+            || gaz.demonym(w).is_some()
+            || lexicon::given_name(w).is_some()
+    };
+    (1..tokens.len())
+        .filter(|&i| placed(i) && !other_kind(tokens[i].text(text)))
+        .map(|i| tokens[i].span())
+        .collect()
+}
+
+/// A capital inside a word ("AgriMetrics"), as brands write their names;
+/// a hyphen's next part may start one ("Condo-Condo").
+fn inner_capital(w: &str) -> bool {
+    w.split('-')
+        .any(|part| part.chars().skip(1).any(char::is_uppercase))
+}
+
+/// A word of `is_within_word`, or "at", which also places a lone name
+/// ("the depot at Tolvo").
+fn within_or_at(w: &str) -> bool {
+    is_within_word(w) || matches!(w, "at" | "At")
+}
+
+/// Words of going somewhere, or of the way there, before a "to" that
+/// names where ("moved to Tolvo.", "leads south to Marsk and").
+const JOURNEY_TO: &[&str] = &[
+    "moved",
+    "moving",
+    "travel",
+    "travelled",
+    "traveled",
+    "fled",
+    "went",
+    "returned",
+    "sailed",
+    "flew",
+    "drove",
+    "marched",
+    "retreated",
+    "relocated",
+    "emigrated",
+    "transferred",
+    "shifted",
+    "leads",
+    "leading",
+    "led",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northward",
+    "southward",
+    "eastward",
+    "westward",
+    "route",
+    "road",
+    "railway",
+    "trains",
+    "flights",
+];
+
+/// Whether the word at `to` is a "to" after a word of `JOURNEY_TO`.
+fn journey_to(text: &str, tokens: &[Token], to: usize) -> bool {
+    to > 0
+        && tokens[to].text(text) == "to"
+        && tokens[to].joined()
+        && JOURNEY_TO.contains(&tokens[to - 1].text(text))
+}
+
+/// Whether the name at `i` ends there: punctuation or a little word
+/// ("and", "on", "in") follows, or nothing.
+fn ends_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_none_or(|next| {
+        let w = next.text(text);
+        !next.joined() || next.lowercase() && (is_function_word(w) || lexicon::is_preposition(w))
+    })
 }
 
 /// Capitalized words joined to the name that ends at token `last`,
@@ -1160,20 +1302,65 @@ pub fn placed_words(
     (placed.iter().map(|m| m.span.clone()).collect(), named)
 }
 
-/// Words before a name that put something inside the place it names.
-const WITHIN: &[&str] = &[
-    "in",
-    "In",
-    "near",
-    "Near",
-    "outside",
-    "inside",
-    "within",
-    "throughout",
-];
+/// Words before a name that put something inside the place it names; a
+/// match on the word, asked of every capitalized word of a book.
+fn is_within_word(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "In" | "near" | "Near" | "outside" | "inside" | "within" | "throughout"
+    )
+}
 
 /// "born in Santa Rosa", "near Grace Park", "the town of Lake Forest".
 fn within(text: &str, tokens: &[Token], m: &Match) -> bool {
     word_before(text, tokens, m)
-        .is_some_and(|b| WITHIN.contains(&tokens[b].text(text)) || after_place_of(text, tokens, b))
+        .is_some_and(|b| is_within_word(tokens[b].text(text)) || after_place_of(text, tokens, b))
+}
+
+/// Last words of a railway's name, which often names the line by its two
+/// ends ("the Portland and Ogdensburg Railroad").
+const RAILWAY_WORDS: &[&str] = &["Railway", "Railroad"];
+
+/// Longest end of a railway's name before its "and", in words.
+const MAX_END_WORDS: usize = 3;
+
+/// "the Portland and Ogdensburg Railroad": a railway's name found from its
+/// "and" on is widened to the capitalized words before the "and", when a
+/// "the" opens them, so that the line is one place and its first end no
+/// town. `features` are in text order and disjoint, and stay so.
+pub fn widen_railways(text: &str, tokens: &[Token], features: &mut [Span]) {
+    for k in 0..features.len() {
+        let f = &features[k];
+        let last_word = text[f.clone()].rsplit(' ').next().unwrap_or("");
+        if !RAILWAY_WORDS.contains(&last_word) {
+            continue;
+        }
+        let first = tokens.partition_point(|t| t.start() < f.start);
+        let Some(start) = railway_first_end(text, tokens, first) else {
+            continue;
+        };
+        let free = k == 0 || features[k - 1].end <= tokens[start].start();
+        if free {
+            features[k].start = tokens[start].start();
+        }
+    }
+}
+
+/// The first word of the end before the "and" that precedes the word at
+/// `first`, when "the" stands before that end.
+fn railway_first_end(text: &str, tokens: &[Token], first: usize) -> Option<usize> {
+    let and = first.checked_sub(1)?;
+    if tokens[and].text(text) != "and" || !tokens.get(first)?.joined() {
+        return None;
+    }
+    let name_word = |t: &Token| {
+        let w = t.text(text);
+        !t.lowercase() && is_capitalized(w) && !is_function_word(w) && !t.possessive()
+    };
+    let start = (and.saturating_sub(MAX_END_WORDS)..and)
+        .rev()
+        .take_while(|&k| name_word(&tokens[k]) && tokens[k + 1].joined())
+        .last()?;
+    let the = start.checked_sub(1)?;
+    (tokens[start].joined() && tokens[the].text(text).eq_ignore_ascii_case("the")).then_some(start)
 }
