@@ -247,13 +247,10 @@ fn first_frame(mut out: Output, lib: &Library) -> io::Result<Terminal<Output>> {
 /// compared with a blank buffer.
 fn on_blank(frame: &Buffer) -> Box<dyn Iterator<Item = (u16, u16, &Cell)> + '_> {
     if frame.content.iter().all(plain) {
-        let width = frame.area.width.max(1);
-        Box::new(
-            (0u16..)
-                .zip(&frame.content)
-                .filter(|(_, c)| **c != Cell::EMPTY)
-                .map(move |(i, c)| (i % width, i / width, c)),
-        )
+        Box::new(frame.content.iter().enumerate().filter_map(|(i, c)| {
+            let (x, y) = frame.pos_of(i);
+            (*c != Cell::EMPTY).then_some((x, y, c))
+        }))
     } else {
         Box::new(Buffer::empty(frame.area).diff(frame).into_iter())
     }
@@ -670,6 +667,10 @@ mod tests {
             .set_symbol("x")
             .set_diff_option(CellDiffOption::Skip);
         assert_eq!(sent(&frame), diffed(&frame));
+        // More cells than a u16 counts: the last one is still in place.
+        let mut big = Buffer::empty(Rect::new(0, 0, 300, 250));
+        big.set_string(299, 249, "z", ratatui::style::Style::new());
+        assert_eq!(sent(&big), vec![(299, 249, "z".to_owned())]);
     }
 
     #[test]
