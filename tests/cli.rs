@@ -320,3 +320,15 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
     assert!(o.stderr.is_empty(), "quiet: {}", stderr(&o));
 }
+
+/// Linked at a fixed address (build.rs): the loader has no relocations to
+/// apply to the static tables at start-up (issue #15).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_binary_is_not_position_independent() {
+    let bin = std::fs::read(env!("CARGO_BIN_EXE_byline")).unwrap();
+    assert_eq!(&bin[..4], b"\x7fELF");
+    // e_type, little-endian: 2 is a fixed-address executable, 3 a PIE
+    // (or shared object).
+    assert_eq!(u16::from_le_bytes([bin[16], bin[17]]), 2);
+}

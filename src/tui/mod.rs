@@ -21,6 +21,8 @@ use std::sync::{Arc, Once, OnceLock};
 use std::time::Duration;
 
 use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -30,12 +32,14 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{execute, queue};
+use ratatui::layout::{Position, Rect, Size};
 use ratatui::prelude::CrosstermBackend;
 use signal_hook::consts::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1,
     SIGUSR2, SIGVTALRM,
 };
 use signal_hook::{flag, low_level};
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::Document;
 use crate::reader::action::Action;
@@ -168,16 +172,99 @@ impl Drop for Guard {
     }
 }
 
-/// Enter the reader mode: raw mode, alternate screen, mouse capture, a
-/// panic hook that restores the terminal before the panic is printed, and
-/// The terminal the reader draws on. A frame is buffered whole and goes
-/// out in one write when drawn (stdout alone would write every 1 KiB),
-/// so the terminal gets it at once.
-type Screen = Terminal<Lean<CrosstermBackend<BufWriter<Stdout>>>>;
+/// The backend the reader draws through. A frame is buffered whole and
+/// goes out in one write when drawn (stdout alone would write every
+/// 1 KiB), so the terminal gets it at once.
+type Output = Lean<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Enough for a full frame of a large terminal with its colors.
 const FRAME_BUFFER: usize = 256 * 1024;
 
+/// The terminal the reader draws on: at first only the backend, so that
+/// the first frame does not wait for ratatui's terminal, whose two
+/// screen-sized cell buffers are filled when it is made (at 200x60 about
+/// 280 fresh pages, a page fault each); it is made once that frame is out.
+pub enum Screen {
+    Blank(Option<Output>),
+    Drawn(Terminal<Output>),
+}
+
+impl Screen {
+    fn size(&self) -> io::Result<Size> {
+        match self {
+            Screen::Blank(Some(out)) => out.size(),
+            Screen::Drawn(terminal) => terminal.size(),
+            Screen::Blank(None) => Err(io::Error::other("the terminal was lost")),
+        }
+    }
+
+    /// Draw the library: the whole frame on a blank screen, else what
+    /// changed since the last frame.
+    fn draw(&mut self, lib: &Library) -> io::Result<()> {
+        match self {
+            Screen::Drawn(terminal) => {
+                terminal.draw(|frame| view::render_library(lib, frame))?;
+                Ok(())
+            }
+            Screen::Blank(out) => {
+                let out = out
+                    .take()
+                    .ok_or_else(|| io::Error::other("the terminal was lost"))?;
+                *self = Screen::Drawn(first_frame(out, lib)?);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Draw the first frame on the blank screen, then make the terminal that
+/// draws the next ones with this frame as what is on screen.
+fn first_frame(mut out: Output, lib: &Library) -> io::Result<Terminal<Output>> {
+    let area = Rect::from((Position::ORIGIN, out.size()?));
+    let mut frame = Buffer::empty(area);
+    view::draw_library(lib, area, &mut frame);
+    out.draw(on_blank(&frame))?;
+    out.hide_cursor()?;
+    Backend::flush(&mut out)?;
+    let mut terminal = Terminal::new(out)?;
+    if terminal.get_frame().area() == area {
+        *terminal.current_buffer_mut() = frame;
+        terminal.swap_buffers();
+    } else {
+        // Resized meanwhile: the terminal's blank buffers say the screen
+        // is blank, so make it so.
+        terminal
+            .backend_mut()
+            .clear_region(ratatui::backend::ClearType::All)?;
+    }
+    Ok(terminal)
+}
+
+/// The cells of a frame to send to a blank screen, as ratatui's diff
+/// against a blank buffer finds them. Only for a frame of plain
+/// one-column cells is that simply every cell that is not blank; any
+/// other frame (wide characters, cells with their own diff rules) is
+/// compared with a blank buffer.
+fn on_blank(frame: &Buffer) -> Box<dyn Iterator<Item = (u16, u16, &Cell)> + '_> {
+    if frame.content.iter().all(plain) {
+        Box::new(frame.content.iter().enumerate().filter_map(|(i, c)| {
+            let (x, y) = frame.pos_of(i);
+            (*c != Cell::EMPTY).then_some((x, y, c))
+        }))
+    } else {
+        Box::new(Buffer::empty(frame.area).diff(frame).into_iter())
+    }
+}
+
+/// A cell that ratatui's diff sends exactly when it changed. (The diff
+/// still honors the deprecated `skip` flag, so this looks at it too.)
+#[allow(deprecated)]
+fn plain(cell: &Cell) -> bool {
+    !cell.skip && cell.diff_option == CellDiffOption::None && cell.symbol().width() == 1
+}
+
+/// Enter the reader mode: raw mode, alternate screen, mouse capture, a
+/// panic hook that restores the terminal before the panic is printed, and
 /// the signal handlers.
 pub fn setup() -> io::Result<(Screen, Guard)> {
     HOOK.call_once(|| {
@@ -197,10 +284,9 @@ pub fn setup() -> io::Result<(Screen, Guard)> {
 /// wait up to two seconds for a terminal that does not answer.)
 fn fresh_terminal() -> io::Result<Screen> {
     queue!(stdout(), Clear(ClearType::All))?;
-    Terminal::new(Lean::new(CrosstermBackend::new(BufWriter::with_capacity(
-        FRAME_BUFFER,
-        stdout(),
-    ))))
+    Ok(Screen::Blank(Some(Lean::new(CrosstermBackend::new(
+        BufWriter::with_capacity(FRAME_BUFFER, stdout()),
+    )))))
 }
 
 /// Stop the process as the terminal's own Ctrl-Z would: SIGTSTP with its
@@ -475,7 +561,7 @@ fn event_loop(terminal: &mut Screen, lib: &mut Library, pending: &mut Pending) -
             dirty = true;
         }
         if dirty {
-            terminal.draw(|frame| view::render_library(lib, frame))?;
+            terminal.draw(lib)?;
             dirty = false;
             if panic_after_first_frame {
                 panic!("BYLINE_TEST_PANIC=1: a test asked for a panic after the first frame");
@@ -540,7 +626,52 @@ fn event_loop(terminal: &mut Screen, lib: &mut Library, pending: &mut Pending) -
 
 #[cfg(test)]
 mod tests {
-    use super::base64;
+    use super::{base64, on_blank};
+    use crate::reader::action::Action;
+    use crate::reader::library::{self, Library};
+    use crate::reader::state::State;
+    use crate::testutil;
+    use ratatui::buffer::{Buffer, CellDiffOption};
+    use ratatui::layout::Rect;
+
+    /// What ratatui's own diff sends for the frame over a blank screen.
+    fn diffed(frame: &Buffer) -> Vec<(u16, u16, String)> {
+        let blank = Buffer::empty(frame.area);
+        let cells = blank.diff(frame).into_iter();
+        cells
+            .map(|(x, y, c)| (x, y, c.symbol().to_owned()))
+            .collect()
+    }
+
+    fn sent(frame: &Buffer) -> Vec<(u16, u16, String)> {
+        let cells = on_blank(frame);
+        cells
+            .map(|(x, y, c)| (x, y, c.symbol().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_first_frame_sends_what_a_diff_with_a_blank_screen_would() {
+        let mut lib = Library::new(vec![State::new(testutil::bundled(), "a")]);
+        library::update(&mut lib, Action::Resize(120, 40));
+        let area = Rect::new(0, 0, 120, 40);
+        let mut frame = Buffer::empty(area);
+        crate::view::draw_library(&lib, area, &mut frame);
+        let cells = sent(&frame);
+        assert!(cells.len() > 1000, "{}", cells.len());
+        assert_eq!(cells, diffed(&frame));
+        // A wide character, one with a variation selector, and a cell the
+        // diff is told to skip: not plain, so compared the slow way.
+        frame.set_string(3, 1, "世界 ❤\u{fe0f}", ratatui::style::Style::new());
+        frame[(9, 2)]
+            .set_symbol("x")
+            .set_diff_option(CellDiffOption::Skip);
+        assert_eq!(sent(&frame), diffed(&frame));
+        // More cells than a u16 counts: the last one is still in place.
+        let mut big = Buffer::empty(Rect::new(0, 0, 300, 250));
+        big.set_string(299, 249, "z", ratatui::style::Style::new());
+        assert_eq!(sent(&big), vec![(299, 249, "z".to_owned())]);
+    }
 
     #[test]
     fn base64_pads_and_encodes() {

@@ -31,13 +31,19 @@ pub fn render(state: &State, frame: &mut Frame) {
 /// Draw the current article of a library, and the article list when open.
 pub fn render_library(lib: &crate::reader::library::Library, frame: &mut Frame) {
     let area = frame.area();
+    draw_library(lib, area, frame.buffer_mut());
+}
+
+/// Draw the current article of a library, and the article list when open,
+/// into a buffer covering `area`.
+pub fn draw_library(lib: &crate::reader::library::Library, area: Rect, buf: &mut Buffer) {
     let state = lib.current();
-    draw(state, area, frame.buffer_mut());
+    draw(state, area, buf);
     if let Some(cursor) = lib.list
         && !state.areas.too_small
     {
         let theme = Theme::with_look(state.color, state.look);
-        articles::render(lib, cursor, area, theme, frame.buffer_mut());
+        articles::render(lib, cursor, area, theme, buf);
     }
 }
 
