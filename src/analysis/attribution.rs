@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{self, Gender, is_speech_verb};
 use super::people::{People, PersonMention};
-use super::tokens::Token;
+use super::tokens::Tokens;
 use crate::model::{Attribution, Document, Quote, Rule, Section, SectionKind, Span};
 
 /// How many words after a quote may hold its attribution.
@@ -58,12 +58,12 @@ const MAX_NAME_SUBJECT: usize = 8;
 /// Speakers (person indices into `People::persons`) and why, one per quote.
 pub fn attribute(
     doc: &Document,
-    tokens: &[Token],
+    tokens: &Tokens,
     people: &People,
 ) -> Vec<(Option<usize>, Attribution)> {
     let ctx = Context {
         doc,
-        tokens: Near::new(tokens),
+        tokens,
         sentences: Near::new(&doc.sentences),
         sections: Near::new(&doc.sections),
         quotes: Near::new(&doc.quotes),
@@ -209,7 +209,7 @@ type Introduction = (usize, Vec<String>);
 /// come in order: every table is searched from its last answer.
 struct Context<'a> {
     doc: &'a Document,
-    tokens: Near<'a, Token>,
+    tokens: &'a Tokens,
     sentences: Near<'a, Span>,
     sections: Near<'a, Section>,
     quotes: Near<'a, Quote>,
@@ -279,7 +279,7 @@ impl Context<'_> {
 
     /// First token at or after a byte position.
     fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.start() < pos)
+        self.tokens.starting_from(pos)
     }
 
     fn paragraph_end(&self, pos: usize) -> usize {

@@ -22,43 +22,57 @@ use names::Named;
 impl Document {
     /// Sanitize, parse and analyze an article's text.
     pub fn analyze(raw: &str) -> Document {
-        let mut doc = Document::parse(raw);
-        analyze(&mut doc);
+        let mut doc = Document::outline(raw);
+        doc.complete();
         doc
     }
 
     /// Finish an outline (`Document::outline`): sentences, quotes and the
     /// analysis.
     pub fn complete(&mut self) {
-        crate::parse::sentences_and_quotes(self);
-        analyze(self);
+        let doc: &Document = self;
+        // The numbers need only the text: one core finds them while the
+        // other splits sentences and quotes and reads the words.
+        let ((sentences, quotes, tokens), numbers) = rayon::join(
+            || {
+                let (sentences, quotes) = crate::parse::sentences_and_quotes(doc);
+                let tokens = tokens::tokenize_with(doc, &sentences, &quotes);
+                (sentences, quotes, tokens)
+            },
+            || numbers_found(doc),
+        );
+        self.sentences = sentences;
+        self.quotes = quotes;
+        analyze(self, &tokens, numbers);
     }
 }
 
-pub fn analyze(doc: &mut Document) {
+fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<FoundNumber>) {
     let gaz = gazetteer();
-    let tokens = tokens::tokenize(doc);
     let text = doc.text.as_str();
-    // The two cores read the tokens at once: names on one, the
-    // gazetteer's places on the other; neither needs the other.
-    let (named, (place_names, lower, lone)) = rayon::join(
-        || names::classify_runs(text, &tokens, gaz),
+    // The two cores read the tokens at once: names and then people on one,
+    // the gazetteer's places on the other; neither needs the other.
+    let ((named, person_names, mut people), (place_names, lower, lone)) = rayon::join(
         || {
-            let place_names = gaz.find(text, &tokens);
-            let mut lone = places::lone_names(text, &tokens, gaz);
-            let lower = places::Lowercase::of_places(text, &tokens, &place_names, &lone);
+            let named = names::classify_runs(text, tokens, gaz);
+            let person_names: Vec<names::PersonName> = named
+                .iter()
+                .filter_map(|n| match n {
+                    Named::Person(p) => Some(p.clone()),
+                    Named::Organization(_) | Named::Feature(_) => None,
+                })
+                .collect();
+            let people = people::find_people(text, tokens, &person_names, gaz);
+            (named, person_names, people)
+        },
+        || {
+            let place_names = gaz.find(text, tokens);
+            let mut lone = places::lone_names(text, tokens, gaz);
+            let lower = places::Lowercase::of_places(text, tokens, &place_names, &lone);
             lone.retain(|s| !lower.has(&text[s.clone()]));
             (place_names, lower, lone)
         },
     );
-    let person_names: Vec<names::PersonName> = named
-        .iter()
-        .filter_map(|n| match n {
-            Named::Person(p) => Some(p.clone()),
-            Named::Organization(_) | Named::Feature(_) => None,
-        })
-        .collect();
-    let mut people = people::find_people(text, &tokens, &person_names, gaz);
     let all_person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
     let org_spans: Vec<Span> = named
         .iter()
@@ -67,11 +81,11 @@ pub fn analyze(doc: &mut Document) {
             Named::Person(_) | Named::Feature(_) => None,
         })
         .filter(|s| !overlaps_any(&all_person_spans, s))
-        .filter(|s| !places::is_dateline(text, &tokens, gaz, s))
+        .filter(|s| !places::is_dateline(text, tokens, gaz, s))
         .collect();
     unplace_people(
         text,
-        &tokens,
+        tokens,
         gaz,
         (&place_names, &lower),
         &org_spans,
@@ -80,7 +94,7 @@ pub fn analyze(doc: &mut Document) {
     let person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
     let shared: &Document = doc;
     let found = Found {
-        tokens: &tokens,
+        tokens,
         person_spans: &person_spans,
         named: &named,
         person_names: &person_names,
@@ -93,11 +107,11 @@ pub fn analyze(doc: &mut Document) {
     // Attribution, the named entities and the numbers read what is found
     // so far and write nothing of each other's.
     let (verdicts, (entities, numbers)) = rayon::join(
-        || attribution::attribute(shared, &tokens, &people),
+        || attribution::attribute(shared, tokens, &people),
         || {
             rayon::join(
                 || named_entities(text, found),
-                || number_entities(shared, &person_spans),
+                || number_entities(text, numbers, &person_spans),
             )
         },
     );
@@ -113,7 +127,7 @@ pub fn analyze(doc: &mut Document) {
 
 /// What the names, people and gazetteer passes found, for the entities.
 struct Found<'a> {
-    tokens: &'a [tokens::Token],
+    tokens: &'a tokens::Tokens,
     person_spans: &'a [Span],
     named: &'a [Named],
     person_names: &'a [names::PersonName],
@@ -229,11 +243,27 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
     }
 }
 
-/// The numbers outside people's names and the skipped text, as entities
-/// numbered from 0.
-fn number_entities(doc: &Document, person_spans: &[Span]) -> Vec<Entity> {
+/// A number outside the skipped text, and whether it is minor.
+type FoundNumber = (numbers::NumberMatch, bool);
+
+/// The numbers outside the skipped text: they need nothing but the text
+/// and its sections, so they are found while the rest is parsed.
+fn numbers_found(doc: &Document) -> Vec<FoundNumber> {
+    let skipped = skipped_spans(doc);
+    let mut found = Vec::new();
+    numbers::each_number(&doc.text, |m| {
+        if !overlaps_any(&skipped, &m.span) {
+            let minor = m.minor(&doc.text);
+            found.push((m, minor));
+        }
+    });
+    found
+}
+
+/// The numbers outside people's names as entities numbered from 0.
+fn number_entities(text: &str, found: Vec<FoundNumber>, person_spans: &[Span]) -> Vec<Entity> {
     let mut out = Vec::new();
-    add_numbers(&doc.text, person_spans, &skipped_spans(doc), &mut out);
+    add_numbers(text, found, person_spans, &mut out);
     out
 }
 
@@ -253,7 +283,7 @@ fn append_renumbered(entities: &mut Vec<Entity>, more: Vec<Entity>) {
 /// wherever it stands alone, and the person keeps the whole name.
 fn unplace_people(
     text: &str,
-    tokens: &[tokens::Token],
+    tokens: &tokens::Tokens,
     gaz: &gazetteer::Gazetteer,
     (place_names, lower): (&[gazetteer::PlaceMatch], &places::Lowercase),
     org_spans: &[Span],
@@ -295,8 +325,8 @@ fn unplace_people(
 
 /// "Corvale said", "said Corvale": a speech verb right before or after a
 /// one-word span.
-fn beside_speech_verb(text: &str, tokens: &[tokens::Token], span: &Span) -> bool {
-    let k = tokens.partition_point(|t| t.start() < span.start);
+fn beside_speech_verb(text: &str, tokens: &tokens::Tokens, span: &Span) -> bool {
+    let k = tokens.starting_from(span.start);
     let verb = |i: usize| {
         tokens
             .get(i)
@@ -338,7 +368,7 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 /// is no place there.
 fn add_teams(
     text: &str,
-    tokens: &[tokens::Token],
+    tokens: &tokens::Tokens,
     place_names: &[gazetteer::PlaceMatch],
     person_spans: &[Span],
     org_spans: &mut Vec<Span>,
@@ -360,7 +390,7 @@ fn add_teams(
 /// Places, one entity per place however it is written ("Kiev", "Kyiv").
 fn add_places(
     text: &str,
-    tokens: &[tokens::Token],
+    tokens: &tokens::Tokens,
     gaz: &gazetteer::Gazetteer,
     (place_names, lower): (&[gazetteer::PlaceMatch], &places::Lowercase),
     taken: &[Span],
@@ -501,18 +531,16 @@ fn initials(name: &str) -> String {
 }
 
 /// Numbers by their exact text: "15 percent" twice is one entry with two
-/// mentions, minor only if every mention is. None is taken from a name or
-/// from `skipped` text.
-fn add_numbers(text: &str, person_spans: &[Span], skipped: &[Span], out: &mut Vec<Entity>) {
-    let mut found = Grouped::new(out, EntityKind::Number);
-    numbers::each_number(text, |m| {
-        if overlaps_any(person_spans, &m.span) || overlaps_any(skipped, &m.span) {
-            return;
+/// mentions, minor only if every mention is. None is taken from a name.
+fn add_numbers(text: &str, found: Vec<FoundNumber>, person_spans: &[Span], out: &mut Vec<Entity>) {
+    let mut grouped = Grouped::new(out, EntityKind::Number);
+    for (m, minor) in found {
+        if overlaps_any(person_spans, &m.span) {
+            continue;
         }
         let name = &text[m.span.clone()];
-        let minor = m.minor(text);
-        let id = found.mention(name, name, None, m.span.clone());
-        let facts = &mut found.out[id].number;
+        let id = grouped.mention(name, name, None, m.span.clone());
+        let facts = &mut grouped.out[id].number;
         match facts {
             Some(f) => f.minor &= minor,
             None => {
@@ -523,5 +551,5 @@ fn add_numbers(text: &str, person_spans: &[Span], skipped: &[Span], out: &mut Ve
                 })
             }
         }
-    });
+    }
 }

@@ -7,7 +7,7 @@ use super::gazetteer::Gazetteer;
 use super::lexicon::{self, Gender};
 use super::names::PersonName;
 use super::phrases::Phrases;
-use super::tokens::Token;
+use super::tokens::{Token, Tokens};
 use crate::model::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +101,7 @@ pub struct People {
 }
 
 /// One entity per person, from the names found in runs.
-pub fn find_people(text: &str, tokens: &[Token], names: &[PersonName], gaz: &Gazetteer) -> People {
+pub fn find_people(text: &str, tokens: &Tokens, names: &[PersonName], gaz: &Gazetteer) -> People {
     let mut persons: Vec<Person> = Vec::new();
     let words_of = |n: &PersonName| -> Vec<String> {
         n.tokens
@@ -364,7 +364,7 @@ fn enrich(p: &mut Person, n: &PersonName) {
 
 /// Every occurrence of a full name or short form, each given to the person
 /// it most likely means.
-fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<PersonMention> {
+fn name_mentions(text: &str, tokens: &Tokens, persons: &[Person]) -> Vec<PersonMention> {
     let mut forms: Phrases<Vec<usize>> = Phrases::default();
     for (id, p) in persons.iter().enumerate() {
         forms.entry(&p.name(), Vec::new).push(id);
@@ -401,8 +401,8 @@ fn name_mentions(text: &str, tokens: &[Token], persons: &[Person]) -> Vec<Person
 /// Stanley Cup", "Cal Anderson Park") does not mention the person, nor
 /// does a whole name that a feature's last word follows: the place is
 /// named for the person ("Bobby Lowe Playfield").
-fn inside_longer_name(text: &str, tokens: &[Token], span: &Span) -> bool {
-    let end = tokens.partition_point(|t| t.start() < span.end);
+fn inside_longer_name(text: &str, tokens: &Tokens, span: &Span) -> bool {
+    let end = tokens.starting_from(span.end);
     let feature_after = tokens.get(end).is_some_and(|t| {
         t.joined()
             && text[span.end..t.start()].trim().is_empty()
@@ -411,7 +411,7 @@ fn inside_longer_name(text: &str, tokens: &[Token], span: &Span) -> bool {
     if feature_after {
         return true;
     }
-    let k = tokens.partition_point(|t| t.start() < span.start);
+    let k = tokens.starting_from(span.start);
     // Headlines capitalize every word.
     if tokens
         .get(k)

@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
-use super::tokens::{Token, is_all_caps, is_capitalized};
+use super::tokens::{Token, Tokens, is_all_caps, is_capitalized};
 use super::wordmap::load_le;
 use crate::model::Span;
 
@@ -198,8 +198,8 @@ struct Match<'a> {
 
 /// A dateline's town in capitals ("BANGOR, Maine —", "BANGOR —"), which
 /// is no acronym of an organization.
-pub fn is_dateline(text: &str, tokens: &[Token], gaz: &Gazetteer, span: &Span) -> bool {
-    let k = tokens.partition_point(|t| t.start() < span.start);
+pub fn is_dateline(text: &str, tokens: &Tokens, gaz: &Gazetteer, span: &Span) -> bool {
+    let k = tokens.starting_from(span.start);
     let Some(t) = tokens.get(k).filter(|t| t.span() == *span) else {
         return false;
     };
@@ -216,7 +216,7 @@ pub fn is_dateline(text: &str, tokens: &[Token], gaz: &Gazetteer, span: &Span) -
 
 /// Team names: a city followed by a plural capitalized word or a team word,
 /// or after a team prefix.
-pub fn team_spans(text: &str, tokens: &[Token], found: &[PlaceMatch], taken: &[Span]) -> Vec<Span> {
+pub fn team_spans(text: &str, tokens: &Tokens, found: &[PlaceMatch], taken: &[Span]) -> Vec<Span> {
     let matches = matches(tokens, found, taken);
     let lower = Lowercase::of(
         text,
@@ -286,13 +286,13 @@ fn is_plural_name(w: &str) -> bool {
         && !lexicon::is_role_noun(w)
 }
 
-fn matches<'a>(tokens: &[Token], found: &'a [PlaceMatch], taken: &[Span]) -> Vec<Match<'a>> {
+fn matches<'a>(tokens: &Tokens, found: &'a [PlaceMatch], taken: &[Span]) -> Vec<Match<'a>> {
     found
         .iter()
         .filter(|m| !m.candidates.is_empty() && !overlaps_any(taken, &m.span))
         .filter_map(|m| {
-            let first = tokens.partition_point(|t| t.end() <= m.span.start);
-            let last = tokens.partition_point(|t| t.end() < m.span.end);
+            let first = tokens.ending_after(m.span.start);
+            let last = tokens.ending_from(m.span.end);
             (last < tokens.len() && first <= last).then_some(Match {
                 span: m.span.clone(),
                 first,
@@ -313,7 +313,7 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 /// organizations.
 pub fn find_places(
     text: &str,
-    tokens: &[Token],
+    tokens: &Tokens,
     gaz: &Gazetteer,
     found: &[PlaceMatch],
     taken: &[Span],
@@ -990,7 +990,7 @@ const MAX_UNLISTED_WORDS: usize = 3;
 /// gazetteer's matches.
 pub fn unlisted(
     text: &str,
-    tokens: &[Token],
+    tokens: &Tokens,
     gaz: &Gazetteer,
     features: &[Span],
     taken: &[Span],
@@ -1203,7 +1203,7 @@ fn name_start(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
 
 /// Names followed by a comma and a country or state the gazetteer knows,
 /// which ends the phrase there ("Debden, England,", "Gilchrist, Oregon)").
-fn regioned(text: &str, tokens: &[Token], gaz: &Gazetteer, found: &[PlaceMatch]) -> Vec<Span> {
+fn regioned(text: &str, tokens: &Tokens, gaz: &Gazetteer, found: &[PlaceMatch]) -> Vec<Span> {
     let region = |m: &PlaceMatch| {
         m.candidates.iter().any(|&c| {
             c < gaz.places.len()
@@ -1224,7 +1224,7 @@ fn regioned(text: &str, tokens: &[Token], gaz: &Gazetteer, found: &[PlaceMatch])
         let Some(head) = head else {
             continue;
         };
-        let k = tokens.partition_point(|t| t.end() <= head.len());
+        let k = tokens.ending_after(head.len());
         if !ends || k == 0 || tokens[k - 1].end() != head.len() {
             continue;
         }
@@ -1253,7 +1253,7 @@ fn defines_settlement(text: &str, tokens: &[Token], at: usize) -> bool {
 /// town of".
 pub fn placed_words(
     text: &str,
-    tokens: &[Token],
+    tokens: &Tokens,
     gaz: &Gazetteer,
     found: &[PlaceMatch],
     taken: &[Span],
@@ -1328,14 +1328,14 @@ const MAX_END_WORDS: usize = 3;
 /// "and" on is widened to the capitalized words before the "and", when a
 /// "the" opens them, so that the line is one place and its first end no
 /// town. `features` are in text order and disjoint, and stay so.
-pub fn widen_railways(text: &str, tokens: &[Token], features: &mut [Span]) {
+pub fn widen_railways(text: &str, tokens: &Tokens, features: &mut [Span]) {
     for k in 0..features.len() {
         let f = &features[k];
         let last_word = text[f.clone()].rsplit(' ').next().unwrap_or("");
         if !RAILWAY_WORDS.contains(&last_word) {
             continue;
         }
-        let first = tokens.partition_point(|t| t.start() < f.start);
+        let first = tokens.starting_from(f.start);
         let Some(start) = railway_first_end(text, tokens, first) else {
             continue;
         };

@@ -1,6 +1,6 @@
 //! Words with their byte spans, the unit the analysis reasons about.
 
-use crate::model::{Document, SectionKind, Span};
+use crate::model::{Document, Quote, SectionKind, Span};
 
 /// Word-final periods that belong to the word: titles, months, initials.
 const DOTTED: &[&str] = &[
@@ -121,7 +121,13 @@ pub fn is_all_caps(word: &str) -> bool {
 
 /// Tokenize the whole document but its page furniture and stand-ins (see
 /// [`skipped_spans`](super::skipped_spans)): no name is read from them.
-pub fn tokenize(doc: &Document) -> Vec<Token> {
+pub fn tokenize(doc: &Document) -> Tokens {
+    tokenize_with(doc, &doc.sentences, &doc.quotes)
+}
+
+/// [`tokenize`] with the sentences and quotes given apart from the
+/// document: found while other work reads the document.
+pub fn tokenize_with(doc: &Document, sentences: &[Span], quotes: &[Quote]) -> Tokens {
     let text = doc.text.as_str();
     let headline_spans: Vec<Span> = doc
         .sections
@@ -130,8 +136,8 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         .filter(|s| is_title_case(&text[s.span.clone()]))
         .map(|s| s.span.clone())
         .collect();
-    let quote_spans: Vec<Span> = doc.quotes.iter().map(|q| q.span.clone()).collect();
-    let mut sentences = Cursor::new(&doc.sentences);
+    let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span.clone()).collect();
+    let mut sentences = Cursor::new(sentences);
     let mut quotes = Cursor::new(&quote_spans);
     let mut headlines = Cursor::new(&headline_spans);
     let skipped_spans = super::skipped_spans(doc);
@@ -183,7 +189,76 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
         prev_sentence = sentence_id;
         prev_possessive = possessive;
     }
-    tokens
+    Tokens::new(tokens, text.len())
+}
+
+/// Bytes of text per entry of the position index of [`Tokens`].
+const BLOCK: usize = 32;
+
+/// The tokens of a text, with an index from byte positions to tokens: the
+/// passes that look up the tokens of thousands of spans (mentions, places,
+/// quotes) find each in a few steps, where a binary search over the
+/// tokens of a book costs some twenty scattered reads.
+pub struct Tokens {
+    list: Vec<Token>,
+    /// For each block of `BLOCK` bytes of the text, the first token that
+    /// starts in it or after it.
+    first_in_block: Vec<u32>,
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        &self.list
+    }
+}
+
+impl Tokens {
+    fn new(list: Vec<Token>, text_len: usize) -> Tokens {
+        let blocks = text_len / BLOCK + 1;
+        let mut first_in_block = Vec::with_capacity(blocks);
+        for (i, t) in list.iter().enumerate() {
+            // Fits: there are fewer tokens than bytes.
+            first_in_block.resize(blocks.min(t.start() / BLOCK + 1), i as u32);
+        }
+        first_in_block.resize(blocks, list.len() as u32);
+        Tokens {
+            list,
+            first_in_block,
+        }
+    }
+
+    /// The first token that starts at or after `pos`.
+    pub fn starting_from(&self, pos: usize) -> usize {
+        let block = (pos / BLOCK).min(self.first_in_block.len() - 1);
+        let mut k = self.first_in_block[block] as usize;
+        while self.list.get(k).is_some_and(|t| t.start() < pos) {
+            k += 1;
+        }
+        k
+    }
+
+    /// The first token that ends after `pos`: the one holding `pos`, if
+    /// any, else the next.
+    pub fn ending_after(&self, pos: usize) -> usize {
+        let k = self.starting_from(pos);
+        if k > 0 && self.list[k - 1].end() > pos {
+            k - 1
+        } else {
+            k
+        }
+    }
+
+    /// The first token that ends at or after `pos`.
+    pub fn ending_from(&self, pos: usize) -> usize {
+        let k = self.starting_from(pos);
+        if k > 0 && self.list[k - 1].end() >= pos {
+            k - 1
+        } else {
+            k
+        }
+    }
 }
 
 /// Which of a sorted list of disjoint spans holds each of a rising series
@@ -532,5 +607,28 @@ mod tests {
         assert!(!is_title_case(
             "The leader says the country will not join talks"
         ));
+    }
+
+    #[test]
+    fn the_position_index_agrees_with_a_search_at_every_byte() {
+        // Long gaps (more than a block without a word), short words, a
+        // possessive, a hyphenated compound and letters of several bytes.
+        let text = format!(
+            "Ana’s co-op in Zürich — a b c d.{}\n\nÉmile said “yes” to Łódź-Kraków rail.",
+            " ".repeat(3 * BLOCK + 5)
+        );
+        let doc = Document::parse(&text);
+        let toks = tokenize(&doc);
+        assert!(toks.len() > 10);
+        for pos in 0..=text.len() + 1 {
+            let search = |before: &dyn Fn(&Token) -> bool| toks.partition_point(before);
+            assert_eq!(
+                toks.starting_from(pos),
+                search(&|t| t.start() < pos),
+                "{pos}"
+            );
+            assert_eq!(toks.ending_after(pos), search(&|t| t.end() <= pos), "{pos}");
+            assert_eq!(toks.ending_from(pos), search(&|t| t.end() < pos), "{pos}");
+        }
     }
 }

@@ -280,11 +280,17 @@ fn more_words_than(s: &str, n: usize) -> bool {
     false
 }
 
-/// The words before a colon that opens the line ("READ MORE: …"),
-/// lowercased, if there are at most three.
-fn label(s: &str) -> Option<String> {
+/// The words before a colon that opens the line ("READ MORE: …"), if
+/// there are at most three.
+fn label(s: &str) -> Option<&str> {
     let (head, _) = s.split_once(':')?;
-    (!head.is_empty() && head.split_whitespace().nth(3).is_none()).then(|| head.to_lowercase())
+    (!head.is_empty() && head.split_whitespace().nth(3).is_none()).then_some(head)
+}
+
+/// Whether `word` is one of the lowercase `words`, in any case: compared
+/// in place, as every paragraph of a book is asked.
+fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Words that name a picture or its credit, first in a caption line
@@ -310,14 +316,14 @@ const PICTURE_WORDS: &[&str] = &[
 /// "Photo: Jane Roe / The Daily Star", "Photograph by Jane Roe", a bare
 /// credit ("Jane Roe/Reuters"), or any line ending in a credit.
 fn is_caption(s: &str) -> bool {
-    if label(s).is_some_and(|l| PICTURE_WORDS.contains(&l.as_str())) {
+    if label(s).is_some_and(|l| is_one_of(l, PICTURE_WORDS)) {
         return true;
     }
-    let mut words = s.split_whitespace().map(str::to_lowercase);
+    let mut words = s.split_whitespace();
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
-    let picture = PICTURE_WORDS.contains(&first.as_str());
-    (picture && matches!(second.as_str(), "by" | "courtesy" | "of"))
+    let picture = is_one_of(first, PICTURE_WORDS);
+    (picture && is_one_of(second, &["by", "courtesy", "of"]))
         || is_slash_credit(s)
         || ends_with_credit(s)
 }
@@ -333,7 +339,7 @@ fn ends_with_credit(s: &str) -> bool {
     };
     let inner = &body[open + 1..];
     let first = inner.split([' ', ':', '/']).next().unwrap_or_default();
-    PICTURE_WORDS.contains(&first.to_lowercase().as_str())
+    is_one_of(first, PICTURE_WORDS)
         || inner.split_whitespace().any(|w| w.starts_with("Photo"))
         || is_slash_credit(inner)
 }
@@ -414,12 +420,12 @@ fn is_promo(s: &str) -> bool {
         "download the",
         "share this",
     ];
-    if label(s).is_some_and(|l| LABELS.contains(&l.as_str())) {
+    if label(s).is_some_and(|l| is_one_of(l, LABELS)) {
         return true;
     }
     s.eq_ignore_ascii_case("advertisement")
-        || (s.split_whitespace().nth(20).is_none()
-            && OPENINGS.iter().any(|o| starts_with_folded(s, o)))
+        || (OPENINGS.iter().any(|o| starts_with_folded(s, o))
+            && s.split_whitespace().nth(20).is_none())
 }
 
 /// Whether a line opens with a lowercase ASCII phrase, in any case: only

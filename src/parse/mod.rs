@@ -5,7 +5,7 @@ mod quotes;
 mod sentences;
 
 use crate::model::sanitize::sanitize;
-use crate::model::{Document, Section};
+use crate::model::{Document, Quote, Section, Span};
 
 use quotes::find_quotes;
 use sentences::split_sentences;
@@ -14,7 +14,7 @@ impl Document {
     /// Sanitize and parse only: the analysis is still to be done.
     pub fn parse(raw: &str) -> Document {
         let mut doc = Document::outline(raw);
-        sentences_and_quotes(&mut doc);
+        (doc.sentences, doc.quotes) = sentences_and_quotes(&doc);
         doc
     }
 
@@ -43,15 +43,22 @@ pub fn sections(mut text: String) -> Document {
     }
 }
 
-/// Complete a document that has its sections with sentences and quotes.
-pub fn sentences_and_quotes(doc: &mut Document) {
-    let mut sentences = Vec::new();
-    for s in &doc.sections {
-        sentences.extend(split_sentences(&doc.text, s.span.clone()));
-    }
-    let blocks: Vec<&Section> = doc.sections.iter().collect();
-    doc.quotes = find_quotes(&doc.text, &blocks);
-    doc.sentences = sentences;
+/// The sentences and quotes of a document that has its sections.
+pub fn sentences_and_quotes(doc: &Document) -> (Vec<Span>, Vec<Quote>) {
+    // Neither needs the other: one on each core.
+    rayon::join(
+        || {
+            let mut sentences = Vec::new();
+            for s in &doc.sections {
+                sentences.extend(split_sentences(&doc.text, s.span.clone()));
+            }
+            sentences
+        },
+        || {
+            let blocks: Vec<&Section> = doc.sections.iter().collect();
+            find_quotes(&doc.text, &blocks)
+        },
+    )
 }
 
 fn join_lines(text: &mut String, joins: &[usize]) {
