@@ -22,24 +22,32 @@ use names::Named;
 impl Document {
     /// Sanitize, parse and analyze an article's text.
     pub fn analyze(raw: &str) -> Document {
-        let mut doc = Document::outline(raw);
-        doc.complete();
+        // The numbers need only the text: found while the paragraphs are
+        // classified.
+        let (mut doc, numbers) = Document::outline_with(raw, numbers_in);
+        doc.complete_with(Some(numbers));
         doc
     }
 
     /// Finish an outline (`Document::outline`): sentences, quotes and the
     /// analysis.
     pub fn complete(&mut self) {
+        self.complete_with(None);
+    }
+
+    /// [`Document::complete`] with the numbers of the text if they are
+    /// found already.
+    fn complete_with(&mut self, numbers: Option<Vec<FoundNumber>>) {
         let doc: &Document = self;
-        // The numbers need only the text: one core finds them while the
-        // other splits sentences and quotes and reads the words.
+        // One core splits sentences and quotes and reads the words while
+        // the other finds the numbers, if they are still to be found.
         let ((sentences, quotes, tokens), numbers) = rayon::join(
             || {
                 let (sentences, quotes) = crate::parse::sentences_and_quotes(doc);
                 let tokens = tokens::tokenize_with(doc, &sentences, &quotes);
                 (sentences, quotes, tokens)
             },
-            || numbers_found(doc),
+            || numbers.unwrap_or_else(|| numbers_in(&doc.text)),
         );
         self.sentences = sentences;
         self.quotes = quotes;
@@ -111,7 +119,7 @@ fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<FoundNumber
         || {
             rayon::join(
                 || named_entities(text, found),
-                || number_entities(text, numbers, &person_spans),
+                || number_entities(shared, numbers, &person_spans),
             )
         },
     );
@@ -243,27 +251,27 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
     }
 }
 
-/// A number outside the skipped text, and whether it is minor.
+/// A number of the text, and whether it is minor.
 type FoundNumber = (numbers::NumberMatch, bool);
 
-/// The numbers outside the skipped text: they need nothing but the text
-/// and its sections, so they are found while the rest is parsed.
-fn numbers_found(doc: &Document) -> Vec<FoundNumber> {
-    let skipped = skipped_spans(doc);
+fn numbers_in(text: &str) -> Vec<FoundNumber> {
     let mut found = Vec::new();
-    numbers::each_number(&doc.text, |m| {
-        if !overlaps_any(&skipped, &m.span) {
-            let minor = m.minor(&doc.text);
-            found.push((m, minor));
-        }
+    numbers::each_number(text, |m| {
+        let minor = m.minor(text);
+        found.push((m, minor));
     });
     found
 }
 
-/// The numbers outside people's names as entities numbered from 0.
-fn number_entities(text: &str, found: Vec<FoundNumber>, person_spans: &[Span]) -> Vec<Entity> {
+/// The numbers outside people's names and the skipped text, as entities
+/// numbered from 0.
+fn number_entities(doc: &Document, found: Vec<FoundNumber>, person_spans: &[Span]) -> Vec<Entity> {
+    let skipped = skipped_spans(doc);
     let mut out = Vec::new();
-    add_numbers(text, found, person_spans, &mut out);
+    let found = found
+        .into_iter()
+        .filter(|(m, _)| !overlaps_any(&skipped, &m.span) && !overlaps_any(person_spans, &m.span));
+    add_numbers(&doc.text, found, &mut out);
     out
 }
 
@@ -531,13 +539,10 @@ fn initials(name: &str) -> String {
 }
 
 /// Numbers by their exact text: "15 percent" twice is one entry with two
-/// mentions, minor only if every mention is. None is taken from a name.
-fn add_numbers(text: &str, found: Vec<FoundNumber>, person_spans: &[Span], out: &mut Vec<Entity>) {
+/// mentions, minor only if every mention is.
+fn add_numbers(text: &str, found: impl Iterator<Item = FoundNumber>, out: &mut Vec<Entity>) {
     let mut grouped = Grouped::new(out, EntityKind::Number);
     for (m, minor) in found {
-        if overlaps_any(person_spans, &m.span) {
-            continue;
-        }
         let name = &text[m.span.clone()];
         let id = grouped.mention(name, name, None, m.span.clone());
         let facts = &mut grouped.out[id].number;

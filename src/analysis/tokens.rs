@@ -129,67 +129,159 @@ pub fn tokenize(doc: &Document) -> Tokens {
 /// document: found while other work reads the document.
 pub fn tokenize_with(doc: &Document, sentences: &[Span], quotes: &[Quote]) -> Tokens {
     let text = doc.text.as_str();
-    let headline_spans: Vec<Span> = doc
+    assert!(
+        text.len() <= MAX_TEXT_LEN,
+        "texts over {MAX_TEXT_LEN} bytes cannot be analyzed"
+    );
+    let headlines: Vec<Span> = doc
         .sections
         .iter()
         .filter(|s| matches!(s.kind, SectionKind::Title | SectionKind::Heading))
         .filter(|s| is_title_case(&text[s.span.clone()]))
         .map(|s| s.span.clone())
         .collect();
-    let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span.clone()).collect();
-    let mut sentences = Cursor::new(sentences);
-    let mut quotes = Cursor::new(&quote_spans);
-    let mut headlines = Cursor::new(&headline_spans);
-    let skipped_spans = super::skipped_spans(doc);
-    let mut skipped = Cursor::new(&skipped_spans);
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut prev_end = 0;
-    let mut prev_sentence = NO_SENTENCE;
-    let mut prev_possessive = false;
-    assert!(
-        text.len() <= MAX_TEXT_LEN,
-        "texts over {MAX_TEXT_LEN} bytes cannot be analyzed"
+    let quotes: Vec<Span> = quotes.iter().map(|q| q.span.clone()).collect();
+    let marks = Marks {
+        sentences,
+        quotes: &quotes,
+        headlines: &headlines,
+        skipped: &super::skipped_spans(doc),
+    };
+    let mid = split_point(text);
+    let (tokens, rest) = rayon::join(
+        || marks.tokens_in(text, 0..mid),
+        || marks.tokens_in(text, mid..text.len()),
     );
-    let mut words = WordSpans::new(text);
-    while let Some((span, hyphenated)) = words.next_word() {
-        if skipped.at(span.start).is_some() {
-            continue;
-        }
-        // Fits: there are fewer sentences than bytes.
-        let sentence_id = sentences.at(span.start).map_or(NO_SENTENCE, |i| i as u32);
-        let in_quote = quotes.at(span.start).is_some();
-        let in_headline = headlines.at(span.start).is_some();
-        let (span, possessive) = strip_possessive(text, span);
-        let gap = &text.as_bytes()[prev_end.min(span.start)..span.start];
-        let joined = sentence_id == prev_sentence && gap.iter().all(|&b| b == b' ');
-        let flags = flag(possessive, Token::POSSESSIVE)
-            | flag(sentence_id != prev_sentence, Token::SENTENCE_START)
-            | flag(in_quote, Token::IN_QUOTE)
-            | flag(in_headline, Token::HEADLINE)
-            | flag(joined && !prev_possessive, Token::JOINED)
-            | flag(
-                text.as_bytes()[span.start].is_ascii_lowercase(),
-                Token::LOWERCASE,
-            )
-            | flag(hyphenated, Token::HYPHENATED);
-        // Offsets fit: the text is at most MAX_TEXT_LEN bytes.
-        tokens.push(Token {
-            start: span.start as u32,
-            // Fits: `next_word` cuts longer words.
-            len: span.len() as u16,
-            sentence: sentence_id,
-            flags,
-        });
-        prev_end = span.end
-            + if possessive {
-                possessive_len(text, &span)
-            } else {
-                0
-            };
-        prev_sentence = sentence_id;
-        prev_possessive = possessive;
+    Tokens::new(linked(text, tokens, rest), text.len())
+}
+
+/// The tokens of two consecutive parts of a text as one list: the
+/// second part's first word, read without the word before it, is linked
+/// to it.
+fn linked(text: &str, mut tokens: Vec<Token>, mut rest: Vec<Token>) -> Vec<Token> {
+    if let (Some(last), Some(first)) = (tokens.last(), rest.first_mut()) {
+        let before = Before::of(text, last);
+        first.flags =
+            first.flags & !LINK_FLAGS | before.link_flags(text, &first.span(), first.sentence);
     }
-    Tokens::new(tokens, text.len())
+    tokens.append(&mut rest);
+    tokens
+}
+
+/// Shortest text read in two halves, one per core: below it, handing the
+/// second half over costs more than it saves.
+const SPLIT_FROM: usize = 1 << 16;
+
+/// Where a long text is cut in two for reading: after the first line
+/// break past the middle, which no word crosses. A short text is not cut.
+fn split_point(text: &str) -> usize {
+    if text.len() < SPLIT_FROM {
+        return text.len();
+    }
+    let half = text.len() / 2;
+    memchr::memchr(b'\n', &text.as_bytes()[half..]).map_or(text.len(), |k| half + k + 1)
+}
+
+/// The spans that mark words: which sentence, quote or headline holds
+/// each, and the skipped text, whose words are left out.
+struct Marks<'a> {
+    sentences: &'a [Span],
+    quotes: &'a [Span],
+    headlines: &'a [Span],
+    skipped: &'a [Span],
+}
+
+/// The flags that depend on the word before.
+const LINK_FLAGS: u8 = Token::SENTENCE_START | Token::JOINED;
+
+/// What a word's flags need of the word before it.
+struct Before {
+    /// Where the word ends, with its possessive ending.
+    end: usize,
+    sentence: u32,
+    possessive: bool,
+}
+
+impl Before {
+    /// Before the first word of a part of the text: no word.
+    fn start_of(pos: usize) -> Before {
+        Before {
+            end: pos,
+            sentence: NO_SENTENCE,
+            possessive: false,
+        }
+    }
+
+    fn of(text: &str, t: &Token) -> Before {
+        let possessive = t.possessive();
+        let ending = if possessive {
+            possessive_len(text, &t.span())
+        } else {
+            0
+        };
+        Before {
+            end: t.end() + ending,
+            sentence: t.sentence,
+            possessive,
+        }
+    }
+
+    fn link_flags(&self, text: &str, span: &Span, sentence: u32) -> u8 {
+        let gap = &text.as_bytes()[self.end.min(span.start)..span.start];
+        let joined = sentence == self.sentence && gap.iter().all(|&b| b == b' ');
+        flag(sentence != self.sentence, Token::SENTENCE_START)
+            | flag(joined && !self.possessive, Token::JOINED)
+    }
+}
+
+impl Marks<'_> {
+    /// The tokens of the words that start in `range`, read as if the text
+    /// began there.
+    fn tokens_in(&self, text: &str, range: Span) -> Vec<Token> {
+        let mut sentences = Cursor::new(self.sentences);
+        let mut quotes = Cursor::new(self.quotes);
+        let mut headlines = Cursor::new(self.headlines);
+        let mut skipped = Cursor::new(self.skipped);
+        let mut tokens = Vec::with_capacity(range.len() / 5);
+        let mut before = Before::start_of(range.start);
+        let mut words = WordSpans {
+            text,
+            pos: range.start,
+        };
+        while let Some((span, hyphenated)) = words.next_word() {
+            if span.start >= range.end {
+                break;
+            }
+            if skipped.at(span.start).is_some() {
+                continue;
+            }
+            // Fits: there are fewer sentences than bytes.
+            let sentence_id = sentences.at(span.start).map_or(NO_SENTENCE, |i| i as u32);
+            let in_quote = quotes.at(span.start).is_some();
+            let in_headline = headlines.at(span.start).is_some();
+            let (span, possessive) = strip_possessive(text, span);
+            let flags = flag(possessive, Token::POSSESSIVE)
+                | before.link_flags(text, &span, sentence_id)
+                | flag(in_quote, Token::IN_QUOTE)
+                | flag(in_headline, Token::HEADLINE)
+                | flag(
+                    text.as_bytes()[span.start].is_ascii_lowercase(),
+                    Token::LOWERCASE,
+                )
+                | flag(hyphenated, Token::HYPHENATED);
+            // Offsets fit: the text is at most MAX_TEXT_LEN bytes.
+            let token = Token {
+                start: span.start as u32,
+                // Fits: `next_word` cuts longer words.
+                len: span.len() as u16,
+                sentence: sentence_id,
+                flags,
+            };
+            before = Before::of(text, &token);
+            tokens.push(token);
+        }
+        tokens
+    }
 }
 
 /// Bytes of text per entry of the position index of [`Tokens`].
@@ -629,6 +721,30 @@ mod tests {
             );
             assert_eq!(toks.ending_after(pos), search(&|t| t.end() <= pos), "{pos}");
             assert_eq!(toks.ending_from(pos), search(&|t| t.end() < pos), "{pos}");
+        }
+    }
+
+    #[test]
+    fn a_text_read_in_two_parts_gives_the_tokens_read_in_one() {
+        let text = "Mr. Ada Obi’s plan.\nShe said “yes”\nto the co-op’s\n\nBoard; Lake Marsk\n  voters’ choice\nÉmile-Zola St. 2,400 people.\n";
+        let doc = Document::parse(text);
+        let quotes: Vec<Span> = doc.quotes.iter().map(|q| q.span.clone()).collect();
+        let marks = Marks {
+            sentences: &doc.sentences,
+            quotes: &quotes,
+            headlines: &[],
+            skipped: &[],
+        };
+        let whole = marks.tokens_in(text, 0..text.len());
+        assert!(whole.len() > 15);
+        for (k, _) in text.match_indices('\n') {
+            let mid = k + 1;
+            let parts = linked(
+                text,
+                marks.tokens_in(text, 0..mid),
+                marks.tokens_in(text, mid..text.len()),
+            );
+            assert_eq!(parts, whole, "cut at {mid}");
         }
     }
 }

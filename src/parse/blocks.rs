@@ -31,14 +31,9 @@ fn narrow(n: usize) -> u32 {
 
 /// The article's sections, and the byte positions of newlines that join
 /// hard-wrapped lines back into paragraphs.
-pub fn sections(text: &str) -> (Vec<Section>, Vec<usize>) {
-    let (blocks, joins) = blocks(text);
-    (classify(text, &blocks), joins)
-}
-
 /// The text's blocks (paragraphs with hard-wrapped lines joined), and the
 /// joins. The lines are gone before the blocks are classified.
-fn blocks(text: &str) -> (Vec<Span>, Vec<usize>) {
+pub fn blocks(text: &str) -> (Vec<Span>, Vec<usize>) {
     let lines = lines(text);
     let wrap = wrap_width(text, &lines);
     let mut blocks: Vec<Span> = Vec::new();
@@ -130,7 +125,7 @@ fn trim(text: &str, span: Span) -> Span {
     span.start + lead..span.end - trail
 }
 
-fn classify(text: &str, blocks: &[Span]) -> Vec<Section> {
+pub fn classify(text: &str, blocks: &[Span]) -> Vec<Section> {
     let mut out = Vec::with_capacity(blocks.len());
     let mut body_started = false;
     for (i, span) in blocks.iter().enumerate() {
@@ -460,6 +455,11 @@ mod tests {
                 assert_eq!(more_words_than(t, n), count > n, "{t:?} {n}");
             }
         }
+    }
+
+    fn sections(text: &str) -> (Vec<Section>, Vec<usize>) {
+        let (blocks, joins) = blocks(text);
+        (classify(text, &blocks), joins)
     }
 
     fn kinds(text: &str) -> Vec<(SectionKind, String)> {

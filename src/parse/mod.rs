@@ -22,25 +22,45 @@ impl Document {
     /// the rest of the parse and the analysis are done (see
     /// `Document::complete` in the analysis).
     pub fn outline(raw: &str) -> Document {
+        Document::outline_with(raw, |_| ()).0
+    }
+
+    /// [`Document::outline`], with `beside` run on the text on the other
+    /// core while the paragraphs are classified.
+    pub fn outline_with<T: Send>(
+        raw: &str,
+        beside: impl FnOnce(&str) -> T + Send,
+    ) -> (Document, T) {
         let (text, placeholders) = sanitize(raw);
-        let mut doc = sections(text);
+        let (mut doc, found) = sections_with(text, beside);
         doc.placeholders = placeholders;
-        doc
+        (doc, found)
     }
 }
 
 /// Sections only: all the reader needs to draw the text. Hard-wrapped
 /// lines inside a paragraph are joined by turning their newline into a
 /// space, which keeps every byte offset where it was.
-pub fn sections(mut text: String) -> Document {
-    let (sections, joins) = blocks::sections(&text);
+pub fn sections(text: String) -> Document {
+    sections_with(text, |_| ()).0
+}
+
+/// [`sections`], with `beside` run on the joined text while the
+/// paragraphs are classified.
+fn sections_with<T: Send>(
+    mut text: String,
+    beside: impl FnOnce(&str) -> T + Send,
+) -> (Document, T) {
+    let (blocks, joins) = blocks::blocks(&text);
     join_lines(&mut text, &joins);
-    Document {
+    let (sections, found) = rayon::join(|| blocks::classify(&text, &blocks), || beside(&text));
+    let doc = Document {
         text,
         sections,
         joins,
         ..Document::default()
-    }
+    };
+    (doc, found)
 }
 
 /// The sentences and quotes of a document that has its sections.
