@@ -22,7 +22,10 @@ impl Document {
     /// the rest of the parse and the analysis are done (see
     /// `Document::complete` in the analysis).
     pub fn outline(raw: &str) -> Document {
-        Document::outline_with(raw, |_| ()).0
+        let (text, placeholders) = sanitize(raw);
+        let mut doc = sections(text);
+        doc.placeholders = placeholders;
+        doc
     }
 
     /// [`Document::outline`], with `beside` run on the text on the other
@@ -42,25 +45,35 @@ impl Document {
 /// lines inside a paragraph are joined by turning their newline into a
 /// space, which keeps every byte offset where it was.
 pub fn sections(text: String) -> Document {
-    sections_with(text, |_| ()).0
+    // One thread: the reader's first screen waits for this, and starting
+    // the other core's worker would cost more than it saves.
+    let (text, blocks, joins) = joined(text);
+    let sections = blocks::classify(&text, &blocks);
+    outlined(text, sections, joins)
 }
 
-/// [`sections`], with `beside` run on the joined text while the
-/// paragraphs are classified.
-fn sections_with<T: Send>(
-    mut text: String,
-    beside: impl FnOnce(&str) -> T + Send,
-) -> (Document, T) {
+/// [`sections`], with `beside` run on the joined text on the other core
+/// while the paragraphs are classified.
+fn sections_with<T: Send>(text: String, beside: impl FnOnce(&str) -> T + Send) -> (Document, T) {
+    let (text, blocks, joins) = joined(text);
+    let (sections, found) = rayon::join(|| blocks::classify(&text, &blocks), || beside(&text));
+    (outlined(text, sections, joins), found)
+}
+
+/// The text with its hard-wrapped lines joined, its blocks and the joins.
+fn joined(mut text: String) -> (String, Vec<Span>, Vec<usize>) {
     let (blocks, joins) = blocks::blocks(&text);
     join_lines(&mut text, &joins);
-    let (sections, found) = rayon::join(|| blocks::classify(&text, &blocks), || beside(&text));
-    let doc = Document {
+    (text, blocks, joins)
+}
+
+fn outlined(text: String, sections: Vec<Section>, joins: Vec<usize>) -> Document {
+    Document {
         text,
         sections,
         joins,
         ..Document::default()
-    };
-    (doc, found)
+    }
 }
 
 /// The sentences and quotes of a document that has its sections.
