@@ -1210,6 +1210,20 @@ fn a_railway_is_its_line_and_one_named_for_two_towns_is_one_place() {
 }
 
 #[test]
+fn a_river_or_railway_named_in_full_is_named_by_the_rest_after_the() {
+    let text = "Mill news\n\nThe Tarvel Railroad runs along the Oskan River. The Tarvel train \
+                stopped when the Oskan flooded, and the Tarvel Lumber yard closed. Tarvel \
+                stayed calm, Ada Lowe said.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(
+        mentions_of(&doc, "Tarvel Railroad"),
+        ["Tarvel Railroad", "Tarvel"],
+        "the train's, not the yard's nor the bare word's"
+    );
+    assert_eq!(mentions_of(&doc, "Oskan River"), ["Oskan River", "Oskan"]);
+}
+
+#[test]
 fn a_division_of_any_country_is_a_place_where_the_text_places_it() {
     let text = "Farm news\n\nVines grow in the Landes region, and cattle graze in \
                 Pangasinan, Ada Lowe said. The Capital of the league won.\n";

@@ -209,8 +209,8 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
     let taken: Vec<Span> = person_spans
         .iter()
         .chain(&org_spans)
-        .chain(&unlisted)
         .cloned()
+        .chain(unlisted.iter().map(|u| u.span.clone()))
         .chain(titles)
         .collect();
     add_places(
@@ -375,12 +375,12 @@ fn add_places(
     }
 }
 
-/// Places no gazetteer lists, one entity per name as written.
-fn add_unlisted_places(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
+/// Places no gazetteer lists, one entity per full name as written.
+fn add_unlisted_places(text: &str, found: &[places::Unlisted], out: &mut Vec<Entity>) {
     let mut places = Grouped::new(out, EntityKind::Place);
-    for s in spans {
-        let name = &text[s.clone()];
-        places.mention(name, name, None, s.clone());
+    for u in found {
+        let name = &text[u.name.clone()];
+        places.mention(name, name, None, u.span.clone());
     }
 }
 

@@ -983,11 +983,24 @@ const SETTLEMENT_NOUNS: &[&str] = &[
 /// Longest unlisted place name, in words.
 const MAX_UNLISTED_WORDS: usize = 3;
 
+/// Last words of the features that a text, once it has named one in
+/// full, names by the rest after "the": "the Saco" for the Saco River,
+/// "the Reading train" for the Reading Railroad's.
+const BARE_FEATURES: &[&str] = &["River", "Railroad", "Railway", "Canal", "Sea", "Ocean"];
+
+/// A place no gazetteer lists, and the name it is a mention of: its own,
+/// or the full name of the feature it shortens ("the Saco").
+pub struct Unlisted {
+    pub span: Span,
+    pub name: Span,
+}
+
 /// Places no gazetteer lists: the runs named by the kind of place they
 /// are (`features`), the names a sentence defines as a settlement ("X is
 /// a village in ...", "the town of X"), and every other mention of those
 /// names outside people and organizations (`taken`, sorted) and the
-/// gazetteer's matches.
+/// gazetteer's matches; and after "the", the short form of a feature
+/// (`BARE_FEATURES`), which outweighs a gazetteer's town of that name.
 pub fn unlisted(
     text: &str,
     tokens: &[Token],
@@ -996,7 +1009,7 @@ pub fn unlisted(
     taken: &[Span],
     found: &[PlaceMatch],
     lone: &[Span],
-) -> Vec<Span> {
+) -> Vec<Unlisted> {
     let mut gazetted: Vec<Span> = found.iter().map(|m| m.span.clone()).collect();
     gazetted.sort_by_key(|s| s.start);
     let free = |s: &Span| !overlaps_any(taken, s) && !overlaps_any(&gazetted, s);
@@ -1009,16 +1022,24 @@ pub fn unlisted(
     );
     seeds.extend(lone.iter().filter(|s| free(s)).cloned());
     let names: HashSet<&str> = seeds.iter().map(|s| &text[s.clone()]).collect();
-    if names.is_empty() {
+    let shorts = short_forms(text, features);
+    if names.is_empty() && shorts.is_empty() {
         return Vec::new();
     }
     // Their first words, so that most words cost one probe.
     let firsts: HashSet<&str> = names
         .iter()
+        .chain(shorts.keys())
         .map(|n| n.split(' ').next().unwrap_or(n))
         .collect();
     let shapes = Shapes::of(firsts.iter().copied());
-    let mut out = seeds;
+    let mut out: Vec<Unlisted> = seeds
+        .into_iter()
+        .map(|s| Unlisted {
+            name: s.clone(),
+            span: s,
+        })
+        .collect();
     for i in 0..tokens.len() {
         if tokens[i].lowercase() {
             continue;
@@ -1027,17 +1048,57 @@ pub fn unlisted(
         if !shapes.may_hold(w) || !firsts.contains(w) {
             continue;
         }
-        let repeat = (1..=MAX_UNLISTED_WORDS.min(tokens.len() - i))
-            .rev()
-            .map(|n| tokens[i].start()..tokens[i + n - 1].end())
-            .find(|s| names.contains(&text[s.clone()]));
-        if let Some(s) = repeat.filter(|s| free(s)) {
-            out.push(s);
+        let longest_in = |table: &dyn Fn(&str) -> bool| {
+            (1..=MAX_UNLISTED_WORDS.min(tokens.len() - i))
+                .rev()
+                .map(|n| (n, tokens[i].start()..tokens[i + n - 1].end()))
+                .find(|(_, s)| table(&text[s.clone()]))
+        };
+        if let Some((_, s)) = longest_in(&|n| names.contains(n)).filter(|(_, s)| free(s)) {
+            out.push(Unlisted {
+                name: s.clone(),
+                span: s,
+            });
+        } else if let Some((_, s)) = longest_in(&|n| shorts.contains_key(n))
+            .filter(|(n, s)| shortened_here(text, tokens, i, *n) && !overlaps_any(taken, s))
+        {
+            out.push(Unlisted {
+                name: shorts[&text[s.clone()]].clone(),
+                span: s,
+            });
         }
     }
-    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    out.dedup_by(|b, a| b.start < a.end);
+    out.sort_by_key(|u| (u.span.start, std::cmp::Reverse(u.span.end)));
+    out.dedup_by(|b, a| b.span.start < a.span.end);
     out
+}
+
+/// The features of `BARE_FEATURES`' kinds by their names without the
+/// kind ("Saco" for "Saco River"), each with its full name; not a
+/// direction alone ("North River" leaves no "North").
+fn short_forms<'a>(text: &'a str, features: &[Span]) -> HashMap<&'a str, Span> {
+    let mut out = HashMap::default();
+    for f in features {
+        let Some((head, kind)) = text[f.clone()].rsplit_once(' ') else {
+            continue;
+        };
+        if BARE_FEATURES.contains(&kind) && !DIRECTIONS.contains(&head) {
+            out.entry(head).or_insert_with(|| f.clone());
+        }
+    }
+    out
+}
+
+/// Whether the `n` words from `i` stand as a name shortened from a
+/// feature's: "the" before them, and no capitalized word after that would
+/// make them part of another name ("the Saco was", not "the Saco Lumber").
+fn shortened_here(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
+    let after_the =
+        i > 0 && tokens[i].joined() && tokens[i - 1].text(text).eq_ignore_ascii_case("the");
+    let ends = tokens
+        .get(i + n)
+        .is_none_or(|t| !t.joined() || t.lowercase() || !is_capitalized(t.text(text)));
+    after_the && ends
 }
 
 /// Names a sentence says are settlements: "X is a village", "X was a
