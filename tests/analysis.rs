@@ -1224,6 +1224,20 @@ fn a_river_or_railway_named_in_full_is_named_by_the_rest_after_the() {
 }
 
 #[test]
+fn initials_with_an_ampersand_and_a_final_r_are_a_railway_where_the_text_names_railways() {
+    let railway = "Old lines\n\nFreight ran on the Oskan Valley Railroad until B&TR trains \
+                   took it, Ada Lowe said. The B&TR closed in 1950.\n";
+    let doc = Document::analyze(railway);
+    assert_eq!(mentions_of(&doc, "B&TR"), ["B&TR", "B&TR"]);
+    let firm = "Plant news\n\nWorkers at B&TR built pumps, Ada Lowe said. The B&TR plant closed.\n";
+    assert!(
+        !places(firm).iter().any(|p| p.contains('&')),
+        "{:?}",
+        places(firm)
+    );
+}
+
+#[test]
 fn a_division_of_any_country_is_a_place_where_the_text_places_it() {
     let text = "Farm news\n\nVines grow in the Landes region, and cattle graze in \
                 Pangasinan, Ada Lowe said. The Capital of the league won.\n";

@@ -154,6 +154,7 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
         .filter(|s| !overlaps_any(person_spans, s))
         .collect();
     places::widen_railways(text, tokens, &mut features);
+    places::railway_initials(text, &mut org_spans, &mut features);
     // A feature the gazetteer knows by its whole name ("Muskegon County")
     // is the gazetteer's; the places inside the others are not named
     // there ("Chad" in "Lake Chad"). Features are in text order and

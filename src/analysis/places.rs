@@ -1382,6 +1382,31 @@ fn within(text: &str, tokens: &[Token], m: &Match) -> bool {
 /// ends ("the Portland and Ogdensburg Railroad").
 const RAILWAY_WORDS: &[&str] = &["Railway", "Railroad"];
 
+/// "B&SR", "L&MR": initials joined by "&" that end in the railway's R, as
+/// a line named for its two ends is written short, are that railway, in a
+/// text that names railways (`features` holds one); elsewhere such
+/// initials are a firm's ("B&R"). They leave `org_spans` for `features`,
+/// which stay in text order.
+pub fn railway_initials(text: &str, org_spans: &mut Vec<Span>, features: &mut Vec<Span>) {
+    let names_railways = features.iter().any(|f| {
+        let last_word = text[f.clone()].rsplit(' ').next().unwrap_or("");
+        RAILWAY_WORDS.contains(&last_word)
+    });
+    if !names_railways {
+        return;
+    }
+    let is_line = |s: &Span| {
+        let w = &text[s.clone()];
+        w.contains('&') && w.ends_with('R') && is_all_caps(w)
+    };
+    let before = features.len();
+    features.extend(org_spans.iter().filter(|s| is_line(s)).cloned());
+    if features.len() > before {
+        org_spans.retain(|s| !is_line(s));
+        features.sort_by_key(|f| f.start);
+    }
+}
+
 /// Longest end of a railway's name before its "and", in words.
 const MAX_END_WORDS: usize = 3;
 
