@@ -1182,6 +1182,22 @@ fn a_name_of_several_words_placed_by_its_region_is_no_person() {
 }
 
 #[test]
+fn a_town_before_railway_station_names_the_station() {
+    let text = "Old lines\n\nTarvel railway station was closed in 1932, and trains now stop \
+                at the Oskan bus station, Ada Lowe's station report said.\n";
+    let found = places(text);
+    assert!(
+        found.contains(&"Tarvel railway station".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Oskan bus station".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|p| p.contains("Lowe")), "{found:?}");
+}
+
+#[test]
 fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
     let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
                 a guide said. The Greek islands were calm that week.\n";

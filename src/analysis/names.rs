@@ -98,7 +98,28 @@ fn lowercase_feature(
         }
     };
     let people = || gaz.demonym(word(text, tokens, run.start)).is_some();
-    (feature && placed() && !people()).then_some(run.start..run.end + 1)
+    if feature && placed() && !people() {
+        return Some(run.start..run.end + 1);
+    }
+    station_after(text, tokens, run.end).map(|end| run.start..end)
+}
+
+/// Lowercase words for a station after the name of the town it serves.
+const STATION_KINDS: &[&str] = &["railway", "train", "bus", "tube", "subway"];
+
+/// "Cosham railway station": where the words from `at` are a kind of
+/// station, the end of the station's name. Said outright, it needs no
+/// "the" before the name.
+fn station_after(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+    let kind = tokens.get(at)?;
+    let station = tokens.get(at + 1)?;
+    (kind.lowercase()
+        && kind.joined()
+        && station.joined()
+        && !tokens[at - 1].possessive()
+        && STATION_KINDS.contains(&kind.text(text))
+        && station.text(text) == "station")
+        .then_some(at + 2)
 }
 
 /// Longest list of names a known person spreads to, in names.
