@@ -1198,6 +1198,23 @@ fn a_town_before_railway_station_names_the_station() {
 }
 
 #[test]
+fn a_place_in_the_title_of_a_work_is_no_mention_of_it() {
+    let text = "Band news\n\nThe band played \"Storms in Chicago\" and the album Live At \
+                Boston, then flew to Denver, Ada Lowe said. \"We loved Chicago,\" she said. \
+                They toured the town \"Oskan Falls\" next.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(
+        mentions_of(&doc, "Chicago"),
+        ["Chicago"],
+        "the speech's, not the song's"
+    );
+    let found = places(text);
+    assert!(!found.contains(&"Boston".to_string()), "{found:?}");
+    assert!(found.contains(&"Denver".to_string()), "{found:?}");
+    assert!(found.contains(&"Oskan Falls".to_string()), "{found:?}");
+}
+
+#[test]
 fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
     let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
                 a guide said. The Greek islands were calm that week.\n";

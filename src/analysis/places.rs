@@ -360,7 +360,12 @@ pub fn find_places(
         let key = form_key(text, &m.span);
         let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, lower, m);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
-        if (*ok || bare_repeat) && !inside && !scored(text, tokens, m) && !titled(text, tokens, m) {
+        if (*ok || bare_repeat)
+            && !inside
+            && !scored(text, tokens, m)
+            && !titled(text, tokens, m)
+            && !in_work_title(text, tokens, m.first, m.last)
+        {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
             out.push(Found {
                 span: with_direction(text, tokens, m),
@@ -381,6 +386,57 @@ fn titled(text: &str, tokens: &[Token], m: &Match) -> bool {
         let w = tokens[m.first - 1].text(text);
         is_title(w) && lexicon::title_gender(w) != lexicon::Gender::Unknown
     }
+}
+
+/// Longest title of a work in quotes, in words.
+const MAX_TITLE_WORDS: usize = 6;
+
+/// Whether the words from `first` to `last` are in the title of a song,
+/// album or motto rather than somewhere: a short quote of capitalized
+/// words but the little ones ("Anarchy in Tokyo", "Made in Miami"), which
+/// speech, with lowercase words of its own, is not, holding more than the
+/// name; or a capitalized
+/// preposition mid-sentence right before them, after another capitalized
+/// word ("the album Live In Memphis").
+fn in_work_title(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    title_preposition_before(text, tokens, first) || in_quoted_title(text, tokens, first, last)
+}
+
+fn title_preposition_before(text: &str, tokens: &[Token], first: usize) -> bool {
+    first >= 2 && tokens[first].joined() && tokens[first - 1].joined() && {
+        let prep = tokens[first - 1].text(text);
+        is_capitalized(prep)
+            && lexicon::is_preposition(prep)
+            && !tokens[first - 1].sentence_start()
+            && is_capitalized(tokens[first - 2].text(text))
+    }
+}
+
+fn in_quoted_title(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    // The words joined to the name, no further than a title's length.
+    let lo = (first.saturating_sub(MAX_TITLE_WORDS)..first)
+        .rev()
+        .take_while(|&k| tokens[k + 1].joined())
+        .last()
+        .unwrap_or(first);
+    let hi = (last + 1..tokens.len().min(last + 1 + MAX_TITLE_WORDS))
+        .take_while(|&k| tokens[k].joined())
+        .last()
+        .unwrap_or(last);
+    let opens = text[..tokens[lo].start()]
+        .trim_end_matches(' ')
+        .ends_with(['"', '“']);
+    let closes = text[tokens[hi].end()..]
+        .trim_start_matches([' ', '.', ',', '!', '?'])
+        .starts_with(['"', '”']);
+    let capitalized = (lo..=hi).all(|k| {
+        let w = tokens[k].text(text);
+        is_capitalized(w) || is_function_word(w) || lexicon::is_preposition(w)
+    });
+    // A place's name alone in quotes ("the town "Cold Spring Harbor"") is
+    // still the place.
+    let more_than_the_name = lo < first || hi > last;
+    more_than_the_name && hi - lo < MAX_TITLE_WORDS && opens && closes && capitalized
 }
 
 /// A city followed by a game's score ("lost to Tulsa 63-7 on Friday",
@@ -1176,7 +1232,9 @@ pub fn lone_names(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Span> {
             || lexicon::given_name(w).is_some()
     };
     (1..tokens.len())
-        .filter(|&i| placed(i) && !other_kind(tokens[i].text(text)))
+        .filter(|&i| {
+            placed(i) && !other_kind(tokens[i].text(text)) && !in_work_title(text, tokens, i, i)
+        })
         .map(|i| tokens[i].span())
         .collect()
 }
