@@ -1215,6 +1215,18 @@ fn a_place_in_the_title_of_a_work_is_no_mention_of_it() {
 }
 
 #[test]
+fn a_city_that_names_a_team_opens_a_sentence_as_the_team() {
+    let text = "Season review\n\nThe Wooster Hawks play their home games in Wooster, Ohio. \
+                Wooster finished the season 9-2, coach Ada Lowe said.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(
+        mentions_of(&doc, "Wooster"),
+        ["Wooster"],
+        "the town's, not the team's"
+    );
+}
+
+#[test]
 fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
     let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
                 a guide said. The Greek islands were calm that week.\n";

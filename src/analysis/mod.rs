@@ -166,7 +166,7 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
             .take_while(|f| f.start < m.span.end)
             .all(|f| f == &m.span)
     });
-    add_teams(text, tokens, &place_names, person_spans, &mut org_spans);
+    let team_cities = add_teams(text, tokens, &place_names, person_spans, &mut org_spans);
     let mut sorted_taken: Vec<Span> = person_spans.iter().chain(&org_spans).cloned().collect();
     sorted_taken.sort_by_key(|s| s.start);
     let unlisted = places::unlisted(
@@ -219,7 +219,7 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
         tokens,
         gaz,
         (&place_names, lower),
-        &taken,
+        (&taken, &team_cities),
         &mut entities,
     );
     add_unlisted_places(text, &unlisted, &mut entities);
@@ -336,14 +336,14 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 }
 
 /// Team names ("Houston Rockets") join the organizations, and their city
-/// is no place there.
-fn add_teams(
-    text: &str,
+/// is no place there. The names of the cities that open them.
+fn add_teams<'t>(
+    text: &'t str,
     tokens: &[tokens::Token],
     place_names: &[gazetteer::PlaceMatch],
     person_spans: &[Span],
     org_spans: &mut Vec<Span>,
-) {
+) -> Vec<&'t str> {
     let mut taken: Vec<Span> = person_spans
         .iter()
         .chain(org_spans.iter())
@@ -352,10 +352,24 @@ fn add_teams(
     taken.sort_by_key(|s| s.start);
     let teams = places::team_spans(text, tokens, place_names, &taken);
     if teams.is_empty() {
-        return;
+        return Vec::new();
     }
+    // Place names are in text order: each team's city is found by search.
+    let mut cities: Vec<&str> = teams
+        .iter()
+        .filter_map(|t| {
+            let k = place_names.partition_point(|m| m.span.start < t.start);
+            place_names
+                .get(k)
+                .filter(|m| m.span.start == t.start)
+                .map(|m| &text[m.span.clone()])
+        })
+        .collect();
+    cities.sort_unstable();
+    cities.dedup();
     org_spans.extend(teams);
     org_spans.sort_by_key(|s| s.start);
+    cities
 }
 
 /// Places, one entity per place however it is written ("Kiev", "Kyiv").
@@ -364,13 +378,14 @@ fn add_places(
     tokens: &[tokens::Token],
     gaz: &gazetteer::Gazetteer,
     (place_names, lower): (&[gazetteer::PlaceMatch], &places::Lowercase),
-    taken: &[Span],
+    (taken, team_cities): (&[Span], &[&str]),
     out: &mut Vec<Entity>,
 ) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
     let mut places = Grouped::new(out, EntityKind::Place);
-    for f in places::find_places(text, tokens, gaz, place_names, &taken, lower) {
+    let found = places::find_places(text, tokens, gaz, place_names, &taken, lower, team_cities);
+    for f in found {
         let p = gaz.place(f.place);
         places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
     }

@@ -310,7 +310,10 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 }
 
 /// The places of a text, outside the `taken` spans (sorted) of people and
-/// organizations.
+/// organizations. A city that opens a team's name in the text
+/// (`team_cities`, sorted: "the Bowling Green Falcons") is the team when,
+/// bare, it opens a sentence ("Bowling Green finished 8-5"): only
+/// evidence makes it the place there.
 pub fn find_places(
     text: &str,
     tokens: &[Token],
@@ -318,6 +321,7 @@ pub fn find_places(
     found: &[PlaceMatch],
     taken: &[Span],
     lower: &Lowercase,
+    team_cities: &[&str],
 ) -> Vec<Found> {
     let mut ms = matches(tokens, found, taken);
     let mut extra = qualify(text, tokens, gaz, &mut ms);
@@ -358,7 +362,10 @@ pub fn find_places(
     let mut out: Vec<Found> = Vec::new();
     for (m, ok) in ms.iter().zip(&accepted) {
         let key = form_key(text, &m.span);
-        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, lower, m);
+        let bare_repeat = !ok
+            && known.contains_key(&key)
+            && !common_word(text, tokens, lower, m)
+            && !opens_as_team(text, tokens, m, team_cities);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
         if (*ok || bare_repeat)
             && !inside
@@ -376,6 +383,12 @@ pub fn find_places(
     out.append(&mut extra);
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// A city of `team_cities` (sorted) opening a sentence: the team's
+/// subject ("Bowling Green finished 8-5").
+fn opens_as_team(text: &str, tokens: &[Token], m: &Match, team_cities: &[&str]) -> bool {
+    tokens[m.first].sentence_start() && team_cities.binary_search(&&text[m.span.clone()]).is_ok()
 }
 
 /// A place name right after an honorific ("Lord Bideford", "Mrs
