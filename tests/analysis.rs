@@ -1227,6 +1227,15 @@ fn a_city_that_names_a_team_opens_a_sentence_as_the_team() {
 }
 
 #[test]
+fn a_place_before_a_word_that_only_looks_like_a_town_is_in_a_longer_name() {
+    // "Liberty" is a town's name too, but nothing here makes it one.
+    let text = "Parade day\n\nCrowds cheered the Norway Liberty Parade in Oslo, Ada Lowe said.\n";
+    assert_eq!(places(text), ["Oslo"]);
+    let subject = "Trip\n\nPierre Dulac was tired, he said. On reaching Moscow Pierre did not let anyone know.\n";
+    assert_eq!(places(subject), ["Moscow"], "a given name opens the clause");
+}
+
+#[test]
 fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
     let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
                 a guide said. The Greek islands were calm that week.\n";

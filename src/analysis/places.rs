@@ -358,7 +358,15 @@ pub fn find_places(
         .filter(|(_, a)| **a)
         .map(|(m, _)| (form_key(text, &m.span), true))
         .collect();
-    let starts: Vec<usize> = ms.iter().map(|m| m.first).collect();
+    // Where the accepted places start: a name that merely looks like a
+    // place ("Liberation" in "Bangladesh Liberation War") extends the name
+    // before it like any capitalized word.
+    let starts: Vec<usize> = ms
+        .iter()
+        .zip(&accepted)
+        .filter(|(_, ok)| **ok)
+        .map(|(m, _)| m.first)
+        .collect();
     let mut out: Vec<Found> = Vec::new();
     for (m, ok) in ms.iter().zip(&accepted) {
         let key = form_key(text, &m.span);
@@ -499,6 +507,9 @@ fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> 
             (t.joined() || text.get(m.span.end..t.start()) == Some(" "))
                 && part_of_name(t)
                 && starts.binary_search(&(m.last + 1)).is_err()
+                // A clause's subject may follow a place ("On reaching
+                // Petersburg Pierre wrote").
+                && lexicon::given_name(t.text(text)).is_none()
         });
     let before = m.first > 0 && tokens[m.first].joined() && {
         let prev = &tokens[m.first - 1];
