@@ -1236,6 +1236,28 @@ fn a_place_before_a_word_that_only_looks_like_a_town_is_in_a_longer_name() {
 }
 
 #[test]
+fn an_organization_named_without_its_last_word_is_still_the_organization() {
+    let text = "College news\n\nClasses at Wooster State University began in 1901. Wooster \
+                State was founded by farmers near Wooster, Ada Lowe said. The Kansas City \
+                Hospital sent nurses, and they were taken to Kansas City by train.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(
+        mentions_of(&doc, "Wooster State University"),
+        ["Wooster State University", "Wooster State"]
+    );
+    assert_eq!(
+        mentions_of(&doc, "Wooster"),
+        ["Wooster"],
+        "the town only near it"
+    );
+    assert_eq!(
+        mentions_of(&doc, "Kansas City"),
+        ["Kansas City"],
+        "a place's whole name stays"
+    );
+}
+
+#[test]
 fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
     let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
                 a guide said. The Greek islands were calm that week.\n";

@@ -167,6 +167,12 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
             .all(|f| f == &m.span)
     });
     let team_cities = add_teams(text, tokens, &place_names, person_spans, &mut org_spans);
+    let shortened =
+        names::shortened_organizations(text, tokens, &place_names, (&org_spans, person_spans));
+    if !shortened.is_empty() {
+        org_spans.extend(shortened);
+        org_spans.sort_by_key(|s| s.start);
+    }
     let mut sorted_taken: Vec<Span> = person_spans.iter().chain(&org_spans).cloned().collect();
     sorted_taken.sort_by_key(|s| s.start);
     let unlisted = places::unlisted(
@@ -445,7 +451,8 @@ impl<'a, K: std::hash::Hash + Eq> Grouped<'a, K> {
 /// one in parentheses right after it ("Department of Transportation (DOT)"),
 /// or one whose initials it spells ("UN", "United Nations"); a name joins
 /// its fuller form with a country in front ("State Department", "U.S.
-/// State Department").
+/// State Department") or with an organization word after it ("Fairmont
+/// State", "Fairmont State University").
 fn add_organizations(
     text: &str,
     spans: &[Span],
@@ -470,12 +477,19 @@ fn add_organizations(
         .collect();
     let mut by_initials: HashMap<String, &str> = HashMap::default();
     let mut by_place_dropped: HashMap<&str, &str> = HashMap::default();
+    // "Fairmont State" for "Fairmont State University".
+    let mut by_kind_dropped: HashMap<&str, &str> = HashMap::default();
     for &long in &long_names {
         by_initials.entry(initials(long)).or_insert(long);
         for (place, rest) in place_prefixes(long) {
             if gaz.lookup(place).is_some() || gaz.demonym(place).is_some() {
                 by_place_dropped.entry(rest).or_insert(long);
             }
+        }
+        if let Some((rest, last)) = long.rsplit_once(' ')
+            && lexicon::is_org_word(last)
+        {
+            by_kind_dropped.entry(rest).or_insert(long);
         }
     }
     for s in spans {
@@ -488,7 +502,10 @@ fn add_organizations(
         }
     }
     for short in &long_names {
-        if let Some(long) = by_place_dropped.get(short) {
+        if let Some(long) = by_place_dropped
+            .get(short)
+            .or_else(|| by_kind_dropped.get(short))
+        {
             alias.entry(short).or_insert(long);
         }
     }
