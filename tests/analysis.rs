@@ -1258,6 +1258,15 @@ fn an_organization_named_without_its_last_word_is_still_the_organization() {
 }
 
 #[test]
+fn a_city_after_a_players_for_or_with_is_the_club() {
+    let text = "Sports\n\nAda Lowe was born in Leeds. She played for Leeds and signed with \
+                Bristol in 2001, then played for Nigeria's under-20 team.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(mentions_of(&doc, "Leeds"), ["Leeds"], "the birthplace only");
+    assert_eq!(names(&doc, EntityKind::Place), ["Leeds", "Nigeria"]);
+}
+
+#[test]
 fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
     let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
                 a guide said. The Greek islands were calm that week.\n";

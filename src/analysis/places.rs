@@ -378,6 +378,7 @@ pub fn find_places(
         if (*ok || bare_repeat)
             && !inside
             && !scored(text, tokens, m)
+            && !for_a_club(text, tokens, m)
             && !titled(text, tokens, m)
             && !in_work_title(text, tokens, m.first, m.last)
         {
@@ -477,6 +478,33 @@ fn scored(text: &str, tokens: &[Token], m: &Match) -> bool {
         t.joined() && t.lowercase() && !is_function_word(w) && !lexicon::is_preposition(w)
     });
     next.joined() && !tokens[m.last].possessive() && score && !counts
+}
+
+/// Words of a player's career before "for" or "with" and a club ("played
+/// with Footscray", "signed for Leeds", "26 games for Lausanne").
+const CAREER_WORDS: &[&str] = &[
+    "played",
+    "plays",
+    "playing",
+    "signed",
+    "signing",
+    "games",
+    "matches",
+    "appearances",
+    "goals",
+    "debut",
+];
+
+/// A city right after a career's "for" or "with" names its club, not the
+/// place, unless it owns what follows ("played for Nigeria's under-20
+/// team").
+fn for_a_club(text: &str, tokens: &[Token], m: &Match) -> bool {
+    m.first >= 2
+        && !tokens[m.last].possessive()
+        && tokens[m.first].joined()
+        && matches!(tokens[m.first - 1].text(text), "for" | "with")
+        && tokens[m.first - 1].joined()
+        && CAREER_WORDS.contains(&tokens[m.first - 2].text(text))
 }
 
 /// The form as a key, all-caps folded to how the rest of the text writes it.
