@@ -1295,7 +1295,7 @@ fn a_railway_is_its_line_and_one_named_for_two_towns_is_one_place() {
 }
 
 #[test]
-fn a_river_or_railway_named_in_full_is_named_by_the_rest_after_the() {
+fn a_river_railway_or_rock_formation_named_in_full_is_named_by_the_rest_after_the() {
     let text = "Mill news\n\nThe Tarvel Railroad runs along the Oskan River. The Tarvel train \
                 stopped when the Oskan flooded, and the Tarvel Lumber yard closed. Tarvel \
                 stayed calm, Ada Lowe said.\n";
@@ -1306,6 +1306,12 @@ fn a_river_or_railway_named_in_full_is_named_by_the_rest_after_the() {
         "the train's, not the yard's nor the bare word's"
     );
     assert_eq!(mentions_of(&doc, "Oskan River"), ["Oskan River", "Oskan"]);
+    let rock = "Oil news\n\nWells reach the Tarvel Formation, and the Tarvel holds the oil.\n";
+    let doc = Document::analyze(rock);
+    assert_eq!(
+        mentions_of(&doc, "Tarvel Formation"),
+        ["Tarvel Formation", "Tarvel"]
+    );
 }
 
 #[test]

@@ -1093,8 +1093,17 @@ const MAX_UNLISTED_WORDS: usize = 3;
 
 /// Last words of the features that a text, once it has named one in
 /// full, names by the rest after "the": "the Saco" for the Saco River,
-/// "the Reading train" for the Reading Railroad's.
-const BARE_FEATURES: &[&str] = &["River", "Railroad", "Railway", "Canal", "Sea", "Ocean"];
+/// "the Reading train" for the Reading Railroad's, "the Bakken" for the
+/// Bakken Formation.
+const BARE_FEATURES: &[&str] = &[
+    "River",
+    "Railroad",
+    "Railway",
+    "Canal",
+    "Sea",
+    "Ocean",
+    "Formation",
+];
 
 /// A place no gazetteer lists, and the name it is a mention of: its own,
 /// or the full name of the feature it shortens ("the Saco").
