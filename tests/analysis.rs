@@ -1182,6 +1182,91 @@ fn a_name_of_several_words_placed_by_its_region_is_no_person() {
 }
 
 #[test]
+fn a_town_before_railway_station_names_the_station() {
+    let text = "Old lines\n\nTarvel railway station was closed in 1932, and trains now stop \
+                at the Oskan bus station, Ada Lowe's station report said.\n";
+    let found = places(text);
+    assert!(
+        found.contains(&"Tarvel railway station".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"Oskan bus station".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|p| p.contains("Lowe")), "{found:?}");
+}
+
+#[test]
+fn a_place_in_the_title_of_a_work_is_no_mention_of_it() {
+    let text = "Band news\n\nThe band played \"Storms in Chicago\" and the album Live At \
+                Boston, then flew to Denver, Ada Lowe said. \"We loved Chicago,\" she said. \
+                They toured the town \"Oskan Falls\" next.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(
+        mentions_of(&doc, "Chicago"),
+        ["Chicago"],
+        "the speech's, not the song's"
+    );
+    let found = places(text);
+    assert!(!found.contains(&"Boston".to_string()), "{found:?}");
+    assert!(found.contains(&"Denver".to_string()), "{found:?}");
+    assert!(found.contains(&"Oskan Falls".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_city_that_names_a_team_opens_a_sentence_as_the_team() {
+    let text = "Season review\n\nThe Wooster Hawks play their home games in Wooster, Ohio. \
+                Wooster finished the season 9-2, coach Ada Lowe said.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(
+        mentions_of(&doc, "Wooster"),
+        ["Wooster"],
+        "the town's, not the team's"
+    );
+}
+
+#[test]
+fn a_place_before_a_word_that_only_looks_like_a_town_is_in_a_longer_name() {
+    // "Liberty" is a town's name too, but nothing here makes it one.
+    let text = "Parade day\n\nCrowds cheered the Norway Liberty Parade in Oslo, Ada Lowe said.\n";
+    assert_eq!(places(text), ["Oslo"]);
+    let subject = "Trip\n\nPierre Dulac was tired, he said. On reaching Moscow Pierre did not let anyone know.\n";
+    assert_eq!(places(subject), ["Moscow"], "a given name opens the clause");
+}
+
+#[test]
+fn an_organization_named_without_its_last_word_is_still_the_organization() {
+    let text = "College news\n\nClasses at Wooster State University began in 1901. Wooster \
+                State was founded by farmers near Wooster, Ada Lowe said. The Kansas City \
+                Hospital sent nurses, and they were taken to Kansas City by train.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(
+        mentions_of(&doc, "Wooster State University"),
+        ["Wooster State University", "Wooster State"]
+    );
+    assert_eq!(
+        mentions_of(&doc, "Wooster"),
+        ["Wooster"],
+        "the town only near it"
+    );
+    assert_eq!(
+        mentions_of(&doc, "Kansas City"),
+        ["Kansas City"],
+        "a place's whole name stays"
+    );
+}
+
+#[test]
+fn a_city_after_a_players_for_or_with_is_the_club() {
+    let text = "Sports\n\nAda Lowe was born in Leeds. She played for Leeds and signed with \
+                Bristol in 2001, then played for Nigeria's under-20 team.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(mentions_of(&doc, "Leeds"), ["Leeds"], "the birthplace only");
+    assert_eq!(names(&doc, EntityKind::Place), ["Leeds", "Nigeria"]);
+}
+
+#[test]
 fn a_name_with_a_lowercase_kind_of_feature_is_one_place() {
     let text = "River trip\n\nBoats sailed up the Tarvel river toward the Oskan islands, \
                 a guide said. The Greek islands were calm that week.\n";
@@ -1207,6 +1292,40 @@ fn a_railway_is_its_line_and_one_named_for_two_towns_is_one_place() {
     );
     assert!(!found.contains(&"Bangor".to_string()), "{found:?}");
     assert!(!found.iter().any(|p| p.contains("Company")), "{found:?}");
+}
+
+#[test]
+fn a_river_railway_or_rock_formation_named_in_full_is_named_by_the_rest_after_the() {
+    let text = "Mill news\n\nThe Tarvel Railroad runs along the Oskan River. The Tarvel train \
+                stopped when the Oskan flooded, and the Tarvel Lumber yard closed. Tarvel \
+                stayed calm, Ada Lowe said.\n";
+    let doc = Document::analyze(text);
+    assert_eq!(
+        mentions_of(&doc, "Tarvel Railroad"),
+        ["Tarvel Railroad", "Tarvel"],
+        "the train's, not the yard's nor the bare word's"
+    );
+    assert_eq!(mentions_of(&doc, "Oskan River"), ["Oskan River", "Oskan"]);
+    let rock = "Oil news\n\nWells reach the Tarvel Formation, and the Tarvel holds the oil.\n";
+    let doc = Document::analyze(rock);
+    assert_eq!(
+        mentions_of(&doc, "Tarvel Formation"),
+        ["Tarvel Formation", "Tarvel"]
+    );
+}
+
+#[test]
+fn initials_with_an_ampersand_and_a_final_r_are_a_railway_where_the_text_names_railways() {
+    let railway = "Old lines\n\nFreight ran on the Oskan Valley Railroad until B&TR trains \
+                   took it, Ada Lowe said. The B&TR closed in 1950.\n";
+    let doc = Document::analyze(railway);
+    assert_eq!(mentions_of(&doc, "B&TR"), ["B&TR", "B&TR"]);
+    let firm = "Plant news\n\nWorkers at B&TR built pumps, Ada Lowe said. The B&TR plant closed.\n";
+    assert!(
+        !places(firm).iter().any(|p| p.contains('&')),
+        "{:?}",
+        places(firm)
+    );
 }
 
 #[test]

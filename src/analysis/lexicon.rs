@@ -906,6 +906,8 @@ const FEATURE_WORDS: &[&str] = &[
     "Junction",
     "Heights",
     "Crossing",
+    // A rock formation is where it lies ("the Bakken Formation").
+    "Formation",
     // A railway is its line, as a road is ("on the Welsh Highland
     // Railway"); "Railway Company" stays a firm.
     "Railroad",

@@ -176,6 +176,7 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
         .filter(|s| !overlaps_any(person_spans, s))
         .collect();
     places::widen_railways(text, tokens, &mut features);
+    places::railway_initials(text, &mut org_spans, &mut features);
     // A feature the gazetteer knows by its whole name ("Muskegon County")
     // is the gazetteer's; the places inside the others are not named
     // there ("Chad" in "Lake Chad"). Features are in text order and
@@ -187,7 +188,13 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
             .take_while(|f| f.start < m.span.end)
             .all(|f| f == &m.span)
     });
-    add_teams(text, tokens, &place_names, person_spans, &mut org_spans);
+    let team_cities = add_teams(text, tokens, &place_names, person_spans, &mut org_spans);
+    let shortened =
+        names::shortened_organizations(text, tokens, &place_names, (&org_spans, person_spans));
+    if !shortened.is_empty() {
+        org_spans.extend(shortened);
+        org_spans.sort_by_key(|s| s.start);
+    }
     let mut sorted_taken: Vec<Span> = person_spans.iter().chain(&org_spans).cloned().collect();
     sorted_taken.sort_by_key(|s| s.start);
     let unlisted = places::unlisted(
@@ -231,8 +238,8 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
     let taken: Vec<Span> = person_spans
         .iter()
         .chain(&org_spans)
-        .chain(&unlisted)
         .cloned()
+        .chain(unlisted.iter().map(|u| u.span.clone()))
         .chain(titles)
         .collect();
     add_places(
@@ -240,7 +247,7 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
         tokens,
         gaz,
         (&place_names, lower),
-        &taken,
+        (&taken, &team_cities),
         &mut entities,
     );
     add_unlisted_places(text, &unlisted, &mut entities);
@@ -373,14 +380,14 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 }
 
 /// Team names ("Houston Rockets") join the organizations, and their city
-/// is no place there.
-fn add_teams(
-    text: &str,
+/// is no place there. The names of the cities that open them.
+fn add_teams<'t>(
+    text: &'t str,
     tokens: &tokens::Tokens,
     place_names: &[gazetteer::PlaceMatch],
     person_spans: &[Span],
     org_spans: &mut Vec<Span>,
-) {
+) -> Vec<&'t str> {
     let mut taken: Vec<Span> = person_spans
         .iter()
         .chain(org_spans.iter())
@@ -389,10 +396,24 @@ fn add_teams(
     taken.sort_by_key(|s| s.start);
     let teams = places::team_spans(text, tokens, place_names, &taken);
     if teams.is_empty() {
-        return;
+        return Vec::new();
     }
+    // Place names are in text order: each team's city is found by search.
+    let mut cities: Vec<&str> = teams
+        .iter()
+        .filter_map(|t| {
+            let k = place_names.partition_point(|m| m.span.start < t.start);
+            place_names
+                .get(k)
+                .filter(|m| m.span.start == t.start)
+                .map(|m| &text[m.span.clone()])
+        })
+        .collect();
+    cities.sort_unstable();
+    cities.dedup();
     org_spans.extend(teams);
     org_spans.sort_by_key(|s| s.start);
+    cities
 }
 
 /// Places, one entity per place however it is written ("Kiev", "Kyiv").
@@ -401,24 +422,25 @@ fn add_places(
     tokens: &tokens::Tokens,
     gaz: &gazetteer::Gazetteer,
     (place_names, lower): (&[gazetteer::PlaceMatch], &places::Lowercase),
-    taken: &[Span],
+    (taken, team_cities): (&[Span], &[&str]),
     out: &mut Vec<Entity>,
 ) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
     let mut places = Grouped::new(out, EntityKind::Place);
-    for f in places::find_places(text, tokens, gaz, place_names, &taken, lower) {
+    let found = places::find_places(text, tokens, gaz, place_names, &taken, lower, team_cities);
+    for f in found {
         let p = gaz.place(f.place);
         places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
     }
 }
 
-/// Places no gazetteer lists, one entity per name as written.
-fn add_unlisted_places(text: &str, spans: &[Span], out: &mut Vec<Entity>) {
+/// Places no gazetteer lists, one entity per full name as written.
+fn add_unlisted_places(text: &str, found: &[places::Unlisted], out: &mut Vec<Entity>) {
     let mut places = Grouped::new(out, EntityKind::Place);
-    for s in spans {
-        let name = &text[s.clone()];
-        places.mention(name, name, None, s.clone());
+    for u in found {
+        let name = &text[u.name.clone()];
+        places.mention(name, name, None, u.span.clone());
     }
 }
 
@@ -467,7 +489,8 @@ impl<'a, K: std::hash::Hash + Eq> Grouped<'a, K> {
 /// one in parentheses right after it ("Department of Transportation (DOT)"),
 /// or one whose initials it spells ("UN", "United Nations"); a name joins
 /// its fuller form with a country in front ("State Department", "U.S.
-/// State Department").
+/// State Department") or with an organization word after it ("Fairmont
+/// State", "Fairmont State University").
 fn add_organizations(
     text: &str,
     spans: &[Span],
@@ -492,12 +515,19 @@ fn add_organizations(
         .collect();
     let mut by_initials: HashMap<String, &str> = HashMap::default();
     let mut by_place_dropped: HashMap<&str, &str> = HashMap::default();
+    // "Fairmont State" for "Fairmont State University".
+    let mut by_kind_dropped: HashMap<&str, &str> = HashMap::default();
     for &long in &long_names {
         by_initials.entry(initials(long)).or_insert(long);
         for (place, rest) in place_prefixes(long) {
             if gaz.lookup(place).is_some() || gaz.demonym(place).is_some() {
                 by_place_dropped.entry(rest).or_insert(long);
             }
+        }
+        if let Some((rest, last)) = long.rsplit_once(' ')
+            && lexicon::is_org_word(last)
+        {
+            by_kind_dropped.entry(rest).or_insert(long);
         }
     }
     for s in spans {
@@ -510,7 +540,10 @@ fn add_organizations(
         }
     }
     for short in &long_names {
-        if let Some(long) = by_place_dropped.get(short) {
+        if let Some(long) = by_place_dropped
+            .get(short)
+            .or_else(|| by_kind_dropped.get(short))
+        {
             alias.entry(short).or_insert(long);
         }
     }

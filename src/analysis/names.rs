@@ -4,13 +4,14 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, PlaceMatch};
 use super::lexicon::{
     self, Gender, is_calendar, is_function_word, is_org_word, is_particle, is_role_noun,
     is_speech_verb, is_title,
 };
 use super::tokens::{Token, is_all_caps, is_capitalized};
 use super::wordmap::load_le;
+use crate::model::Span;
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 5;
@@ -98,7 +99,28 @@ fn lowercase_feature(
         }
     };
     let people = || gaz.demonym(word(text, tokens, run.start)).is_some();
-    (feature && placed() && !people()).then_some(run.start..run.end + 1)
+    if feature && placed() && !people() {
+        return Some(run.start..run.end + 1);
+    }
+    station_after(text, tokens, run.end).map(|end| run.start..end)
+}
+
+/// Lowercase words for a station after the name of the town it serves.
+const STATION_KINDS: &[&str] = &["railway", "train", "bus", "tube", "subway"];
+
+/// "Cosham railway station": where the words from `at` are a kind of
+/// station, the end of the station's name. Said outright, it needs no
+/// "the" before the name.
+fn station_after(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+    let kind = tokens.get(at)?;
+    let station = tokens.get(at + 1)?;
+    (kind.lowercase()
+        && kind.joined()
+        && station.joined()
+        && !tokens[at - 1].possessive()
+        && STATION_KINDS.contains(&kind.text(text))
+        && station.text(text) == "station")
+        .then_some(at + 2)
 }
 
 /// Longest list of names a known person spreads to, in names.
@@ -612,6 +634,63 @@ fn team(text: &str, tokens: &[Token], body: Range<usize>, gaz: &Gazetteer) -> Op
     let plural = last.ends_with('s') && !last.ends_with("ss");
     (body.len() >= 2 && plural && gaz.lookup(word(text, tokens, body.start)).is_some())
         .then_some(body)
+}
+
+/// Longest short form of an organization's name, in words.
+const MAX_SHORT_ORG_WORDS: usize = 3;
+
+/// "Fairmont State" after "Fairmont State University", "Tarvel First"
+/// after "the Tarvel First Party": an organization's name without its
+/// last word, when that is an organization word and at least two words
+/// are left, names it again where no capitalized word follows; the place
+/// it opens is no place there. Not a place's whole name ("Atlantic City"
+/// of "Atlantic City Hospital"), of `places` (in text order). New spans
+/// of `org_spans` (sorted), outside it and `person_spans` (sorted).
+pub fn shortened_organizations(
+    text: &str,
+    tokens: &[Token],
+    places: &[PlaceMatch],
+    (org_spans, person_spans): (&[Span], &[Span]),
+) -> Vec<Span> {
+    let shorts: HashSet<&str> = org_spans
+        .iter()
+        .filter_map(|s| text[s.clone()].rsplit_once(' '))
+        .filter(|(rest, last)| is_org_word(last) && rest.contains(' '))
+        .map(|(rest, _)| rest)
+        .collect();
+    if shorts.is_empty() {
+        return Vec::new();
+    }
+    let firsts: HashSet<&str> = shorts.iter().filter_map(|s| s.split(' ').next()).collect();
+    let taken = |s: &Span| {
+        [org_spans, person_spans].iter().any(|spans| {
+            let k = spans.partition_point(|t| t.end <= s.start);
+            spans.get(k).is_some_and(|t| t.start < s.end)
+        })
+    };
+    let place = |s: &Span| {
+        let k = places.partition_point(|m| m.span.start < s.start);
+        places.get(k).is_some_and(|m| m.span == *s)
+    };
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
+        if tokens[i].lowercase() || !firsts.contains(tokens[i].text(text)) {
+            continue;
+        }
+        let ends_at = |end: usize| {
+            tokens
+                .get(end + 1)
+                .is_none_or(|t| !t.joined() || !is_capitalized(t.text(text)))
+        };
+        let found = (i + 1..tokens.len().min(i + MAX_SHORT_ORG_WORDS))
+            .take_while(|&k| tokens[k].joined())
+            .map(|k| (k, tokens[i].start()..tokens[k].end()))
+            .find(|(k, s)| shorts.contains(&text[s.clone()]) && ends_at(*k));
+        if let Some((_, s)) = found.filter(|(_, s)| !taken(s) && !place(s)) {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// Acronyms that name organizations (FAA, NATO), not Roman numerals, clock

@@ -310,7 +310,10 @@ fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
 }
 
 /// The places of a text, outside the `taken` spans (sorted) of people and
-/// organizations.
+/// organizations. A city that opens a team's name in the text
+/// (`team_cities`, sorted: "the Bowling Green Falcons") is the team when,
+/// bare, it opens a sentence ("Bowling Green finished 8-5"): only
+/// evidence makes it the place there.
 pub fn find_places(
     text: &str,
     tokens: &Tokens,
@@ -318,6 +321,7 @@ pub fn find_places(
     found: &[PlaceMatch],
     taken: &[Span],
     lower: &Lowercase,
+    team_cities: &[&str],
 ) -> Vec<Found> {
     let mut ms = matches(tokens, found, taken);
     let mut extra = qualify(text, tokens, gaz, &mut ms);
@@ -354,13 +358,30 @@ pub fn find_places(
         .filter(|(_, a)| **a)
         .map(|(m, _)| (form_key(text, &m.span), true))
         .collect();
-    let starts: Vec<usize> = ms.iter().map(|m| m.first).collect();
+    // Where the accepted places start: a name that merely looks like a
+    // place ("Liberation" in "Bangladesh Liberation War") extends the name
+    // before it like any capitalized word.
+    let starts: Vec<usize> = ms
+        .iter()
+        .zip(&accepted)
+        .filter(|(_, ok)| **ok)
+        .map(|(m, _)| m.first)
+        .collect();
     let mut out: Vec<Found> = Vec::new();
     for (m, ok) in ms.iter().zip(&accepted) {
         let key = form_key(text, &m.span);
-        let bare_repeat = !ok && known.contains_key(&key) && !common_word(text, tokens, lower, m);
+        let bare_repeat = !ok
+            && known.contains_key(&key)
+            && !common_word(text, tokens, lower, m)
+            && !opens_as_team(text, tokens, m, team_cities);
         let inside = m.qualified.is_none() && in_longer_name(text, tokens, m, &starts);
-        if (*ok || bare_repeat) && !inside && !scored(text, tokens, m) && !titled(text, tokens, m) {
+        if (*ok || bare_repeat)
+            && !inside
+            && !scored(text, tokens, m)
+            && !for_a_club(text, tokens, m)
+            && !titled(text, tokens, m)
+            && !in_work_title(text, tokens, m.first, m.last)
+        {
             let place = m.qualified.as_ref().map_or(sense[&key], |q| q[0]);
             out.push(Found {
                 span: with_direction(text, tokens, m),
@@ -373,6 +394,12 @@ pub fn find_places(
     out
 }
 
+/// A city of `team_cities` (sorted) opening a sentence: the team's
+/// subject ("Bowling Green finished 8-5").
+fn opens_as_team(text: &str, tokens: &[Token], m: &Match, team_cities: &[&str]) -> bool {
+    tokens[m.first].sentence_start() && team_cities.binary_search(&&text[m.span.clone()]).is_ok()
+}
+
 /// A place name right after an honorific ("Lord Bideford", "Mrs
 /// Truro") names a person; other titles also head organizations
 /// ("Transport Canada").
@@ -381,6 +408,57 @@ fn titled(text: &str, tokens: &[Token], m: &Match) -> bool {
         let w = tokens[m.first - 1].text(text);
         is_title(w) && lexicon::title_gender(w) != lexicon::Gender::Unknown
     }
+}
+
+/// Longest title of a work in quotes, in words.
+const MAX_TITLE_WORDS: usize = 6;
+
+/// Whether the words from `first` to `last` are in the title of a song,
+/// album or motto rather than somewhere: a short quote of capitalized
+/// words but the little ones ("Anarchy in Tokyo", "Made in Miami"), which
+/// speech, with lowercase words of its own, is not, holding more than the
+/// name; or a capitalized
+/// preposition mid-sentence right before them, after another capitalized
+/// word ("the album Live In Memphis").
+fn in_work_title(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    title_preposition_before(text, tokens, first) || in_quoted_title(text, tokens, first, last)
+}
+
+fn title_preposition_before(text: &str, tokens: &[Token], first: usize) -> bool {
+    first >= 2 && tokens[first].joined() && tokens[first - 1].joined() && {
+        let prep = tokens[first - 1].text(text);
+        is_capitalized(prep)
+            && lexicon::is_preposition(prep)
+            && !tokens[first - 1].sentence_start()
+            && is_capitalized(tokens[first - 2].text(text))
+    }
+}
+
+fn in_quoted_title(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    // The words joined to the name, no further than a title's length.
+    let lo = (first.saturating_sub(MAX_TITLE_WORDS)..first)
+        .rev()
+        .take_while(|&k| tokens[k + 1].joined())
+        .last()
+        .unwrap_or(first);
+    let hi = (last + 1..tokens.len().min(last + 1 + MAX_TITLE_WORDS))
+        .take_while(|&k| tokens[k].joined())
+        .last()
+        .unwrap_or(last);
+    let opens = text[..tokens[lo].start()]
+        .trim_end_matches(' ')
+        .ends_with(['"', '“']);
+    let closes = text[tokens[hi].end()..]
+        .trim_start_matches([' ', '.', ',', '!', '?'])
+        .starts_with(['"', '”']);
+    let capitalized = (lo..=hi).all(|k| {
+        let w = tokens[k].text(text);
+        is_capitalized(w) || is_function_word(w) || lexicon::is_preposition(w)
+    });
+    // A place's name alone in quotes ("the town "Cold Spring Harbor"") is
+    // still the place.
+    let more_than_the_name = lo < first || hi > last;
+    more_than_the_name && hi - lo < MAX_TITLE_WORDS && opens && closes && capitalized
 }
 
 /// A city followed by a game's score ("lost to Tulsa 63-7 on Friday",
@@ -400,6 +478,33 @@ fn scored(text: &str, tokens: &[Token], m: &Match) -> bool {
         t.joined() && t.lowercase() && !is_function_word(w) && !lexicon::is_preposition(w)
     });
     next.joined() && !tokens[m.last].possessive() && score && !counts
+}
+
+/// Words of a player's career before "for" or "with" and a club ("played
+/// with Footscray", "signed for Leeds", "26 games for Lausanne").
+const CAREER_WORDS: &[&str] = &[
+    "played",
+    "plays",
+    "playing",
+    "signed",
+    "signing",
+    "games",
+    "matches",
+    "appearances",
+    "goals",
+    "debut",
+];
+
+/// A city right after a career's "for" or "with" names its club, not the
+/// place, unless it owns what follows ("played for Nigeria's under-20
+/// team").
+fn for_a_club(text: &str, tokens: &[Token], m: &Match) -> bool {
+    m.first >= 2
+        && !tokens[m.last].possessive()
+        && tokens[m.first].joined()
+        && matches!(tokens[m.first - 1].text(text), "for" | "with")
+        && tokens[m.first - 1].joined()
+        && CAREER_WORDS.contains(&tokens[m.first - 2].text(text))
 }
 
 /// The form as a key, all-caps folded to how the rest of the text writes it.
@@ -430,6 +535,9 @@ fn in_longer_name(text: &str, tokens: &[Token], m: &Match, starts: &[usize]) -> 
             (t.joined() || text.get(m.span.end..t.start()) == Some(" "))
                 && part_of_name(t)
                 && starts.binary_search(&(m.last + 1)).is_err()
+                // A clause's subject may follow a place ("On reaching
+                // Petersburg Pierre wrote").
+                && lexicon::given_name(t.text(text)).is_none()
         });
     let before = m.first > 0 && tokens[m.first].joined() && {
         let prev = &tokens[m.first - 1];
@@ -983,11 +1091,33 @@ const SETTLEMENT_NOUNS: &[&str] = &[
 /// Longest unlisted place name, in words.
 const MAX_UNLISTED_WORDS: usize = 3;
 
+/// Last words of the features that a text, once it has named one in
+/// full, names by the rest after "the": "the Saco" for the Saco River,
+/// "the Reading train" for the Reading Railroad's, "the Bakken" for the
+/// Bakken Formation.
+const BARE_FEATURES: &[&str] = &[
+    "River",
+    "Railroad",
+    "Railway",
+    "Canal",
+    "Sea",
+    "Ocean",
+    "Formation",
+];
+
+/// A place no gazetteer lists, and the name it is a mention of: its own,
+/// or the full name of the feature it shortens ("the Saco").
+pub struct Unlisted {
+    pub span: Span,
+    pub name: Span,
+}
+
 /// Places no gazetteer lists: the runs named by the kind of place they
 /// are (`features`), the names a sentence defines as a settlement ("X is
 /// a village in ...", "the town of X"), and every other mention of those
 /// names outside people and organizations (`taken`, sorted) and the
-/// gazetteer's matches.
+/// gazetteer's matches; and after "the", the short form of a feature
+/// (`BARE_FEATURES`), which outweighs a gazetteer's town of that name.
 pub fn unlisted(
     text: &str,
     tokens: &Tokens,
@@ -996,7 +1126,7 @@ pub fn unlisted(
     taken: &[Span],
     found: &[PlaceMatch],
     lone: &[Span],
-) -> Vec<Span> {
+) -> Vec<Unlisted> {
     let mut gazetted: Vec<Span> = found.iter().map(|m| m.span.clone()).collect();
     gazetted.sort_by_key(|s| s.start);
     let free = |s: &Span| !overlaps_any(taken, s) && !overlaps_any(&gazetted, s);
@@ -1009,16 +1139,24 @@ pub fn unlisted(
     );
     seeds.extend(lone.iter().filter(|s| free(s)).cloned());
     let names: HashSet<&str> = seeds.iter().map(|s| &text[s.clone()]).collect();
-    if names.is_empty() {
+    let shorts = short_forms(text, features);
+    if names.is_empty() && shorts.is_empty() {
         return Vec::new();
     }
     // Their first words, so that most words cost one probe.
     let firsts: HashSet<&str> = names
         .iter()
+        .chain(shorts.keys())
         .map(|n| n.split(' ').next().unwrap_or(n))
         .collect();
     let shapes = Shapes::of(firsts.iter().copied());
-    let mut out = seeds;
+    let mut out: Vec<Unlisted> = seeds
+        .into_iter()
+        .map(|s| Unlisted {
+            name: s.clone(),
+            span: s,
+        })
+        .collect();
     for i in 0..tokens.len() {
         if tokens[i].lowercase() {
             continue;
@@ -1027,17 +1165,57 @@ pub fn unlisted(
         if !shapes.may_hold(w) || !firsts.contains(w) {
             continue;
         }
-        let repeat = (1..=MAX_UNLISTED_WORDS.min(tokens.len() - i))
-            .rev()
-            .map(|n| tokens[i].start()..tokens[i + n - 1].end())
-            .find(|s| names.contains(&text[s.clone()]));
-        if let Some(s) = repeat.filter(|s| free(s)) {
-            out.push(s);
+        let longest_in = |table: &dyn Fn(&str) -> bool| {
+            (1..=MAX_UNLISTED_WORDS.min(tokens.len() - i))
+                .rev()
+                .map(|n| (n, tokens[i].start()..tokens[i + n - 1].end()))
+                .find(|(_, s)| table(&text[s.clone()]))
+        };
+        if let Some((_, s)) = longest_in(&|n| names.contains(n)).filter(|(_, s)| free(s)) {
+            out.push(Unlisted {
+                name: s.clone(),
+                span: s,
+            });
+        } else if let Some((_, s)) = longest_in(&|n| shorts.contains_key(n))
+            .filter(|(n, s)| shortened_here(text, tokens, i, *n) && !overlaps_any(taken, s))
+        {
+            out.push(Unlisted {
+                name: shorts[&text[s.clone()]].clone(),
+                span: s,
+            });
         }
     }
-    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    out.dedup_by(|b, a| b.start < a.end);
+    out.sort_by_key(|u| (u.span.start, std::cmp::Reverse(u.span.end)));
+    out.dedup_by(|b, a| b.span.start < a.span.end);
     out
+}
+
+/// The features of `BARE_FEATURES`' kinds by their names without the
+/// kind ("Saco" for "Saco River"), each with its full name; not a
+/// direction alone ("North River" leaves no "North").
+fn short_forms<'a>(text: &'a str, features: &[Span]) -> HashMap<&'a str, Span> {
+    let mut out = HashMap::default();
+    for f in features {
+        let Some((head, kind)) = text[f.clone()].rsplit_once(' ') else {
+            continue;
+        };
+        if BARE_FEATURES.contains(&kind) && !DIRECTIONS.contains(&head) {
+            out.entry(head).or_insert_with(|| f.clone());
+        }
+    }
+    out
+}
+
+/// Whether the `n` words from `i` stand as a name shortened from a
+/// feature's: "the" before them, and no capitalized word after that would
+/// make them part of another name ("the Saco was", not "the Saco Lumber").
+fn shortened_here(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
+    let after_the =
+        i > 0 && tokens[i].joined() && tokens[i - 1].text(text).eq_ignore_ascii_case("the");
+    let ends = tokens
+        .get(i + n)
+        .is_none_or(|t| !t.joined() || t.lowercase() || !is_capitalized(t.text(text)));
+    after_the && ends
 }
 
 /// Names a sentence says are settlements: "X is a village", "X was a
@@ -1115,7 +1293,9 @@ pub fn lone_names(text: &str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Span> {
             || lexicon::given_name(w).is_some()
     };
     (1..tokens.len())
-        .filter(|&i| placed(i) && !other_kind(tokens[i].text(text)))
+        .filter(|&i| {
+            placed(i) && !other_kind(tokens[i].text(text)) && !in_work_title(text, tokens, i, i)
+        })
         .map(|i| tokens[i].span())
         .collect()
 }
@@ -1320,6 +1500,31 @@ fn within(text: &str, tokens: &[Token], m: &Match) -> bool {
 /// Last words of a railway's name, which often names the line by its two
 /// ends ("the Portland and Ogdensburg Railroad").
 const RAILWAY_WORDS: &[&str] = &["Railway", "Railroad"];
+
+/// "B&SR", "L&MR": initials joined by "&" that end in the railway's R, as
+/// a line named for its two ends is written short, are that railway, in a
+/// text that names railways (`features` holds one); elsewhere such
+/// initials are a firm's ("B&R"). They leave `org_spans` for `features`,
+/// which stay in text order.
+pub fn railway_initials(text: &str, org_spans: &mut Vec<Span>, features: &mut Vec<Span>) {
+    let names_railways = features.iter().any(|f| {
+        let last_word = text[f.clone()].rsplit(' ').next().unwrap_or("");
+        RAILWAY_WORDS.contains(&last_word)
+    });
+    if !names_railways {
+        return;
+    }
+    let is_line = |s: &Span| {
+        let w = &text[s.clone()];
+        w.contains('&') && w.ends_with('R') && is_all_caps(w)
+    };
+    let before = features.len();
+    features.extend(org_spans.iter().filter(|s| is_line(s)).cloned());
+    if features.len() > before {
+        org_spans.retain(|s| !is_line(s));
+        features.sort_by_key(|f| f.start);
+    }
+}
 
 /// Longest end of a railway's name before its "and", in words.
 const MAX_END_WORDS: usize = 3;

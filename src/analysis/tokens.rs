@@ -503,7 +503,7 @@ impl WordSpans<'_> {
             // Nor do the spaces and punctuation that end most words.
             if bytes
                 .get(end)
-                .is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.'))
+                .is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b'&'))
             {
                 break;
             }
@@ -518,6 +518,7 @@ impl WordSpans<'_> {
             let joins = match d {
                 '-' | '’' | '\'' | '‑' => after.is_some_and(is_word_char),
                 '.' => keeps_period(&text[start..end], after),
+                '&' => joins_initials(&text[start..end], after),
                 _ => false,
             };
             if !joins {
@@ -560,6 +561,14 @@ impl Iterator for WordSpans<'_> {
 /// The words of a text, split the way [`tokenize`] splits an article.
 pub fn word_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     WordSpans::new(text)
+}
+
+/// Whether an ampersand after `word` joins initials into one name
+/// ("B&O", "AT&T"): capitals on both sides, none of it a word in capitals.
+fn joins_initials(word: &str, after: Option<char>) -> bool {
+    word.len() <= 3
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && after.is_some_and(|c| c.is_ascii_uppercase())
 }
 
 /// Whether a period after `word` belongs to it ("U.S.", "J.", "Dr.").
@@ -607,6 +616,12 @@ mod tests {
         assert_eq!(
             words("US-Ukraine deal, end."),
             ["US-Ukraine", "deal", "end"]
+        );
+        assert_eq!(
+            words("The B&KR and AT&T, R & D, Q&a, BRIDGE&Co."),
+            [
+                "The", "B&KR", "and", "AT&T", "R", "D", "Q", "a", "BRIDGE", "Co."
+            ]
         );
     }
 
