@@ -844,6 +844,38 @@ fn datelines_in_capitals_name_their_town() {
 }
 
 #[test]
+fn a_dateline_names_a_town_no_table_lists_in_any_case() {
+    // Invented towns: "Calder" is a given name, which made the town a
+    // person; "Granville" alone is a listed town inside the name.
+    let doc = Document::analyze(&format!(
+        "{HEAD}CALDER SPRINGS, Colo. (AP) — Crowds filled the fairground on Sunday.\n\n\
+         Shops in Calder Springs, a town of 2,200, stayed open late. \
+         Calder Springs High School closed early.\n\n\
+         GRANVILLE FALLS, Ohio — A second story began here."
+    ));
+    assert!(
+        names(&doc, EntityKind::Person).is_empty(),
+        "{:?}",
+        names(&doc, EntityKind::Person)
+    );
+    let found = names(&doc, EntityKind::Place);
+    assert!(found.contains(&"Calder Springs".to_string()), "{found:?}");
+    assert!(found.contains(&"Granville Falls".to_string()), "{found:?}");
+    assert!(!found.contains(&"Granville".to_string()), "{found:?}");
+    assert_eq!(
+        mentions_of(&doc, "Calder Springs"),
+        ["CALDER SPRINGS", "Calder Springs"],
+        "the school's name is the school's"
+    );
+    // Without the dash after the region, capitals at a paragraph's start
+    // are no dateline.
+    let doc = Document::analyze(&format!(
+        "{HEAD}MARTA OKWU, Colo. native, won the race on Sunday."
+    ));
+    assert!(!names(&doc, EntityKind::Place).contains(&"Marta Okwu".to_string()));
+}
+
+#[test]
 fn team_names_are_organizations_not_their_city() {
     let doc = Document::analyze(&format!(
         "{HEAD}The Houston Rockets beat the Toronto Maple Leafs before Real Madrid fans."

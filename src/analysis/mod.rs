@@ -60,7 +60,7 @@ fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<FoundNumber
     let text = doc.text.as_str();
     // The two cores read the tokens at once: names and then people on one,
     // the gazetteer's places on the other; neither needs the other.
-    let ((named, person_names, mut people), (place_names, lower, lone)) = rayon::join(
+    let ((named, person_names, mut people), (place_names, lower, lone, towns)) = rayon::join(
         || {
             let named = names::classify_runs(text, tokens, gaz);
             let person_names: Vec<names::PersonName> = named
@@ -74,13 +74,21 @@ fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<FoundNumber
             (named, person_names, people)
         },
         || {
-            let place_names = gaz.find(text, tokens);
+            let mut place_names = gaz.find(text, tokens);
+            let datelines = places::dateline_towns(text, tokens, gaz, &place_names);
+            let towns = places::dateline_mentions(text, tokens, &datelines);
+            // A dateline's town is the whole name ("GRANVILLE FALLS"), not
+            // a listed town inside it.
+            let town_spans: Vec<Span> = towns.iter().map(|t| t.span.clone()).collect();
+            place_names.retain(|m| !overlaps_any(&town_spans, &m.span));
             let mut lone = places::lone_names(text, tokens, gaz);
             let lower = places::Lowercase::of_places(text, tokens, &place_names, &lone);
             lone.retain(|s| !lower.has(&text[s.clone()]));
-            (place_names, lower, lone)
+            (place_names, lower, lone, towns)
         },
     );
+    let town_spans: Vec<Span> = towns.iter().map(|t| t.span.clone()).collect();
+    undateline_people(text, &town_spans, &mut people);
     let all_person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
     let org_spans: Vec<Span> = named
         .iter()
@@ -90,6 +98,7 @@ fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<FoundNumber
         })
         .filter(|s| !overlaps_any(&all_person_spans, s))
         .filter(|s| !places::is_dateline(text, tokens, gaz, s))
+        .filter(|s| !overlaps_any(&town_spans, s))
         .collect();
     unplace_people(
         text,
@@ -110,6 +119,7 @@ fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<FoundNumber
         place_names,
         lower: &lower,
         lone: &lone,
+        towns: &towns,
         org_spans,
     };
     // Attribution, the named entities and the numbers read what is found
@@ -144,6 +154,8 @@ struct Found<'a> {
     lower: &'a places::Lowercase,
     /// Lone capitalized words the text places ("moved to Brellin").
     lone: &'a [Span],
+    /// The mentions of datelines' towns no gazetteer lists.
+    towns: &'a [places::Unlisted],
     org_spans: Vec<Span>,
 }
 
@@ -164,6 +176,7 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
         mut place_names,
         lower,
         lone,
+        towns,
         mut org_spans,
     } = found;
     let gaz = gazetteer();
@@ -204,7 +217,7 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
         &features,
         &sorted_taken,
         &place_names,
-        lone,
+        (lone, towns),
     );
 
     let mut entities = Vec::new();
@@ -289,6 +302,29 @@ fn append_renumbered(entities: &mut Vec<Entity>, more: Vec<Entity>) {
         e.id += offset;
         e
     }));
+}
+
+/// A dateline's town is no person, in capitals or not ("ORRIN FALLS, N.Y.
+/// —", "in Orrin Falls"): the persons of its name go, and so does every
+/// mention inside a mention of the town (`towns`, sorted).
+fn undateline_people(text: &str, towns: &[Span], people: &mut people::People) {
+    if towns.is_empty() {
+        return;
+    }
+    let mut names: Vec<String> = towns
+        .iter()
+        .map(|t| text[t.clone()].to_lowercase())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let gone: Vec<bool> = people
+        .persons
+        .iter()
+        .map(|p| names.binary_search(&p.name().to_lowercase()).is_ok())
+        .collect();
+    people
+        .mentions
+        .retain(|m| !gone[m.person] && !overlaps_any(towns, &m.span));
 }
 
 /// A person whose name the text also uses for a place it places ("trains
@@ -440,8 +476,30 @@ fn add_unlisted_places(text: &str, found: &[places::Unlisted], out: &mut Vec<Ent
     let mut places = Grouped::new(out, EntityKind::Place);
     for u in found {
         let name = &text[u.name.clone()];
-        places.mention(name, name, None, u.span.clone());
+        let shown = if u.dateline && tokens::is_all_caps(name) {
+            title_case(name)
+        } else {
+            name.to_string()
+        };
+        places.mention(name, &shown, None, u.span.clone());
     }
+}
+
+/// A name in capitals as the sidebar shows it: "ORRIN FALLS" as "Orrin
+/// Falls" (a dateline is the only place the text writes it).
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Entities of one kind, one per key, each with its mentions in order.

@@ -2,6 +2,8 @@
 //! they are places, each homonym resolved by the article's other places,
 //! and team names ("Houston Rockets") told from the city they hold.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
@@ -212,6 +214,197 @@ pub fn is_dateline(text: &str, tokens: &Tokens, gaz: &Gazetteer, span: &Span) ->
         && is_all_caps(t.text(text))
         && (region_follows || after.starts_with(['—', '–', '-']))
         && !gaz.find(text, &tokens[k..=k]).is_empty()
+}
+
+/// Most words of a dateline's town.
+const MAX_DATELINE_WORDS: usize = 4;
+
+/// Datelines' towns that the gazetteer does not know, in capitals at the
+/// start of a paragraph, before a comma, a state or country and a dash
+/// ("ORRIN FALLS, N.Y. —", "LAKE TESSLER, Minn. (AP) —"): local news
+/// names small places no table lists, and capitals say nothing of what a
+/// name is, but a dateline names a place.
+pub fn dateline_towns(
+    text: &str,
+    tokens: &Tokens,
+    gaz: &Gazetteer,
+    found: &[PlaceMatch],
+) -> Vec<Span> {
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        // Asked of every word: the flags first.
+        if t.lowercase() || !t.sentence_start() || !opens_paragraph(text, t.start()) {
+            continue;
+        }
+        let caps = |k: usize| {
+            let w = tokens[k].text(text);
+            w.len() > 1 && is_all_caps(w)
+        };
+        let end = (i..tokens.len().min(i + MAX_DATELINE_WORDS))
+            .take_while(|&k| caps(k) && (k == i || tokens[k].joined()))
+            .last();
+        let Some(last) = end else {
+            continue;
+        };
+        let span = t.start()..tokens[last].end();
+        // Listed whole, or with its region ("WASHINGTON, DC").
+        let listed = || match_at(found, span.start).is_some_and(|m| m.span.end >= span.end);
+        if before_dateline_dash(text, tokens, gaz, found, last) && !listed() {
+            out.push(span);
+        }
+    }
+    out
+}
+
+/// The gazetteer's match (in text order) that starts at `start`.
+fn match_at(found: &[PlaceMatch], start: usize) -> Option<&PlaceMatch> {
+    let k = found.partition_point(|m| m.span.start < start);
+    found.get(k).filter(|m| m.span.start == start)
+}
+
+/// Most towns from datelines an article is searched for: a news article
+/// has one dateline, a batch of briefs a few.
+const MAX_DATELINE_TOWNS: usize = 8;
+
+/// Every mention of the datelines' towns, in capitals or not ("ORRIN
+/// FALLS, N.Y. —", "in Orrin Falls"), each named by the town's first
+/// mention not in capitals, or by its dateline.
+pub fn dateline_mentions(text: &str, tokens: &Tokens, datelines: &[Span]) -> Vec<Unlisted> {
+    let mut towns: Vec<Vec<&str>> = Vec::new();
+    for d in datelines {
+        let words: Vec<&str> = text[d.clone()].split_whitespace().collect();
+        if towns.len() < MAX_DATELINE_TOWNS && !towns.iter().any(|t| same_words(t, &words)) {
+            towns.push(words);
+        }
+    }
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); towns.len()];
+    for i in 0..tokens.len() {
+        // Asked of every word: lowercase words name no town here.
+        if tokens[i].lowercase() {
+            continue;
+        }
+        for (town, found) in towns.iter().zip(&mut spans) {
+            let n = town.len();
+            let here = i + n <= tokens.len()
+                && (0..n).all(|k| {
+                    folded_eq(tokens[i + k].text(text), town[k])
+                        && (k == 0 || tokens[i + k].joined())
+                })
+                && !inside_name(text, tokens, i..i + n);
+            if here {
+                found.push(tokens[i].start()..tokens[i + n - 1].end());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for found in spans {
+        let Some(name) = found
+            .iter()
+            .find(|s| !is_all_caps(&text[(*s).clone()]))
+            .or(found.first())
+            .cloned()
+        else {
+            continue;
+        };
+        out.extend(found.into_iter().map(|span| Unlisted {
+            span,
+            name: name.clone(),
+            dateline: true,
+        }));
+    }
+    out.sort_by_key(|u| u.span.start);
+    out
+}
+
+/// Whether capitalized words joined to tokens `run` make it part of a
+/// longer name ("Halverson High School", "the Orrin Falls Police").
+fn inside_name(text: &str, tokens: &[Token], run: Range<usize>) -> bool {
+    let capitalized = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| !t.lowercase() && is_capitalized(t.text(text)))
+    };
+    let before = run.start > 0 && tokens[run.start].joined() && capitalized(run.start - 1);
+    let after = tokens.get(run.end).is_some_and(Token::joined) && capitalized(run.end);
+    before || after
+}
+
+fn same_words(a: &[&str], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| folded_eq(x, y))
+}
+
+/// Equal but for case, in any script.
+fn folded_eq(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || (!a.is_ascii()
+            && a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase)))
+}
+
+/// Whether only spaces stand between the start of its line and `pos`.
+fn opens_paragraph(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
+}
+
+/// After token `last`: a comma, a state or country, perhaps an agency in
+/// parentheses, and a dash.
+fn before_dateline_dash(
+    text: &str,
+    tokens: &Tokens,
+    gaz: &Gazetteer,
+    found: &[PlaceMatch],
+    last: usize,
+) -> bool {
+    let Some(region) = tokens.get(last + 1) else {
+        return false;
+    };
+    let between = &text[tokens[last].end()..region.start()];
+    if between.trim() != "," || between.contains('\n') {
+        return false;
+    }
+    let region_end = region_end(text, tokens, gaz, found, last + 1);
+    region_end.is_some_and(|end| {
+        let rest = text[end..].trim_start_matches(' ');
+        let rest = match rest.strip_prefix('(') {
+            Some(inside) => inside
+                .split_once(')')
+                .filter(|(agency, _)| agency.len() <= 20 && !agency.contains('\n'))
+                .map_or("", |(_, after)| after.trim_start_matches(' ')),
+            None => rest,
+        };
+        rest.starts_with(['—', '–', '-'])
+    })
+}
+
+/// Where the state or country that starts at token `k` ends: a place of
+/// the gazetteer that is one, an AP abbreviation ("Colo.", "Ill.") or a
+/// postal code ("NY").
+fn region_end(
+    text: &str,
+    tokens: &Tokens,
+    gaz: &Gazetteer,
+    found: &[PlaceMatch],
+    k: usize,
+) -> Option<usize> {
+    let t = &tokens[k];
+    let region = match_at(found, t.start()).filter(|m| {
+        m.candidates.iter().any(|&c| {
+            c < gaz.places.len()
+                && matches!(gaz.places[c].kind, PlaceKind::Country | PlaceKind::State)
+        })
+    });
+    if let Some(m) = region {
+        return Some(m.span.end);
+    }
+    let w = t.text(text);
+    let dotted_end = t.end() + usize::from(text[t.end()..].starts_with('.'));
+    let dotted = &text[t.start()..dotted_end];
+    let ap = AP_STATES.iter().any(|(abbr, _)| *abbr == dotted);
+    let postal = w.len() == 2 && is_all_caps(w) && gaz.us_state_code(w).is_some();
+    (ap || postal).then_some(dotted_end)
 }
 
 /// Team names: a city followed by a plural capitalized word or a team word,
@@ -1107,9 +1300,23 @@ const BARE_FEATURES: &[&str] = &[
 
 /// A place no gazetteer lists, and the name it is a mention of: its own,
 /// or the full name of the feature it shortens ("the Saco").
+#[derive(Clone)]
 pub struct Unlisted {
     pub span: Span,
     pub name: Span,
+    /// A dateline's town, whose capitals are not how its name is shown.
+    pub dateline: bool,
+}
+
+impl Unlisted {
+    /// A mention of the name it is.
+    fn own(span: Span) -> Unlisted {
+        Unlisted {
+            name: span.clone(),
+            span,
+            dateline: false,
+        }
+    }
 }
 
 /// Places no gazetteer lists: the runs named by the kind of place they
@@ -1125,7 +1332,7 @@ pub fn unlisted(
     features: &[Span],
     taken: &[Span],
     found: &[PlaceMatch],
-    lone: &[Span],
+    (lone, towns): (&[Span], &[Unlisted]),
 ) -> Vec<Unlisted> {
     let mut gazetted: Vec<Span> = found.iter().map(|m| m.span.clone()).collect();
     gazetted.sort_by_key(|s| s.start);
@@ -1140,8 +1347,12 @@ pub fn unlisted(
     seeds.extend(lone.iter().filter(|s| free(s)).cloned());
     let names: HashSet<&str> = seeds.iter().map(|s| &text[s.clone()]).collect();
     let shorts = short_forms(text, features);
+    let towns = towns
+        .iter()
+        .filter(|u| !overlaps_any(taken, &u.span))
+        .cloned();
     if names.is_empty() && shorts.is_empty() {
-        return Vec::new();
+        return towns.collect();
     }
     // Their first words, so that most words cost one probe.
     let firsts: HashSet<&str> = names
@@ -1150,13 +1361,7 @@ pub fn unlisted(
         .map(|n| n.split(' ').next().unwrap_or(n))
         .collect();
     let shapes = Shapes::of(firsts.iter().copied());
-    let mut out: Vec<Unlisted> = seeds
-        .into_iter()
-        .map(|s| Unlisted {
-            name: s.clone(),
-            span: s,
-        })
-        .collect();
+    let mut out: Vec<Unlisted> = seeds.into_iter().map(Unlisted::own).collect();
     for i in 0..tokens.len() {
         if tokens[i].lowercase() {
             continue;
@@ -1172,19 +1377,18 @@ pub fn unlisted(
                 .find(|(_, s)| table(&text[s.clone()]))
         };
         if let Some((_, s)) = longest_in(&|n| names.contains(n)).filter(|(_, s)| free(s)) {
-            out.push(Unlisted {
-                name: s.clone(),
-                span: s,
-            });
+            out.push(Unlisted::own(s));
         } else if let Some((_, s)) = longest_in(&|n| shorts.contains_key(n))
             .filter(|(n, s)| shortened_here(text, tokens, i, *n) && !overlaps_any(taken, s))
         {
             out.push(Unlisted {
                 name: shorts[&text[s.clone()]].clone(),
                 span: s,
+                dateline: false,
             });
         }
     }
+    out.extend(towns);
     out.sort_by_key(|u| (u.span.start, std::cmp::Reverse(u.span.end)));
     out.dedup_by(|b, a| b.span.start < a.span.end);
     out
