@@ -343,3 +343,22 @@ fn an_answer_to_an_unnamed_person_asked_is_never_sure() {
         .expect("the answer is a quote");
     assert!(q.attribution.confidence < 75, "{:?}", q.attribution);
 }
+
+#[test]
+fn a_quote_paragraph_goes_on_from_reported_speech_ending_the_one_before() {
+    let d = doc(
+        "Snow buried the town of Pell on Monday, and crews worked through the night. Forecaster Ivo Marsk and Mayor Dana Quist watched the radar.\n\n\
+         Marsk has studied lake storms for 20 years. He said the lake was four degrees warmer than usual, which added fuel.\n\n\
+         “Warm water plus cold air is the recipe for a storm like this.\n\n\
+         “We are seeing the lake stay open later into the winter.”",
+    );
+    assert_eq!(speaker(&d, "Warm water").as_deref(), Some("Ivo Marsk"));
+    assert_eq!(speaker(&d, "stay open later").as_deref(), Some("Ivo Marsk"));
+    // A question reported before is answered by someone else.
+    let d = doc(
+        "Forecaster Ivo Marsk met the road crews of Pell on Monday.\n\n\
+         He asked whether the roads would open by noon.\n\n\
+         “Not a chance.”",
+    );
+    assert_ne!(speaker(&d, "Not a chance").as_deref(), Some("Ivo Marsk"));
+}

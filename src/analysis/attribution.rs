@@ -51,6 +51,9 @@ const ASKED: u8 = 70;
 const MAX_QUOTE_SENTENCES: usize = 4;
 /// The confidence in a turn of questions and answers: shown, never sure.
 const EXCHANGE: u8 = 70;
+/// The confidence in a quote paragraph that goes on from the reported
+/// speech ending the paragraph before: shown, never sure.
+const CARRIED_REPORT: u8 = 70;
 /// Most words of a subject that names a body, not a person: "The
 /// Millerton Chamber of Commerce".
 const MAX_NAME_SUBJECT: usize = 8;
@@ -993,7 +996,27 @@ impl Context<'_> {
             });
         }
         self.one_person_in(prev_para.span.clone())
+            .or_else(|| self.reported_before(prev_para.span.clone()))
             .or_else(|| self.described_subject(prev_para.span.clone()))
+    }
+
+    /// "He said the lake was warmer than usual." then a paragraph that is
+    /// only a quote: the words go on from the reported speech that ends
+    /// the paragraph before, and are its subject's. A guess, never sure.
+    fn reported_before(&self, para: Span) -> Found {
+        let sentence = self.sentence_of(para.end.checked_sub(1)?)?;
+        let (first, end) = (self.token_at(sentence.start), self.token_at(sentence.end));
+        let verb =
+            (first..end).find(|&v| !self.tokens[v].in_quote() && is_speech_verb(self.word(v)))?;
+        if lexicon::is_question_verb(self.word(verb)) {
+            return None;
+        }
+        let found = self.subject_before(first, verb, Rule::ReportedSpeech)?;
+        found.speaker?;
+        Some(Verdict {
+            confidence: found.confidence.min(CARRIED_REPORT),
+            ..found
+        })
     }
 
     /// The person a paragraph's last sentence is about when its subject is

@@ -1397,6 +1397,15 @@ pub fn is_institution(word: &str) -> bool {
 }
 
 /// Speech verbs whose object is the listener ("told reporters").
+/// A speech verb that puts a question: the words after it are most
+/// often the answer, someone else's.
+pub fn is_question_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "asked" | "asks" | "asking" | "inquired" | "enquired" | "wondered" | "queried"
+    )
+}
+
 pub fn takes_listener(word: &str) -> bool {
     matches!(
         word,
