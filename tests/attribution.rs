@@ -362,3 +362,12 @@ fn a_quote_paragraph_goes_on_from_reported_speech_ending_the_one_before() {
     );
     assert_ne!(speaker(&d, "Not a chance").as_deref(), Some("Ivo Marsk"));
 }
+
+#[test]
+fn a_quote_wrapped_before_its_attribution_in_a_text_not_wrapped_keeps_its_speaker() {
+    let d = doc(
+        "Arclight launched its second rocket on Friday from a pad on the coast, the company said in a long statement to reporters.\n\n\
+         \"This launch proves that the rocket is ready,\"\nsaid Arclight chief executive Tomas Hallo. \"We will fly six\nmore missions next year.\"",
+    );
+    assert_eq!(speaker(&d, "launch proves").as_deref(), Some("Tomas Hallo"));
+}

@@ -112,10 +112,26 @@ fn ends_sentence(s: &str) -> bool {
 
 /// Whether `line` continues the paragraph of the line before it.
 fn continues(text: &str, prev: &Line, line: &Line, wrap: Option<usize>) -> bool {
-    let Some(width) = wrap else { return false };
-    let starts_heading = text[line.span()].trim_start().starts_with('#');
-    let prev_heading = text[prev.span()].trim_start().starts_with('#');
+    let (before, here) = (&text[prev.span()], &text[line.span()]);
+    let Some(width) = wrap else {
+        return broken_mid_sentence(before, here);
+    };
+    let starts_heading = here.trim_start().starts_with('#');
+    let prev_heading = before.trim_start().starts_with('#');
     prev.width as usize * 10 >= width * 6 && !starts_heading && !prev_heading
+}
+
+/// A line that stops mid-sentence (after a word, a comma or a quote's
+/// closing mark after one) before a line that goes on in lowercase: a
+/// paragraph hard-wrapped in a text that is not ("…ready for a regular
+/// cadence,\"" / "said the chief executive."), such as a quoted press
+/// release.
+fn broken_mid_sentence(before: &str, here: &str) -> bool {
+    let before = before.trim_end();
+    let stopped = before
+        .trim_end_matches(['"', '”', '’'])
+        .ends_with(|c: char| c.is_alphanumeric() || c == ',');
+    stopped && !before.starts_with('#') && here.trim_start().starts_with(|c: char| c.is_lowercase())
 }
 
 fn trim(text: &str, span: Span) -> Span {
@@ -563,6 +579,26 @@ mod tests {
         assert_eq!(secs.len(), 3, "{secs:?}");
         assert_eq!(joins.len(), 4);
         assert!(text[secs[1].span.clone()].ends_with("to everyone."));
+    }
+
+    #[test]
+    fn a_line_broken_mid_sentence_before_lowercase_goes_on_in_a_text_not_wrapped() {
+        let text = format!(
+            "Title of the story\n\n{BODY}\n\n\"The launch went well,\"\nsaid the chief executive, Ada Marsk.\n\nShort line.\nthen a new one.\n"
+        );
+        let (secs, joins) = sections(&text);
+        let spans: Vec<&str> = secs.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(joins.len(), 1, "{spans:?}");
+        assert!(
+            spans
+                .iter()
+                .any(|s| s.ends_with("Ada Marsk.") && s.starts_with('"')),
+            "{spans:?}"
+        );
+        assert!(
+            spans.contains(&"then a new one."),
+            "a sentence's end stays a break: {spans:?}"
+        );
     }
 
     #[test]
