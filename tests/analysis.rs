@@ -39,6 +39,25 @@ fn mentions_of(doc: &Document, name: &str) -> Vec<String> {
 const HEAD: &str = "Headline Of The Day\n";
 
 #[test]
+fn local_council_titles_are_roles_not_names() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}City Councilmember Rosa Delgado-Price, whose district includes the depot, \
+         called the delay a failure. Alderwoman Ines Obi and Selectman Tomas Riedel agreed."
+    ));
+    let mut people = names(&doc, EntityKind::Person);
+    people.sort();
+    assert_eq!(people, ["Ines Obi", "Rosa Delgado-Price", "Tomas Riedel"]);
+    let role = |name: &str| {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.role.clone())
+    };
+    assert_eq!(role("Rosa Delgado-Price").as_deref(), Some("Councilmember"));
+    assert_eq!(role("Ines Obi").as_deref(), Some("Alderwoman"));
+}
+
+#[test]
 fn titles_are_stripped_and_kept_as_roles() {
     let doc = Document::analyze(&format!(
         "{HEAD}Finance Minister Adaeze Okonkwo met Sen. Harold Birch and Dr. Lena Falk on Tuesday."

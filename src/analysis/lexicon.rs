@@ -30,9 +30,17 @@ const TITLES: &[&str] = &[
     "Congresswoman",
     "Councilman",
     "Councilwoman",
+    "Councilmember",
     "Councillor",
+    "Councilor",
     "Assemblyman",
     "Assemblywoman",
+    "Assemblymember",
+    "Alderman",
+    "Alderwoman",
+    "Alderperson",
+    "Selectman",
+    "Selectwoman",
     "Governor",
     "Gov",
     "Gov.",
@@ -1503,12 +1511,13 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
 pub fn title_gender(word: &str) -> Gender {
     match word.trim_end_matches('.') {
         "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Congressman" | "Councilman"
-        | "Chairman" | "Spokesman" | "Duke" | "Baron" | "Count" | "Emperor" | "Sultan" => {
-            Gender::Male
-        }
+        | "Assemblyman" | "Alderman" | "Selectman" | "Chairman" | "Spokesman" | "Duke"
+        | "Baron" | "Count" | "Emperor" | "Sultan" => Gender::Male,
         "Mrs" | "Ms" | "Miss" | "Lady" | "Dame" | "Queen" | "Princess" | "Sister"
-        | "Congresswoman" | "Councilwoman" | "Chairwoman" | "Spokeswoman" | "Duchess"
-        | "Baroness" | "Countess" | "Empress" => Gender::Female,
+        | "Congresswoman" | "Councilwoman" | "Assemblywoman" | "Alderwoman" | "Selectwoman"
+        | "Chairwoman" | "Spokeswoman" | "Duchess" | "Baroness" | "Countess" | "Empress" => {
+            Gender::Female
+        }
         _ => Gender::Unknown,
     }
 }
