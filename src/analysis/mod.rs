@@ -15,7 +15,9 @@ mod wordmap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::{Document, Entity, EntityId, EntityKind, Mention, NumberFacts, Span};
+use crate::model::{
+    Document, Entity, EntityId, EntityKind, Mention, NumberFacts, NumberKind, Span,
+};
 use gazetteer::gazetteer;
 use names::Named;
 
@@ -37,7 +39,7 @@ impl Document {
 
     /// [`Document::complete`] with the numbers of the text if they are
     /// found already.
-    fn complete_with(&mut self, numbers: Option<Vec<FoundNumber>>) {
+    fn complete_with(&mut self, numbers: Option<Vec<NumberGroup>>) {
         let doc: &Document = self;
         // One core splits sentences and quotes and reads the words while
         // the other finds the numbers, if they are still to be found.
@@ -55,7 +57,7 @@ impl Document {
     }
 }
 
-fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<FoundNumber>) {
+fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<NumberGroup>) {
     let gaz = gazetteer();
     let text = doc.text.as_str();
     // The two cores read the tokens at once: names and then people on one,
@@ -271,27 +273,86 @@ fn named_entities(text: &str, found: Found) -> NamedEntities {
     }
 }
 
-/// A number of the text, and whether it is minor.
-type FoundNumber = (numbers::NumberMatch, bool);
+/// The numbers of a text by their exact text ("15 percent" twice is one
+/// group of two mentions), before those in names and skipped text are
+/// left out: found early, they are kept as compactly as the entities
+/// they become (a text of two million numbers holds them once).
+struct NumberGroup {
+    name: String,
+    mentions: Vec<Mention>,
+    /// Whether each mention is minor.
+    minor: Vec<bool>,
+    /// The kind and value from each mention on where they change (a
+    /// number after a name may be an age, elsewhere a count).
+    facts: Vec<(usize, NumberKind, Option<f64>)>,
+}
 
-fn numbers_in(text: &str) -> Vec<FoundNumber> {
-    let mut found = Vec::new();
+fn numbers_in(text: &str) -> Vec<NumberGroup> {
+    let mut groups: Vec<NumberGroup> = Vec::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::default();
     numbers::each_number(text, |m| {
-        let minor = m.minor(text);
-        found.push((m, minor));
+        let name = &text[m.span.clone()];
+        let k = *by_name.entry(name).or_insert_with(|| {
+            groups.push(NumberGroup {
+                name: name.to_string(),
+                mentions: Vec::new(),
+                minor: Vec::new(),
+                facts: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let g = &mut groups[k];
+        if g.facts
+            .last()
+            .is_none_or(|&(_, kind, value)| (kind, value) != (m.kind, m.value))
+        {
+            g.facts.push((g.mentions.len(), m.kind, m.value));
+        }
+        g.minor.push(m.minor(text));
+        g.mentions.push(Mention {
+            span: m.span,
+            description: false,
+        });
     });
-    found
+    groups
 }
 
 /// The numbers outside people's names and the skipped text, as entities
-/// numbered from 0.
-fn number_entities(doc: &Document, found: Vec<FoundNumber>, person_spans: &[Span]) -> Vec<Entity> {
+/// numbered from 0 in the order of their first mention: minor only if
+/// every mention is, of the kind and value of the first.
+fn number_entities(doc: &Document, groups: Vec<NumberGroup>, person_spans: &[Span]) -> Vec<Entity> {
     let skipped = skipped_spans(doc);
-    let mut out = Vec::new();
-    let found = found
+    let mut out: Vec<Entity> = groups
         .into_iter()
-        .filter(|(m, _)| !overlaps_any(&skipped, &m.span) && !overlaps_any(person_spans, &m.span));
-    add_numbers(&doc.text, found, &mut out);
+        .filter_map(|mut g| {
+            let (mut i, mut first, mut minor) = (0, None, true);
+            g.mentions.retain(|m| {
+                let keep = !overlaps_any(&skipped, &m.span) && !overlaps_any(person_spans, &m.span);
+                if keep {
+                    first.get_or_insert(i);
+                    minor &= g.minor[i];
+                }
+                i += 1;
+                keep
+            });
+            let first = first?;
+            let k = g.facts.partition_point(|&(from, _, _)| from <= first) - 1;
+            let (_, kind, value) = g.facts[k];
+            Some(Entity {
+                id: 0,
+                kind: EntityKind::Number,
+                name: g.name,
+                mentions: g.mentions,
+                role: None,
+                coords: None,
+                number: Some(NumberFacts { kind, value, minor }),
+            })
+        })
+        .collect();
+    out.sort_by_key(|e| e.mentions[0].span.start);
+    for (id, e) in out.iter_mut().enumerate() {
+        e.id = id;
+    }
     out
 }
 
@@ -627,25 +688,4 @@ fn initials(name: &str) -> String {
         .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&"))
         .filter_map(|w| w.chars().next())
         .collect()
-}
-
-/// Numbers by their exact text: "15 percent" twice is one entry with two
-/// mentions, minor only if every mention is.
-fn add_numbers(text: &str, found: impl Iterator<Item = FoundNumber>, out: &mut Vec<Entity>) {
-    let mut grouped = Grouped::new(out, EntityKind::Number);
-    for (m, minor) in found {
-        let name = &text[m.span.clone()];
-        let id = grouped.mention(name, name, None, m.span.clone());
-        let facts = &mut grouped.out[id].number;
-        match facts {
-            Some(f) => f.minor &= minor,
-            None => {
-                *facts = Some(NumberFacts {
-                    kind: m.kind,
-                    value: m.value,
-                    minor,
-                })
-            }
-        }
-    }
 }
