@@ -895,6 +895,19 @@ fn a_dateline_names_a_town_no_table_lists_in_any_case() {
 }
 
 #[test]
+fn a_place_is_named_as_the_article_names_it() {
+    let found = places(&format!(
+        "{HEAD}Ada Lowe cooked in New York and Boston, then came home to America in 2019."
+    ));
+    assert!(found.contains(&"New York".to_string()), "{found:?}");
+    assert!(found.contains(&"America".to_string()), "{found:?}");
+    assert!(!found.contains(&"New York City".to_string()), "{found:?}");
+    // An abbreviation or a dateline in capitals is no name to show.
+    let found = places(&format!("{HEAD}SPOKANE, Wash. — The fair opened on Friday."));
+    assert!(!found.iter().any(|p| p == "Wash." || p == "SPOKANE"), "{found:?}");
+}
+
+#[test]
 fn team_names_are_organizations_not_their_city() {
     let doc = Document::analyze(&format!(
         "{HEAD}The Houston Rockets beat the Toronto Maple Leafs before Real Madrid fans."

@@ -524,12 +524,46 @@ fn add_places(
 ) {
     let mut taken = taken.to_vec();
     taken.sort_by_key(|s| s.start);
+    let first = out.len();
     let mut places = Grouped::new(out, EntityKind::Place);
     let found = places::find_places(text, tokens, gaz, place_names, &taken, lower, team_cities);
     for f in found {
         let p = gaz.place(f.place);
         places.mention((p.name, p.country, p.admin1), p.name, p.coords, f.span);
     }
+    for e in &mut out[first..] {
+        if let Some(name) = fullest_form(text, gaz, e) {
+            e.name = name;
+        }
+    }
+}
+
+/// The fullest name the article gives a place, when that is not the
+/// gazetteer's: "New York" for the city the gazetteer calls "New York
+/// City", "America" for the United States, "Kiev" where the gazetteer
+/// writes "Kyiv". Capitals (a dateline), abbreviations ("Wash."),
+/// demonyms ("Russian") and a part of the place ("Southern California")
+/// are no names to show, and a homonym keeps the gazetteer's name that
+/// tells it apart ("Georgia (U.S.)").
+fn fullest_form(text: &str, gaz: &gazetteer::Gazetteer, e: &Entity) -> Option<String> {
+    let forms = e
+        .mentions
+        .iter()
+        .map(|m| &text[m.span.clone()])
+        .map(|f| f.strip_prefix("the ").unwrap_or(f))
+        .filter(|f| {
+            !f.ends_with('.')
+                && !tokens::is_all_caps(f)
+                && gaz.demonym(f).is_none()
+                && !places::opens_with_direction(f)
+        });
+    let longest = forms.max_by_key(|f| f.chars().count())?;
+    let named = e.mentions.iter().any(|m| text[m.span.clone()] == e.name);
+    let told_apart = e
+        .name
+        .strip_prefix(longest)
+        .is_some_and(|rest| rest.starts_with(" ("));
+    (!named && !told_apart && longest.chars().count() > 3).then(|| longest.to_string())
 }
 
 /// Places no gazetteer lists, one entity per full name as written.

@@ -132,6 +132,14 @@ const DIRECTIONS: &[&str] = &[
     "Upper", "Lower", "Middle", "Greater", "Old",
 ];
 
+/// Whether a place's name as written opens with a word of direction
+/// ("Southern California"): a part of the place, not its name.
+pub fn opens_with_direction(form: &str) -> bool {
+    form.split(' ')
+        .next()
+        .is_some_and(|w| form.contains(' ') && DIRECTIONS.contains(&w))
+}
+
 /// AP abbreviations of US states missing from the hand table, read only
 /// after a town ("Springfield, Ill."): alone they are ordinary words.
 const AP_STATES: &[(&str, &str)] = &[
