@@ -863,6 +863,19 @@ fn datelines_in_capitals_name_their_town() {
 }
 
 #[test]
+fn a_listed_town_in_capitals_before_an_abbreviated_state_is_no_organization() {
+    let doc = Document::analyze(&format!(
+        "{HEAD}DULUTH, Minn. — A jury on Friday found the landlord guilty."
+    ));
+    assert_eq!(mentions_of(&doc, "Duluth"), ["DULUTH"]);
+    assert!(
+        names(&doc, EntityKind::Organization).is_empty(),
+        "{:?}",
+        names(&doc, EntityKind::Organization)
+    );
+}
+
+#[test]
 fn a_dateline_names_a_town_no_table_lists_in_any_case() {
     // Invented towns: "Calder" is a given name, which made the town a
     // person; "Granville" alone is a listed town inside the name.
@@ -903,8 +916,13 @@ fn a_place_is_named_as_the_article_names_it() {
     assert!(found.contains(&"America".to_string()), "{found:?}");
     assert!(!found.contains(&"New York City".to_string()), "{found:?}");
     // An abbreviation or a dateline in capitals is no name to show.
-    let found = places(&format!("{HEAD}SPOKANE, Wash. — The fair opened on Friday."));
-    assert!(!found.iter().any(|p| p == "Wash." || p == "SPOKANE"), "{found:?}");
+    let found = places(&format!(
+        "{HEAD}SPOKANE, Wash. — The fair opened on Friday."
+    ));
+    assert!(
+        !found.iter().any(|p| p == "Wash." || p == "SPOKANE"),
+        "{found:?}"
+    );
 }
 
 #[test]

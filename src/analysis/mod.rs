@@ -99,7 +99,7 @@ fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<NumberGroup
             Named::Person(_) | Named::Feature(_) => None,
         })
         .filter(|s| !overlaps_any(&all_person_spans, s))
-        .filter(|s| !places::is_dateline(text, tokens, gaz, s))
+        .filter(|s| !places::is_dateline(text, tokens, gaz, &place_names, s))
         .filter(|s| !overlaps_any(&town_spans, s))
         .collect();
     unplace_people(

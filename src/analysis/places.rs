@@ -208,19 +208,21 @@ struct Match<'a> {
 
 /// A dateline's town in capitals ("BANGOR, Maine —", "BANGOR —"), which
 /// is no acronym of an organization.
-pub fn is_dateline(text: &str, tokens: &Tokens, gaz: &Gazetteer, span: &Span) -> bool {
+pub fn is_dateline(
+    text: &str,
+    tokens: &Tokens,
+    gaz: &Gazetteer,
+    found: &[PlaceMatch],
+    span: &Span,
+) -> bool {
     let k = tokens.starting_from(span.start);
     let Some(t) = tokens.get(k).filter(|t| t.span() == *span) else {
         return false;
     };
     let after = text[span.end..].trim_start();
-    let region_follows = after.strip_prefix(',').is_some_and(|rest| {
-        let next = tokens.get(k + 1).map_or("", |n| n.text(text));
-        gaz.lookup(next).is_some() && rest.trim_start().starts_with(next)
-    });
     t.sentence_start()
         && is_all_caps(t.text(text))
-        && (region_follows || after.starts_with(['—', '–', '-']))
+        && (after.starts_with(['—', '–', '-']) || before_dateline_dash(text, tokens, gaz, found, k))
         && !gaz.find(text, &tokens[k..=k]).is_empty()
 }
 
