@@ -62,34 +62,34 @@ fn analyze(doc: &mut Document, tokens: &tokens::Tokens, numbers: Vec<NumberGroup
     let text = doc.text.as_str();
     // The two cores read the tokens at once: names and then people on one,
     // the gazetteer's places on the other; neither needs the other.
-    let ((named, person_names, mut people), (place_names, lower, lone, towns)) = rayon::join(
-        || {
-            let named = names::classify_runs(text, tokens, gaz);
-            let person_names: Vec<names::PersonName> = named
-                .iter()
-                .filter_map(|n| match n {
-                    Named::Person(p) => Some(p.clone()),
-                    Named::Organization(_) | Named::Feature(_) => None,
-                })
-                .collect();
-            let people = people::find_people(text, tokens, &person_names, gaz);
-            (named, person_names, people)
-        },
-        || {
-            let mut place_names = gaz.find(text, tokens);
-            let datelines = places::dateline_towns(text, tokens, gaz, &place_names);
-            let towns = places::dateline_mentions(text, tokens, &datelines);
-            // A dateline's town is the whole name ("GRANVILLE FALLS"), not
-            // a listed town inside it.
-            let town_spans: Vec<Span> = towns.iter().map(|t| t.span.clone()).collect();
-            place_names.retain(|m| !overlaps_any(&town_spans, &m.span));
-            let mut lone = places::lone_names(text, tokens, gaz);
-            let lower = places::Lowercase::of_places(text, tokens, &place_names, &lone);
-            lone.retain(|s| !lower.has(&text[s.clone()]));
-            (place_names, lower, lone, towns)
-        },
-    );
-    let town_spans: Vec<Span> = towns.iter().map(|t| t.span.clone()).collect();
+    let ((named, person_names, mut people), (place_names, lower, lone, towns, town_spans)) =
+        rayon::join(
+            || {
+                let named = names::classify_runs(text, tokens, gaz);
+                let person_names: Vec<names::PersonName> = named
+                    .iter()
+                    .filter_map(|n| match n {
+                        Named::Person(p) => Some(p.clone()),
+                        Named::Organization(_) | Named::Feature(_) => None,
+                    })
+                    .collect();
+                let people = people::find_people(text, tokens, &person_names, gaz);
+                (named, person_names, people)
+            },
+            || {
+                let mut place_names = gaz.find(text, tokens);
+                let datelines = places::dateline_towns(text, tokens, gaz, &place_names);
+                let towns = places::dateline_mentions(text, tokens, &datelines);
+                // A dateline's town is the whole name ("GRANVILLE FALLS"), not
+                // a listed town inside it.
+                let town_spans: Vec<Span> = towns.iter().map(|t| t.span.clone()).collect();
+                place_names.retain(|m| !overlaps_any(&town_spans, &m.span));
+                let mut lone = places::lone_names(text, tokens, gaz);
+                let lower = places::Lowercase::of_places(text, tokens, &place_names, &lone);
+                lone.retain(|s| !lower.has(&text[s.clone()]));
+                (place_names, lower, lone, towns, town_spans)
+            },
+        );
     undateline_people(text, &town_spans, &mut people);
     let all_person_spans: Vec<Span> = people.mentions.iter().map(|m| m.span.clone()).collect();
     let org_spans: Vec<Span> = named

@@ -400,21 +400,36 @@ fn region_end(
     k: usize,
 ) -> Option<usize> {
     let t = &tokens[k];
-    let region = match_at(found, t.start()).filter(|m| {
-        m.candidates.iter().any(|&c| {
-            c < gaz.places.len()
-                && matches!(gaz.places[c].kind, PlaceKind::Country | PlaceKind::State)
-        })
-    });
-    if let Some(m) = region {
-        return Some(m.span.end);
+    match match_at(found, t.start()).filter(|m| is_region(gaz, m)) {
+        Some(m) => Some(m.span.end),
+        None => short_state(text, gaz, t).map(|(_, end)| end),
     }
+}
+
+/// Whether a match may be a country or a state.
+fn is_region(gaz: &Gazetteer, m: &PlaceMatch) -> bool {
+    m.candidates.iter().any(|&c| {
+        c < gaz.places.len() && matches!(gaz.places[c].kind, PlaceKind::Country | PlaceKind::State)
+    })
+}
+
+/// A US state written short after a town, an AP abbreviation the
+/// gazetteer lacks ("Ill.") or a postal code ("NY"): its code, and where
+/// it ends with its period.
+fn short_state(text: &str, gaz: &Gazetteer, t: &Token) -> Option<(&'static str, usize)> {
     let w = t.text(text);
-    let dotted_end = t.end() + usize::from(text[t.end()..].starts_with('.'));
-    let dotted = &text[t.start()..dotted_end];
-    let ap = AP_STATES.iter().any(|(abbr, _)| *abbr == dotted);
-    let postal = w.len() == 2 && is_all_caps(w) && gaz.us_state_code(w).is_some();
-    (ap || postal).then_some(dotted_end)
+    let end = t.end() + usize::from(text[t.end()..].starts_with('.'));
+    let dotted = &text[t.start()..end];
+    let code = AP_STATES
+        .iter()
+        .find(|(abbr, _)| *abbr == dotted)
+        .map(|(_, code)| *code)
+        .or_else(|| {
+            (w.len() == 2 && is_all_caps(w))
+                .then(|| gaz.us_state_code(w))
+                .flatten()
+        })?;
+    Some((code, end))
 }
 
 /// Team names: a city followed by a plural capitalized word or a team word,
@@ -902,39 +917,18 @@ fn qualify(text: &str, tokens: &[Token], gaz: &Gazetteer, ms: &mut [Match]) -> V
                 .filter(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::State))
                 .map(|p| (p.country, p.admin1))
                 .collect(),
-            _ => {
-                let w = next.text(text);
-                let dotted = match text[next.end()..].starts_with('.') {
-                    true => &text[next.start()..next.end() + 1],
-                    false => w,
-                };
-                let code = AP_STATES
-                    .iter()
-                    .find(|(abbr, _)| *abbr == dotted || *abbr == w)
-                    .map(|(_, code)| *code)
-                    .or_else(|| {
-                        (w.len() == 2 && is_all_caps(w))
-                            .then(|| gaz.us_state_code(w))
-                            .flatten()
-                    });
-                match code {
-                    Some(code) => {
-                        if let Some(state) = gaz.us_state_id(code) {
-                            let end = if dotted.ends_with('.') {
-                                next.end() + 1
-                            } else {
-                                next.end()
-                            };
-                            extra.push(Found {
-                                span: next.start()..end,
-                                place: state,
-                            });
-                        }
-                        vec![("US", code)]
+            _ => match short_state(text, gaz, next) {
+                Some((code, end)) => {
+                    if let Some(state) = gaz.us_state_id(code) {
+                        extra.push(Found {
+                            span: next.start()..end,
+                            place: state,
+                        });
                     }
-                    None => Vec::new(),
+                    vec![("US", code)]
                 }
-            }
+                None => Vec::new(),
+            },
         };
         let inside: Vec<PlaceId> = ms[k]
             .candidates
@@ -1598,14 +1592,8 @@ fn name_start(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
 /// Names followed by a comma and a country or state the gazetteer knows,
 /// which ends the phrase there ("Debden, England,", "Gilchrist, Oregon)").
 fn regioned(text: &str, tokens: &Tokens, gaz: &Gazetteer, found: &[PlaceMatch]) -> Vec<Span> {
-    let region = |m: &PlaceMatch| {
-        m.candidates.iter().any(|&c| {
-            c < gaz.places.len()
-                && matches!(gaz.places[c].kind, PlaceKind::Country | PlaceKind::State)
-        })
-    };
     let mut out = Vec::new();
-    for m in found.iter().filter(|m| region(m)) {
+    for m in found.iter().filter(|m| is_region(gaz, m)) {
         let ends = text[m.span.end..]
             .trim_start_matches(' ')
             .chars()
