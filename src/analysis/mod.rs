@@ -471,6 +471,7 @@ pub fn skipped_spans(doc: &Document) -> Vec<Span> {
     merged
 }
 
+/// Whether `s` overlaps any of the sorted, disjoint spans.
 fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
     let k = sorted.partition_point(|t| t.end <= s.start);
     sorted.get(k).is_some_and(|t| t.start < s.end)

@@ -9,6 +9,8 @@ use super::lexicon::{
     self, Gender, is_calendar, is_function_word, is_org_word, is_particle, is_role_noun,
     is_speech_verb, is_title,
 };
+use super::overlaps_any;
+use super::places::match_at;
 use super::tokens::{Token, is_all_caps, is_capitalized};
 use super::wordmap::load_le;
 use crate::model::Span;
@@ -662,16 +664,8 @@ pub fn shortened_organizations(
         return Vec::new();
     }
     let firsts: HashSet<&str> = shorts.iter().filter_map(|s| s.split(' ').next()).collect();
-    let taken = |s: &Span| {
-        [org_spans, person_spans].iter().any(|spans| {
-            let k = spans.partition_point(|t| t.end <= s.start);
-            spans.get(k).is_some_and(|t| t.start < s.end)
-        })
-    };
-    let place = |s: &Span| {
-        let k = places.partition_point(|m| m.span.start < s.start);
-        places.get(k).is_some_and(|m| m.span == *s)
-    };
+    let taken = |s: &Span| overlaps_any(org_spans, s) || overlaps_any(person_spans, s);
+    let place = |s: &Span| match_at(places, s.start).is_some_and(|m| m.span == *s);
     let mut out = Vec::new();
     for i in 0..tokens.len() {
         if tokens[i].lowercase() || !firsts.contains(tokens[i].text(text)) {

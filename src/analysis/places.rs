@@ -8,6 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{Gazetteer, PlaceId, PlaceKind, PlaceMatch};
 use super::lexicon::{self, is_calendar, is_function_word, is_org_word, is_title};
+use super::overlaps_any;
 use super::tokens::{Token, Tokens, is_all_caps, is_capitalized};
 use super::wordmap::load_le;
 use crate::model::Span;
@@ -268,7 +269,7 @@ pub fn dateline_towns(
 }
 
 /// The gazetteer's match (in text order) that starts at `start`.
-fn match_at(found: &[PlaceMatch], start: usize) -> Option<&PlaceMatch> {
+pub(super) fn match_at(found: &[PlaceMatch], start: usize) -> Option<&PlaceMatch> {
     let k = found.partition_point(|m| m.span.start < start);
     found.get(k).filter(|m| m.span.start == start)
 }
@@ -520,11 +521,6 @@ fn matches<'a>(tokens: &Tokens, found: &'a [PlaceMatch], taken: &[Span]) -> Vec<
             })
         })
         .collect()
-}
-
-fn overlaps_any(sorted: &[Span], s: &Span) -> bool {
-    let k = sorted.partition_point(|t| t.end <= s.start);
-    sorted.get(k).is_some_and(|t| t.start < s.end)
 }
 
 /// The places of a text, outside the `taken` spans (sorted) of people and
