@@ -289,6 +289,9 @@ pub fn dateline_mentions(text: &str, tokens: &Tokens, datelines: &[Span]) -> Vec
             towns.push(words);
         }
     }
+    if towns.is_empty() {
+        return Vec::new();
+    }
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); towns.len()];
     for i in 0..tokens.len() {
         // Asked of every word: lowercase words name no town here.
