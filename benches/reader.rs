@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use byline::model::{Document, EntityKind};
 use byline::reader::action::Action;
-use byline::reader::layout::LineTable;
+use byline::reader::layout::{Fit, LineTable};
 use byline::reader::state::{Search, State, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -181,5 +181,5 @@ fn search_confirm(bencher: divan::Bencher, (which, query): (&str, &str)) {
 #[divan::bench(args = [("bundled", 80), ("bundled", 120), ("novel", 80), ("novel", 120)], sample_count = 10)]
 fn layout(bencher: divan::Bencher, (which, width): (&str, u16)) {
     let Some(doc) = doc(which) else { return };
-    bencher.bench(|| LineTable::wrap(doc, width));
+    bencher.bench(|| LineTable::wrap(doc, width, Fit::of(doc)));
 }

@@ -114,10 +114,10 @@ fn read(
                 a.name()
             };
             let mut s = match (i, &later) {
-                (0, Some(_)) => State::pending(a.doc, name),
+                (0, Some(Later::Rest(_, whole))) => State::preview(a.doc, name, *whole),
+                (0, Some(Later::Analysis)) => State::pending(a.doc, name),
                 _ => State::new(a.doc, name),
             };
-            s.partial = i == 0 && matches!(later, Some(Later::Rest(_)));
             apply(config, &mut s);
             s
         })
@@ -142,10 +142,11 @@ fn read(
     let session = byline::reader::resume::Session::open(&store, &mut states);
     let unfinished = later.map(|l| match l {
         Later::Analysis => Unfinished::Analysis(states[0].doc.clone()),
-        Later::Rest(source) => Unfinished::Rest {
+        Later::Rest(source, _) => Unfinished::Rest {
             source,
             max_size: cli.max_size,
             store: store.clone(),
+            fit: states[0].fit,
         },
     });
     let library = Library::new(states);
@@ -245,8 +246,9 @@ fn dumb_terminal() -> bool {
 enum Later {
     /// Its analysis (the article is outlined).
     Analysis,
-    /// Reading the whole file: the article is a preview of its start.
-    Rest(Source),
+    /// Reading the whole file (this many bytes): the article is a preview
+    /// of its start.
+    Rest(Source, u64),
 }
 
 /// The one article of the command line for the reader, with its work
@@ -262,8 +264,8 @@ fn open_one(cli: &Cli) -> Option<Result<(Article, Later), ExitCode>> {
     // text (and never less than the preview's floor of a few screens).
     let screens =
         ratatui::crossterm::terminal::size().map_or(0, |(w, h)| u64::from(w) * u64::from(h));
-    if let Some(preview) = articles::preview(source, cli.max_size, screens) {
-        return Some(Ok((preview.outline(), Later::Rest(source.clone()))));
+    if let Some((preview, whole)) = articles::preview(source, cli.max_size, screens) {
+        return Some(Ok((preview.outline(), Later::Rest(source.clone(), whole))));
     }
     Some(match articles::read(source, cli.max_size) {
         Ok(text) => {

@@ -28,10 +28,37 @@ pub const MIN_HEIGHT: u16 = 5;
 /// Sections longer than this are wrapped first-fit: optimal fit costs more
 /// and gains little on huge paragraphs.
 const OPTIMAL_FIT_LIMIT: usize = 20_000;
-/// Documents longer than this are wrapped first-fit throughout, so that a
+/// Articles longer than this are wrapped first-fit throughout, so that a
 /// book opens as fast as an article; the difference shows little in a long
 /// read.
-const OPTIMAL_FIT_DOC: usize = 512 * 1024;
+const OPTIMAL_FIT_DOC: u64 = 512 * 1024;
+
+/// How a paragraph is broken into lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Lines of even length (textwrap's optimal fit).
+    Optimal,
+    /// Each line as full as it goes.
+    First,
+}
+
+impl Fit {
+    /// The fit for an article of `len` bytes. For a preview, `len` is the
+    /// whole article's: the preview's lines must be the lines the whole
+    /// text gets once read, or the first screen would reflow.
+    pub fn for_len(len: u64) -> Fit {
+        if len <= OPTIMAL_FIT_DOC {
+            Fit::Optimal
+        } else {
+            Fit::First
+        }
+    }
+
+    /// The fit for the whole of this document.
+    pub fn of(doc: &Document) -> Fit {
+        Fit::for_len(doc.text.len() as u64)
+    }
+}
 
 /// One screen line of the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +80,7 @@ pub struct LineTable {
 impl LineTable {
     /// Wrap every section of the document to `width` columns, with a blank
     /// line between sections.
-    pub fn wrap(doc: &Document, width: u16) -> LineTable {
+    pub fn wrap(doc: &Document, width: u16, fit: Fit) -> LineTable {
         let mut lines = Vec::new();
         let w = usize::from(width.max(1));
         for (i, section) in doc.sections.iter().enumerate() {
@@ -67,7 +94,7 @@ impl LineTable {
             // A section normally has no newline, but keep any as a hard break.
             for piece in doc.text[section.span.clone()].split('\n') {
                 let before = lines.len();
-                wrap_piece(&doc.text, start, piece, w, i, &mut lines);
+                wrap_piece(&doc.text, start, piece, w, i, fit, &mut lines);
                 if lines.len() == before {
                     lines.push(ScreenLine {
                         span: start..start,
@@ -116,12 +143,13 @@ fn wrap_piece(
     piece: &str,
     width: usize,
     section: usize,
+    fit: Fit,
     out: &mut Vec<ScreenLine>,
 ) {
     let words: Vec<Word> = WordSeparator::AsciiSpace.find_words(piece).collect();
     let words = break_long_words(words, width);
     let widths = [width as f64];
-    let wrapped = if piece.len() <= OPTIMAL_FIT_LIMIT && text.len() <= OPTIMAL_FIT_DOC {
+    let wrapped = if piece.len() <= OPTIMAL_FIT_LIMIT && fit == Fit::Optimal {
         wrap_optimal_fit(&words, &widths, &Penalties::new())
             .unwrap_or_else(|_| wrap_first_fit(&words, &widths))
     } else {
@@ -303,7 +331,7 @@ mod tests {
     fn lines_fit_the_width_and_cover_all_words() {
         let doc = Document::analyze(BUNDLED);
         for width in [1u16, 5, 17, 40, 80] {
-            let table = LineTable::wrap(&doc, width);
+            let table = LineTable::wrap(&doc, width, Fit::of(&doc));
             let mut words = 0;
             for line in &table.lines {
                 let s = &doc.text[line.span.clone()];
@@ -331,7 +359,7 @@ mod tests {
         let body = format!("{} {}", family.repeat(30), accented.repeat(40));
         let doc = Document::analyze(&format!("Title\n\n{body}\n"));
         for width in [1u16, 3, 9, 20] {
-            let table = LineTable::wrap(&doc, width);
+            let table = LineTable::wrap(&doc, width, Fit::of(&doc));
             let mut shown = String::new();
             for line in table.lines.iter().filter(|l| l.section == Some(1)) {
                 let s = &doc.text[line.span.clone()];
@@ -348,7 +376,7 @@ mod tests {
     #[test]
     fn blank_line_between_sections() {
         let doc = Document::analyze("Title here\n\nFirst paragraph.\n\nSecond one.");
-        let table = LineTable::wrap(&doc, 40);
+        let table = LineTable::wrap(&doc, 40, Fit::of(&doc));
         let kinds: Vec<bool> = table.lines.iter().map(|l| l.section.is_some()).collect();
         assert_eq!(kinds, [true, false, true, false, true]);
     }
@@ -356,7 +384,7 @@ mod tests {
     #[test]
     fn line_at_finds_the_line_of_a_byte() {
         let doc = Document::analyze(BUNDLED);
-        let table = LineTable::wrap(&doc, 30);
+        let table = LineTable::wrap(&doc, 30, Fit::of(&doc));
         for (i, line) in table.lines.iter().enumerate() {
             if line.section.is_some() && !line.span.is_empty() {
                 assert_eq!(table.line_at(line.span.start), i);

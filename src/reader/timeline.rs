@@ -68,6 +68,7 @@ pub fn row_of_line(line: usize, rows: usize, total: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reader::layout::Fit;
 
     #[test]
     fn rows_cover_every_line_once() {
@@ -88,7 +89,7 @@ mod tests {
     #[test]
     fn mentions_land_on_their_rows() {
         let doc = crate::testutil::doc_with_people();
-        let lines = LineTable::wrap(&doc, 10);
+        let lines = LineTable::wrap(&doc, 10, Fit::of(&doc));
         let t = Timeline::build(&doc, &lines, 0);
         assert_eq!(t.lines.len(), 2);
         let total = lines.len();

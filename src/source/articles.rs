@@ -171,18 +171,21 @@ pub fn read(source: &Source, max_size: u64) -> Result<Text, OpenError> {
 }
 
 /// The start of a long plain-text file, to show while the whole is read
-/// (see [`input::preview`]); None for other sources and formats, whose
-/// conversion needs the whole file.
-pub fn preview(source: &Source, max_size: u64, bytes: u64) -> Option<Text> {
+/// (see [`input::preview`]), with the whole file's length in bytes; None
+/// for other sources and formats, whose conversion needs the whole file.
+pub fn preview(source: &Source, max_size: u64, bytes: u64) -> Option<(Text, u64)> {
     let Source::File(path) = source else {
         return None;
     };
-    let text = input::preview(path, max_size, bytes)?;
-    (Format::detect(Some(path), &text) == Format::Text).then(|| Text {
-        source: source.clone(),
-        format: Format::Text,
-        text,
-        warnings: Vec::new(),
+    let (text, whole) = input::preview(path, max_size, bytes)?;
+    (Format::detect(Some(path), &text) == Format::Text).then(|| {
+        let text = Text {
+            source: source.clone(),
+            format: Format::Text,
+            text,
+            warnings: Vec::new(),
+        };
+        (text, whole)
     })
 }
 

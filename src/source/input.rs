@@ -204,7 +204,8 @@ pub const PREVIEW_BYTES: u64 = 16 * 1024;
 /// byte-order mark is dropped), no NUL, cut after its last complete line.
 /// None when the file is short, not regular, over `max_size`, or not such
 /// a text: then the whole file has to be read before anything is shown.
-pub fn preview(path: &Path, max_size: u64, bytes: u64) -> Option<String> {
+/// With the text, the whole file's length in bytes.
+pub fn preview(path: &Path, max_size: u64, bytes: u64) -> Option<(String, u64)> {
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() < PREVIEW_MIN || meta.len() > max_size {
         return None;
@@ -220,7 +221,7 @@ pub fn preview(path: &Path, max_size: u64, bytes: u64) -> Option<String> {
         return None;
     }
     let text = std::str::from_utf8(lines.strip_prefix(b"\xef\xbb\xbf").unwrap_or(lines)).ok()?;
-    Some(normalize_newlines(text))
+    Some((normalize_newlines(text), meta.len()))
 }
 
 /// Open a path and read it: regular files and FIFOs only, never more than
@@ -644,7 +645,8 @@ mod tests {
         }
         let path = dir.path().join("long.txt");
         std::fs::write(&path, &bytes).unwrap();
-        let preview = preview(&path, u64::MAX, 0).expect("a long text has a preview");
+        let (preview, len) = preview(&path, u64::MAX, 0).expect("a long text has a preview");
+        assert_eq!(len, bytes.len() as u64);
         let whole = decode(&bytes, "long.txt").unwrap().text;
         assert!(whole.starts_with(&preview));
         assert!(preview.ends_with('\n') && preview.len() <= PREVIEW_BYTES as usize);
@@ -659,6 +661,6 @@ mod tests {
     fn preview_of(dir: &tempfile::TempDir, bytes: &[u8]) -> Option<String> {
         let path = dir.path().join("other.txt");
         std::fs::write(&path, bytes).unwrap();
-        preview(&path, u64::MAX, 0)
+        preview(&path, u64::MAX, 0).map(|(text, _)| text)
     }
 }

@@ -45,7 +45,7 @@ use crate::model::Document;
 use crate::reader::action::Action;
 use crate::reader::index::Index;
 use crate::reader::keymap;
-use crate::reader::layout::LineTable;
+use crate::reader::layout::{Fit, LineTable};
 use crate::reader::library::{self, Library};
 use crate::reader::resume::{self, Store};
 use crate::reader::state::{State, analysis_done_indexed, text_done};
@@ -405,6 +405,8 @@ pub enum Unfinished {
         source: Source,
         max_size: u64,
         store: Store,
+        /// The preview's fit, for the whole text's lines.
+        fit: Fit,
     },
 }
 
@@ -459,8 +461,11 @@ impl Pending {
             let mut doc = match work {
                 Unfinished::Analysis(doc) => doc,
                 Unfinished::Rest {
-                    source, max_size, ..
-                } => match read_whole(&source, max_size, width, &tx) {
+                    source,
+                    max_size,
+                    fit,
+                    ..
+                } => match read_whole(&source, max_size, width, fit, &tx) {
                     Some(doc) => doc,
                     None => return,
                 },
@@ -507,6 +512,7 @@ fn read_whole(
     source: &Source,
     max_size: u64,
     width: u16,
+    fit: Fit,
     tx: &Sender<Arrival>,
 ) -> Option<Document> {
     let text = match articles::read(source, max_size) {
@@ -519,7 +525,7 @@ fn read_whole(
     let doc = Document::outline(&text.text);
     let arrival = Arrival::Text {
         index: Index::build(&doc),
-        lines: LineTable::wrap(&doc, width),
+        lines: LineTable::wrap(&doc, width, fit),
         key: resume::key(&doc.text),
         warnings: text.warnings,
         doc: doc.clone(),

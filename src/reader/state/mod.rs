@@ -12,7 +12,7 @@ use crate::model::{Document, EntityId, EntityKind, Span};
 use crate::reader::action::Action;
 use crate::reader::corrections::Correction;
 use crate::reader::index::{Index, Row};
-use crate::reader::layout::{Areas, LineTable};
+use crate::reader::layout::{Areas, Fit, LineTable};
 use crate::reader::map::MapLayout;
 use crate::reader::quotes::{QuoteRow, wrap_quote};
 use crate::reader::search::{Finder, Found, Haystack};
@@ -102,6 +102,9 @@ pub struct State {
     /// The text is only the start of the article (a preview of a long
     /// file); the whole is being read.
     pub partial: bool,
+    /// How the article's lines are broken: chosen by the whole article's
+    /// length, also while only a preview of it is read.
+    pub fit: Fit,
     pub quit: bool,
     /// What the article pane shows.
     pub view: View,
@@ -157,6 +160,7 @@ pub struct State {
 impl State {
     pub fn new(doc: Document, name: impl Into<String>) -> State {
         let index = Index::build(&doc);
+        let fit = Fit::of(&doc);
         State {
             folded: Haystack::default(),
             doc,
@@ -182,6 +186,7 @@ impl State {
             overlay_open: false,
             analyzing: false,
             partial: false,
+            fit,
             quit: false,
             view: View::Article,
             timeline: true,
@@ -216,6 +221,17 @@ impl State {
         State {
             analyzing: true,
             ..State::new(doc, name)
+        }
+    }
+
+    /// The start of a long article (a preview), drawn while the whole, of
+    /// `whole` bytes, is read: its lines are broken as the whole
+    /// article's will be, so none moves once the rest arrives.
+    pub fn preview(doc: Document, name: impl Into<String>, whole: u64) -> State {
+        State {
+            partial: true,
+            fit: Fit::for_len(whole),
+            ..State::pending(doc, name)
         }
     }
 
@@ -685,7 +701,7 @@ fn resize(state: &mut State, w: u16, h: u16) {
         let width = state.areas.text.width;
         let table = match state.wrap_cache.iter().position(|t| t.width == width) {
             Some(i) => state.wrap_cache.swap_remove(i),
-            None => LineTable::wrap(&state.doc, width),
+            None => LineTable::wrap(&state.doc, width, state.fit),
         };
         let old = std::mem::replace(&mut state.lines, table);
         if !old.is_empty() {

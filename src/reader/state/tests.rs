@@ -1249,3 +1249,53 @@ fn in_the_quotes_view_the_cursor_stays_on_the_corrected_quote() {
     assert_eq!(s.current_quote(), Some(q));
     check(&s);
 }
+
+/// A book-length text of long paragraphs, and its start cut after a line.
+fn book_and_its_start() -> (String, String) {
+    let paragraph = "A storm came in off the bay before dawn, and by noon the harbor \
+        master had closed the outer moorings, moved the ferries to the inner basin \
+        and asked every skipper with a small boat to stay ashore until the wind \
+        turned. Nobody argued; the older crews had seen this weather before.";
+    let mut book = String::from("The Harbor Years\n\n");
+    let mut n = 0;
+    while book.len() <= 600 * 1024 {
+        n += 1;
+        book.push_str(&format!("{n}. {paragraph}\n\n"));
+    }
+    let cut = book[..16 * 1024].rfind('\n').unwrap() + 1;
+    let start = book[..cut].to_string();
+    (book, start)
+}
+
+#[test]
+fn a_preview_breaks_its_lines_as_the_whole_book_will() {
+    let (book, start) = book_and_its_start();
+    let preview = Document::outline(&start);
+    // A width at which the two fits break these paragraphs differently: a
+    // preview broken by its own (short) length would reflow there once
+    // the book is read.
+    let width = (30..100)
+        .find(|&w| {
+            LineTable::wrap(&preview, w, Fit::Optimal).lines
+                != LineTable::wrap(&preview, w, Fit::First).lines
+        })
+        .expect("a width where optimal and first fit differ");
+    let mut s = State::preview(preview, "book.txt", book.len() as u64);
+    update(&mut s, Action::Resize(width + 40, 30));
+    let screen = |s: &State| -> Vec<String> {
+        s.lines.lines[..30]
+            .iter()
+            .map(|l| s.doc.text[l.span.clone()].to_string())
+            .collect()
+    };
+    let before = screen(&s);
+    // What the worker sends once the whole is read: the book wrapped at the
+    // preview's width with the preview's fit.
+    let whole = Document::outline(&book);
+    assert_eq!(s.fit, Fit::of(&whole));
+    let lines = LineTable::wrap(&whole, s.lines.width, s.fit);
+    let index = Index::build(&whole);
+    text_done(&mut s, whole, index, lines);
+    assert!(!s.partial);
+    assert_eq!(screen(&s), before);
+}
