@@ -1,13 +1,25 @@
-//! A backend wrapper that sends less to the terminal: where ratatui's
-//! diff leaves a short gap between two changed cells of a row (the space
+//! The reader's backend: crossterm's, with its own drawing, which sends
+//! less to the terminal and costs less to make. Where ratatui's diff
+//! leaves a short gap between two changed cells of a row (the space
 //! between two words of a first frame), the cells already on screen are
 //! written again instead of a cursor move, which costs more bytes than a
-//! few cells and splits the text into many small pieces.
+//! few cells and splits the text into many small pieces; and the text of
+//! the cells goes to the output as it is, without a formatted command per
+//! cell (the first frame has thousands).
 
-use ratatui::backend::{Backend, ClearType, WindowSize};
+use std::io::{self, Write};
+use std::ops::Range;
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
+use ratatui::crossterm::cursor::MoveTo;
+use ratatui::crossterm::queue;
+use ratatui::crossterm::style::{
+    Attribute, Color as TermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
+    SetForegroundColor, SetUnderlineColor,
+};
 use ratatui::layout::{Position, Size};
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
 /// The longest gap written again: a cursor move (`ESC [ row ; col H`)
@@ -25,67 +37,92 @@ const UNKNOWN: u32 = u32::MAX;
 /// A blank cell: a space in the first style of the table, `Cell::EMPTY`'s.
 const BLANK: u32 = ' ' as u32;
 
-/// The wrapped backend and a copy of what it has put on the screen. The
+/// A symbol one column wide; printable ASCII is, without a table look-up.
+pub fn one_column(symbol: &str) -> bool {
+    match symbol.as_bytes() {
+        [b] => b.is_ascii_graphic() || *b == b' ',
+        _ => symbol.width() == 1,
+    }
+}
+
+/// Crossterm's backend and a copy of what has been put on the screen. The
 /// screen must be clear when the wrapper starts (cells never drawn are
 /// taken as blank).
-pub struct Lean<B> {
-    inner: B,
-    /// What is on screen, by row: four bytes a cell (see [`STYLE_SHIFT`])
-    /// rather than a copy of each cell, because the first frame writes
-    /// the copy into fresh memory, and each new page of it is a page
-    /// fault before that frame reaches the screen.
-    shown: Vec<Vec<u32>>,
-    /// The styles of the copy's cells, `Cell::EMPTY`'s first.
+pub struct Lean<W: Write> {
+    inner: CrosstermBackend<W>,
+    shown: Shown,
+}
+
+/// What is on screen, by row: four bytes a cell (see [`STYLE_SHIFT`])
+/// rather than a copy of each cell, because the first frame writes the
+/// copy into fresh memory, and each new page of it is a page fault before
+/// that frame reaches the screen.
+struct Shown {
+    rows: Vec<Vec<u32>>,
+    /// The styles of the copy's cells, each once, `Cell::EMPTY`'s first.
     styles: Vec<Style>,
     /// False after a partial clear: the copy no longer says what is on
     /// screen, so nothing is bridged until the next full clear.
     known: bool,
 }
 
-impl<B> Lean<B> {
-    pub fn new(inner: B) -> Lean<B> {
+impl<W: Write> Lean<W> {
+    pub fn new(inner: CrosstermBackend<W>) -> Lean<W> {
         Lean {
             inner,
-            shown: Vec::new(),
-            styles: vec![Cell::EMPTY.style()],
-            known: true,
+            shown: Shown {
+                rows: Vec::new(),
+                styles: vec![Cell::EMPTY.style()],
+                known: true,
+            },
         }
     }
+}
 
+impl Shown {
     /// Forget the copy: the screen is blank (or unknown) again.
     fn forget(&mut self) {
-        self.shown.clear();
+        self.rows.clear();
         self.styles.truncate(1);
     }
 
-    fn shown(&self, x: u16, y: u16) -> u32 {
-        self.shown
+    fn at(&self, x: u16, y: u16) -> u32 {
+        self.rows
             .get(usize::from(y))
             .and_then(|row| row.get(usize::from(x)))
             .copied()
             .unwrap_or(BLANK)
     }
 
-    fn remember(&mut self, x: u16, y: u16, cell: &Cell) {
+    /// Note a cell written at `x`, `y`; what the copy holds for it. The
+    /// columns a wide character covers are no longer known.
+    fn remember(&mut self, x: u16, y: u16, cell: &Cell) -> u32 {
         let packed = self.pack(cell);
+        let covered = match packed {
+            UNKNOWN => cell.symbol().width().max(1),
+            _ => 1,
+        };
         let (x, y) = (usize::from(x), usize::from(y));
-        if self.shown.len() <= y {
-            self.shown.resize_with(y + 1, Vec::new);
+        if self.rows.len() <= y {
+            self.rows.resize_with(y + 1, Vec::new);
         }
-        let row = &mut self.shown[y];
-        if row.len() <= x {
-            row.resize(x + 1, BLANK);
+        let row = &mut self.rows[y];
+        if row.len() < x + covered {
+            row.resize(x + covered, BLANK);
         }
         row[x] = packed;
+        row[x + 1..x + covered].fill(UNKNOWN);
+        packed
     }
 
     /// A cell as the copy holds it: its one-column character and style.
     fn pack(&mut self, cell: &Cell) -> u32 {
-        let mut chars = cell.symbol().chars();
+        let symbol = cell.symbol();
+        let mut chars = symbol.chars();
         let (Some(ch), None) = (chars.next(), chars.next()) else {
             return UNKNOWN;
         };
-        if cell.symbol().width() != 1 {
+        if !one_column(symbol) {
             return UNKNOWN;
         }
         match self.style_index(cell.style()) {
@@ -124,56 +161,49 @@ impl<B> Lean<B> {
         Some(cell)
     }
 
-    /// The cells on screen between `after` (a changed cell) and the
-    /// changed cell at `next`, when writing them is the cheaper way over
-    /// the gap: a short gap of one-column cells in the style of the cell
-    /// before it, so no color or attribute changes either.
-    fn bridge(&self, after: (u16, u16, &Cell), next: (u16, u16)) -> Option<Vec<(u16, Cell)>> {
-        let (px, py, prev) = after;
-        let (x, y) = next;
-        if !self.known
-            || y != py
-            || prev.symbol().width() != 1
-            || x <= px + 1
-            || x - px - 1 > MAX_GAP
-        {
+    /// The columns between the cell written last (at `px`, `py`, held as
+    /// `packed`) and the next changed cell (at `x`, `y`), when writing
+    /// what is on screen there is the cheaper way over the gap: a short
+    /// gap of one-column cells in the style of the cell before it, so no
+    /// color or attribute changes either. (The gap's cells are not
+    /// changed by this draw: a diff comes in screen order.)
+    fn gap(&self, (px, py, packed): (u16, u16, u32), (x, y): (u16, u16)) -> Option<Range<u16>> {
+        if !self.known || y != py || x <= px + 1 || x - px - 1 > MAX_GAP || packed == UNKNOWN {
             return None;
         }
-        let style = prev.style();
-        (px + 1..x)
-            .map(|gx| {
-                let c = self.unpack(self.shown(gx, y))?;
-                (c.style() == style).then_some((gx, c))
+        let style = packed >> STYLE_SHIFT;
+        let gap = px + 1..x;
+        gap.clone()
+            .all(|gx| {
+                let on_screen = self.at(gx, y);
+                on_screen != UNKNOWN && on_screen >> STYLE_SHIFT == style
             })
-            .collect()
+            .then_some(gap)
     }
 }
 
-impl<B: Backend> Backend for Lean<B> {
-    type Error = B::Error;
+impl<W: Write> Backend for Lean<W> {
+    type Error = io::Error;
 
-    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        // The changed cells by reference, and the cells written again
-        // with the index of the changed cell they come before: no cell is
-        // copied but those few.
-        let mut changed: Vec<(u16, u16, &'a Cell)> = Vec::new();
-        let mut gaps: Vec<(usize, u16, Cell)> = Vec::new();
+        let Lean { inner, shown } = self;
+        let mut pen = Pen::default();
+        let mut last = None;
         for (x, y, cell) in content {
-            let gap = changed
-                .last()
-                .and_then(|&(px, py, prev)| self.bridge((px, py, prev), (x, y)));
-            for (gx, c) in gap.into_iter().flatten() {
-                gaps.push((changed.len(), gx, c));
+            if let Some(gap) = last.and_then(|last| shown.gap(last, (x, y))) {
+                for gx in gap {
+                    if let Some(c) = shown.unpack(shown.at(gx, y)) {
+                        pen.put(inner, gx, y, &c)?;
+                    }
+                }
             }
-            changed.push((x, y, cell));
+            pen.put(inner, x, y, cell)?;
+            last = Some((x, y, shown.remember(x, y, cell)));
         }
-        for &(x, y, cell) in &changed {
-            self.remember(x, y, cell);
-        }
-        self.inner.draw(with_gaps(&changed, &gaps))
+        pen.lift(inner)
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
@@ -193,14 +223,14 @@ impl<B: Backend> Backend for Lean<B> {
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
-        self.forget();
-        self.known = true;
+        self.shown.forget();
+        self.shown.known = true;
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
-        self.forget();
-        self.known = clear_type == ClearType::All;
+        self.shown.forget();
+        self.shown.known = clear_type == ClearType::All;
         self.inner.clear_region(clear_type)
     }
 
@@ -213,36 +243,139 @@ impl<B: Backend> Backend for Lean<B> {
     }
 
     fn flush(&mut self) -> Result<(), Self::Error> {
-        self.inner.flush()
+        Backend::flush(&mut self.inner)
     }
 }
 
-/// The changed cells in order, each after the gap cells written before it.
-fn with_gaps<'b>(
-    changed: &'b [(u16, u16, &'b Cell)],
-    gaps: &'b [(usize, u16, Cell)],
-) -> impl Iterator<Item = (u16, u16, &'b Cell)> {
-    let mut next_gap = 0;
-    changed
-        .iter()
-        .enumerate()
-        .flat_map(move |(i, &(x, y, cell))| {
-            let first = next_gap;
-            while gaps.get(next_gap).is_some_and(|g| g.0 == i) {
-                next_gap += 1;
+/// Where the output's cursor is and what it writes with, during one draw.
+/// Each draw starts from the terminal's defaults and ends by restoring
+/// them, so nothing between draws depends on the last one's colors.
+struct Pen {
+    /// Where the next cell is written without a move, once one was.
+    at: Option<(u16, u16)>,
+    modifier: Modifier,
+    fg: Color,
+    bg: Color,
+    underline: Color,
+}
+
+impl Default for Pen {
+    fn default() -> Pen {
+        Pen {
+            at: None,
+            modifier: Modifier::empty(),
+            fg: Color::Reset,
+            bg: Color::Reset,
+            underline: Color::Reset,
+        }
+    }
+}
+
+impl Pen {
+    /// Write one cell: a move unless it comes right after the last one,
+    /// the attributes and colors that differ, then its text as it is.
+    fn put(&mut self, out: &mut impl Write, x: u16, y: u16, cell: &Cell) -> io::Result<()> {
+        if self.at != Some((x, y)) {
+            queue!(out, MoveTo(x, y))?;
+        }
+        // The next cell follows without a move: ratatui's diff leaves out
+        // the cells a wide character covers, so after one the next cell
+        // sent is farther and gets its move.
+        self.at = Some((x.saturating_add(1), y));
+        if cell.modifier != self.modifier {
+            for attribute in modifier_change(self.modifier, cell.modifier) {
+                queue!(out, SetAttribute(attribute))?;
             }
-            gaps[first..next_gap]
-                .iter()
-                .map(move |(_, gx, c)| (*gx, y, c))
-                .chain(std::iter::once((x, y, cell)))
-        })
+            self.modifier = cell.modifier;
+        }
+        if (cell.fg, cell.bg) != (self.fg, self.bg) {
+            let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
+            queue!(out, SetColors(colors))?;
+            (self.fg, self.bg) = (cell.fg, cell.bg);
+        }
+        if cell.underline_color != self.underline {
+            queue!(
+                out,
+                SetUnderlineColor(cell.underline_color.into_crossterm())
+            )?;
+            self.underline = cell.underline_color;
+        }
+        out.write_all(cell.symbol().as_bytes())
+    }
+
+    /// Back to the terminal's default colors and attributes.
+    fn lift(self, out: &mut impl Write) -> io::Result<()> {
+        queue!(
+            out,
+            SetForegroundColor(TermColor::Reset),
+            SetBackgroundColor(TermColor::Reset),
+            SetUnderlineColor(TermColor::Reset),
+            SetAttribute(Attribute::Reset),
+        )
+    }
+}
+
+/// The attributes that turn text written with `from` into text with `to`.
+/// One code ends both bold and faint, and one both blinks, so ending
+/// either of a pair sets again the other that stays.
+fn modifier_change(from: Modifier, to: Modifier) -> Vec<Attribute> {
+    let ended = from - to;
+    let mut start = to - from;
+    let mut out = Vec::new();
+    let pairs = [
+        (Modifier::BOLD | Modifier::DIM, Attribute::NormalIntensity),
+        (
+            Modifier::SLOW_BLINK | Modifier::RAPID_BLINK,
+            Attribute::NoBlink,
+        ),
+    ];
+    for (pair, end) in pairs {
+        if ended.intersects(pair) {
+            out.push(end);
+            start |= to & pair;
+        }
+    }
+    let singles = [
+        (Modifier::ITALIC, Attribute::Italic, Attribute::NoItalic),
+        (
+            Modifier::UNDERLINED,
+            Attribute::Underlined,
+            Attribute::NoUnderline,
+        ),
+        (Modifier::REVERSED, Attribute::Reverse, Attribute::NoReverse),
+        (Modifier::HIDDEN, Attribute::Hidden, Attribute::NoHidden),
+        (
+            Modifier::CROSSED_OUT,
+            Attribute::CrossedOut,
+            Attribute::NotCrossedOut,
+        ),
+    ];
+    for (modifier, _, end) in singles {
+        if ended.contains(modifier) {
+            out.push(end);
+        }
+    }
+    let starts = [
+        (Modifier::BOLD, Attribute::Bold),
+        (Modifier::DIM, Attribute::Dim),
+        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
+        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
+    ];
+    let starts = starts
+        .into_iter()
+        .chain(singles.into_iter().map(|(m, start, _)| (m, start)));
+    for (modifier, attribute) in starts {
+        if start.contains(modifier) {
+            out.push(attribute);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::backend::CrosstermBackend;
-    use ratatui::style::{Color, Style};
+    use proptest::prelude::*;
 
     fn cell(symbol: &str, style: Style) -> Cell {
         let mut c = Cell::default();
@@ -336,6 +469,122 @@ mod tests {
         lean.draw(before.iter().map(|(x, y, c)| (*x, *y, c)))
             .unwrap();
         lean.clear().unwrap();
-        assert_eq!(lean.shown(3, 2), BLANK);
+        assert_eq!(lean.shown.at(3, 2), BLANK);
+    }
+
+    #[test]
+    fn ending_one_of_bold_and_faint_keeps_the_other() {
+        let end = |from, to| modifier_change(from, to);
+        let both = Modifier::BOLD | Modifier::DIM;
+        assert_eq!(
+            end(both, Modifier::DIM),
+            [Attribute::NormalIntensity, Attribute::Dim]
+        );
+        assert_eq!(
+            end(
+                Modifier::SLOW_BLINK | Modifier::RAPID_BLINK,
+                Modifier::RAPID_BLINK
+            ),
+            [Attribute::NoBlink, Attribute::RapidBlink]
+        );
+        assert_eq!(
+            end(Modifier::CROSSED_OUT, Modifier::HIDDEN),
+            [Attribute::NotCrossedOut, Attribute::Hidden]
+        );
+        assert!(end(both, both).is_empty());
+    }
+
+    const ROWS: u16 = 6;
+    const COLS: u16 = 24;
+
+    /// What a terminal shows after these draws, through this backend or
+    /// through crossterm's own: every cell's text, colors and the
+    /// attributes the emulator keeps.
+    fn screen(draws: &[Vec<(u16, u16, Cell)>], lean: bool) -> Vec<String> {
+        let sink = Sink::default();
+        let mut lean_backend = Lean::new(CrosstermBackend::new(sink.clone()));
+        let mut plain_backend = CrosstermBackend::new(sink.clone());
+        for cells in draws {
+            let cells = cells.iter().map(|(x, y, c)| (*x, *y, c));
+            if lean {
+                lean_backend.draw(cells).unwrap();
+            } else {
+                plain_backend.draw(cells).unwrap();
+            }
+        }
+        let rows = std::num::NonZeroU16::new(ROWS).unwrap();
+        let cols = std::num::NonZeroU16::new(COLS).unwrap();
+        let mut parser = vt100::Parser::new(rows, cols, 0);
+        parser.process(&sink.0.borrow());
+        let screen = parser.screen();
+        let mut shown = Vec::new();
+        for y in 0..ROWS {
+            for x in 0..COLS {
+                let c = screen.cell(y, x).unwrap();
+                // A space written again over a blank cell shows the same.
+                let text = match c.contents() {
+                    "" => " ",
+                    text => text,
+                };
+                shown.push(format!(
+                    "{x},{y}: {text:?} {:?} {:?} {} {} {} {} {}",
+                    c.fgcolor(),
+                    c.bgcolor(),
+                    c.bold(),
+                    c.dim(),
+                    c.italic(),
+                    c.underline(),
+                    c.inverse()
+                ));
+            }
+        }
+        shown
+    }
+
+    fn any_cell() -> impl Strategy<Value = Cell> {
+        let symbols = prop::sample::select(vec!["a", "Z", " ", "é", "-", "世"]);
+        let colors = prop::sample::select(vec![
+            Color::Reset,
+            Color::Red,
+            Color::Indexed(33),
+            Color::Rgb(9, 80, 200),
+        ]);
+        let styled = (symbols.clone(), colors.clone(), colors, any::<u16>()).prop_map(
+            |(s, fg, bg, bits)| {
+                let modifier = Modifier::from_bits_truncate(bits);
+                cell(s, Style::new().fg(fg).bg(bg).add_modifier(modifier))
+            },
+        );
+        // Mostly plain cells, so that gaps in one style are bridged.
+        let plain = symbols.prop_map(|s| cell(s, Style::new()));
+        prop_oneof![3 => plain, 1 => styled]
+    }
+
+    /// A draw as ratatui's diff makes one: cells in screen order, each
+    /// place once, none in the column a wide character covers, and no wide
+    /// character in the last column.
+    fn any_draw() -> impl Strategy<Value = Vec<(u16, u16, Cell)>> {
+        prop::collection::btree_map((0..ROWS, 0..COLS), any_cell(), 0..40).prop_map(|cells| {
+            let mut draw: Vec<(u16, u16, Cell)> = Vec::new();
+            for ((y, x), c) in cells {
+                let covered = draw.last().is_some_and(|(px, py, prev)| {
+                    *py == y && *px + 1 == x && prev.symbol().width() > 1
+                });
+                if !covered && x + c.symbol().width() as u16 <= COLS {
+                    draw.push((x, y, c));
+                }
+            }
+            draw
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn the_screen_is_what_crossterms_own_drawing_leaves(
+            draws in prop::collection::vec(any_draw(), 1..4)
+        ) {
+            prop_assert_eq!(screen(&draws, true), screen(&draws, false));
+        }
     }
 }

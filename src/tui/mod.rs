@@ -39,7 +39,6 @@ use signal_hook::consts::{
     SIGUSR2, SIGVTALRM,
 };
 use signal_hook::{flag, low_level};
-use unicode_width::UnicodeWidthStr;
 
 use crate::model::Document;
 use crate::reader::action::Action;
@@ -175,7 +174,7 @@ impl Drop for Guard {
 /// The backend the reader draws through. A frame is buffered whole and
 /// goes out in one write when drawn (stdout alone would write every
 /// 1 KiB), so the terminal gets it at once.
-type Output = Lean<CrosstermBackend<BufWriter<Stdout>>>;
+type Output = Lean<BufWriter<Stdout>>;
 
 /// Enough for a full frame of a large terminal with its colors.
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -223,7 +222,7 @@ fn first_frame(mut out: Output, lib: &Library) -> io::Result<Terminal<Output>> {
     let area = Rect::from((Position::ORIGIN, out.size()?));
     let mut frame = Buffer::empty(area);
     view::draw_library(lib, area, &mut frame);
-    out.draw(on_blank(&frame))?;
+    out.draw(on_blank(&frame).into_iter())?;
     out.hide_cursor()?;
     Backend::flush(&mut out)?;
     let mut terminal = Terminal::new(out)?;
@@ -242,25 +241,34 @@ fn first_frame(mut out: Output, lib: &Library) -> io::Result<Terminal<Output>> {
 
 /// The cells of a frame to send to a blank screen, as ratatui's diff
 /// against a blank buffer finds them. Only for a frame of plain
-/// one-column cells is that simply every cell that is not blank; any
-/// other frame (wide characters, cells with their own diff rules) is
-/// compared with a blank buffer.
-fn on_blank(frame: &Buffer) -> Box<dyn Iterator<Item = (u16, u16, &Cell)> + '_> {
-    if frame.content.iter().all(plain) {
-        Box::new(frame.content.iter().enumerate().filter_map(|(i, c)| {
-            let (x, y) = frame.pos_of(i);
-            (*c != Cell::EMPTY).then_some((x, y, c))
-        }))
-    } else {
-        Box::new(Buffer::empty(frame.area).diff(frame).into_iter())
+/// one-column cells is that simply every cell that is not blank (found
+/// in one pass, row by row); any other frame (wide characters, cells with
+/// their own diff rules) is compared with a blank buffer.
+fn on_blank(frame: &Buffer) -> Vec<(u16, u16, &Cell)> {
+    let area = frame.area;
+    // About a quarter of a screen of text is not blank.
+    let mut drawn = Vec::with_capacity(frame.content.len() / 4);
+    let (mut x, mut y) = (area.x, area.y);
+    for cell in &frame.content {
+        if !plain(cell) {
+            return Buffer::empty(area).diff(frame);
+        }
+        if *cell != Cell::EMPTY {
+            drawn.push((x, y, cell));
+        }
+        x += 1;
+        if x == area.right() {
+            (x, y) = (area.x, y + 1);
+        }
     }
+    drawn
 }
 
 /// A cell that ratatui's diff sends exactly when it changed. (The diff
 /// still honors the deprecated `skip` flag, so this looks at it too.)
 #[allow(deprecated)]
 fn plain(cell: &Cell) -> bool {
-    !cell.skip && cell.diff_option == CellDiffOption::None && cell.symbol().width() == 1
+    !cell.skip && cell.diff_option == CellDiffOption::None && lean::one_column(cell.symbol())
 }
 
 /// Enter the reader mode: raw mode, alternate screen, mouse capture, a
@@ -652,6 +660,7 @@ mod tests {
     fn sent(frame: &Buffer) -> Vec<(u16, u16, String)> {
         let cells = on_blank(frame);
         cells
+            .into_iter()
             .map(|(x, y, c)| (x, y, c.symbol().to_owned()))
             .collect()
     }
