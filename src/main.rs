@@ -1,3 +1,4 @@
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,7 +16,10 @@ use byline::view::theme::Theme;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let max_size_set = std::env::var_os("BYLINE_MAX_SIZE").is_some();
+    let parsed = Cli::plain(&args, max_size_set).map_or_else(|| Cli::try_parse_from(&args), Ok);
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return clap_exit(&e),
     };

@@ -34,6 +34,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{execute, queue};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::prelude::CrosstermBackend;
+use ratatui::style::Color;
 use signal_hook::consts::{
     SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1,
     SIGUSR2, SIGVTALRM,
@@ -253,7 +254,7 @@ fn on_blank(frame: &Buffer) -> Vec<(u16, u16, &Cell)> {
         if !plain(cell) {
             return Buffer::empty(area).diff(frame);
         }
-        if *cell != Cell::EMPTY {
+        if !blank(cell) {
             drawn.push((x, y, cell));
         }
         x += 1;
@@ -262,6 +263,16 @@ fn on_blank(frame: &Buffer) -> Vec<(u16, u16, &Cell)> {
         }
     }
     drawn
+}
+
+/// A plain cell (see [`plain`]) equal to `Cell::EMPTY`, found without
+/// comparing symbols byte by byte: the screen has thousands of cells.
+fn blank(cell: &Cell) -> bool {
+    matches!(cell.symbol().as_bytes(), [b' '])
+        && cell.fg == Color::Reset
+        && cell.bg == Color::Reset
+        && cell.underline_color == Color::Reset
+        && cell.modifier.is_empty()
 }
 
 /// A cell that ratatui's diff sends exactly when it changed. (The diff
@@ -640,13 +651,14 @@ fn event_loop(terminal: &mut Screen, lib: &mut Library, pending: &mut Pending) -
 
 #[cfg(test)]
 mod tests {
-    use super::{base64, on_blank};
+    use super::{Color, base64, blank, on_blank};
     use crate::reader::action::Action;
     use crate::reader::library::{self, Library};
     use crate::reader::state::State;
     use crate::testutil;
-    use ratatui::buffer::{Buffer, CellDiffOption};
+    use ratatui::buffer::{Buffer, Cell, CellDiffOption};
     use ratatui::layout::Rect;
+    use ratatui::style::Modifier;
 
     /// What ratatui's own diff sends for the frame over a blank screen.
     fn diffed(frame: &Buffer) -> Vec<(u16, u16, String)> {
@@ -686,6 +698,37 @@ mod tests {
         let mut big = Buffer::empty(Rect::new(0, 0, 300, 250));
         big.set_string(299, 249, "z", ratatui::style::Style::new());
         assert_eq!(sent(&big), vec![(299, 249, "z".to_owned())]);
+    }
+
+    #[test]
+    fn a_blank_cell_is_exactly_the_empty_cell() {
+        let changes: [fn(&mut Cell); 6] = [
+            |c| {
+                c.set_symbol("x");
+            },
+            |c| {
+                c.set_symbol("  ");
+            },
+            |c| {
+                c.fg = Color::Red;
+            },
+            |c| {
+                c.bg = Color::Indexed(0);
+            },
+            |c| {
+                c.underline_color = Color::Blue;
+            },
+            |c| {
+                c.modifier = Modifier::DIM;
+            },
+        ];
+        assert!(blank(&Cell::EMPTY));
+        for change in changes {
+            let mut cell = Cell::EMPTY;
+            change(&mut cell);
+            assert_ne!(cell, Cell::EMPTY);
+            assert!(!blank(&cell), "{cell:?}");
+        }
     }
 
     #[test]
