@@ -42,7 +42,7 @@ fn main() -> ExitCode {
     if !cli.json
         && !cli.print
         && reader_possible()
-        && let Some(opened) = open_one(&cli)
+        && let Some(opened) = open_one(&cli, config.reading_width)
     {
         return match opened {
             Ok((article, later)) => read(&cli, &config, vec![article], Some(later)),
@@ -259,15 +259,17 @@ enum Later {
 /// left for after the first screen: a long plain-text file shows a preview
 /// of its start while the whole is read; any other is read and outlined.
 /// None when the arguments name several articles.
-fn open_one(cli: &Cli) -> Option<Result<(Article, Later), ExitCode>> {
+fn open_one(cli: &Cli, reading_width: u16) -> Option<Result<(Article, Later), ExitCode>> {
     let sources = articles::sources(&cli.files).ok()?;
     let [source] = sources.as_slice() else {
         return None;
     };
-    // The terminal's cells: beside the sidebar, more than a screen of
-    // text (and never less than the preview's floor of a few screens).
-    let screens =
-        ratatui::crossterm::terminal::size().map_or(0, |(w, h)| u64::from(w) * u64::from(h));
+    // Two bytes for each cell of the text column fill its screen even
+    // with wide characters (three bytes for two columns), and give plain
+    // text two (the preview's floor covers a small terminal).
+    let screens = ratatui::crossterm::terminal::size().map_or(0, |(w, h)| {
+        2 * u64::from(w.min(reading_width)) * u64::from(h)
+    });
     if let Some((preview, whole)) = articles::preview(source, cli.max_size, screens) {
         return Some(Ok((preview.outline(), Later::Rest(source.clone(), whole))));
     }

@@ -195,9 +195,10 @@ pub fn load(source: &Source, max_size: u64) -> Result<Loaded, InputError> {
 /// Files at least this long open from a preview of their start (see
 /// [`preview`]).
 pub const PREVIEW_MIN: u64 = 256 * 1024;
-/// How much of a long file a preview reads at least: a few screens of
-/// text (its wrapping is what the first screen waits for).
-pub const PREVIEW_BYTES: u64 = 16 * 1024;
+/// How much of a long file a preview reads at least: a few screens of a
+/// small terminal (reading, outlining and wrapping it is what the first
+/// screen waits for).
+pub const PREVIEW_BYTES: u64 = 4 * 1024;
 
 /// The start of a long regular file (about `bytes` of it), decoded exactly as the whole file
 /// will be, so that its text is the start of the whole text: UTF-8 (a
