@@ -3,6 +3,7 @@
 //! The crate is built in layers, each importing only the layers above it in
 //! this list (lower in the stack):
 //!
+//! - `bytes`: byte searches that ask the CPU nothing for a short text.
 //! - [`model`]: the document (text, sections, quotes, entities as byte
 //!   ranges) and the sanitizer that makes any text safe to show.
 //! - [`parse`]: sections, sentences and quotes.
@@ -17,6 +18,7 @@
 //!   JSON Lines, statistics, annotated text.
 //! - [`tui`]: the terminal and the event loop; [`cli`]: the command line.
 
+mod bytes;
 pub mod model;
 
 pub mod parse;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers from the bottom up, as in `src/lib.rs`.
 const LAYERS: &[&str] = &[
-    "model", "parse", "analysis", "source", "reader", "view", "output", "tui", "cli",
+    "bytes", "model", "parse", "analysis", "source", "reader", "view", "output", "tui", "cli",
 ];
 /// Files outside the layers: the crate root, the binary and test helpers.
 const OUTSIDE: &[&str] = &["lib", "main", "testutil"];

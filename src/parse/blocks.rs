@@ -58,10 +58,11 @@ pub fn blocks(text: &str) -> (Vec<Span>, Vec<usize>) {
 }
 
 fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let newlines = text.bytes().filter(|&b| b == b'\n').count();
+    let mut out = Vec::with_capacity(newlines + 1);
     let mut start = 0;
     // One vector search over the whole text, rather than one per line.
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let ends = crate::bytes::positions(b'\n', text.as_bytes()).chain([text.len()]);
     for end in ends {
         if start == text.len() && end == start {
             break;

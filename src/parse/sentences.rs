@@ -47,7 +47,7 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
 fn next_terminator(s: &str, mut pos: usize, ellipses: bool) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
     if !ellipses {
-        let i = pos + memchr::memchr3(b'.', b'!', b'?', &bytes[pos..])?;
+        let i = pos + crate::bytes::find3(b'.', b'!', b'?', &bytes[pos..])?;
         return Some((i, char::from(bytes[i])));
     }
     loop {

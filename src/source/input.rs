@@ -217,7 +217,7 @@ pub fn preview(path: &Path, max_size: u64, bytes: u64) -> Option<(String, u64)> 
         .take(bytes.clamp(PREVIEW_BYTES, PREVIEW_MIN / 2))
         .read_to_end(&mut start)
         .ok()?;
-    let lines = &start[..memchr::memrchr(b'\n', &start)? + 1];
+    let lines = &start[..crate::bytes::rfind(b'\n', &start)? + 1];
     if utf16_bom(lines).is_some() || lines.contains(&0) {
         return None;
     }
@@ -402,7 +402,7 @@ fn decode_utf16(body: &[u8], order: ByteOrder) -> (String, usize) {
 fn normalize_newlines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    for cr in memchr::memchr_iter(b'\r', text.as_bytes()) {
+    for cr in crate::bytes::positions(b'\r', text.as_bytes()) {
         out.push_str(&text[from..cr]);
         out.push('\n');
         from = cr + 1;
