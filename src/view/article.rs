@@ -1,6 +1,7 @@
 //! The article pane: only the visible rows of the line table, each cut into
 //! styled pieces at the edges of quotes, mentions, stand-ins and search hits.
 
+use super::cells::put_line;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
@@ -27,7 +28,7 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
         let y = t.y + row;
         let kind = state.doc.sections[section].kind;
         let spans = ctx.spans(line.span.clone(), base_style(theme, kind));
-        buf.set_line(t.x, y, &Line::from(spans), t.width);
+        put_line(buf, t.x, y, &Line::from(spans), t.width);
         // A bar in the margin marks the current quote's lines.
         if let Some(q) = ctx.current_quote.clone()
             && q.start < line.span.end.max(line.span.start + 1)

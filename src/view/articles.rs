@@ -1,6 +1,7 @@
 //! The article list overlay (several articles open): one row per article,
 //! the current one marked, the cursor reversed.
 
+use super::cells::put_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::symbols::border;
@@ -39,7 +40,8 @@ pub fn render(lib: &Library, cursor: usize, screen: Rect, theme: Theme, buf: &mu
         } else {
             ratatui::style::Style::new()
         };
-        buf.set_line(
+        put_line(
+            buf,
             inner.x,
             inner.y + row as u16,
             &Line::from(text).style(style),

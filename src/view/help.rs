@@ -1,6 +1,7 @@
 //! The help overlay: every binding of the keymap with its description, in
 //! as many columns as the screen needs.
 
+use super::cells::put_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -62,7 +63,7 @@ pub fn render(screen: Rect, theme: Theme, keys: &Overrides, mouse: bool, buf: &m
                 Span::styled(label, Style::new().patch(theme.group())),
                 Span::raw(fit(b.description, DESC_WIDTH)),
             ]);
-            buf.set_line(x as u16, inner.y + row as u16, &line, avail as u16);
+            put_line(buf, x as u16, inner.y + row as u16, &line, avail as u16);
         }
         x += label_w + DESC_WIDTH + 2;
     }

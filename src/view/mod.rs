@@ -4,6 +4,7 @@
 
 mod article;
 mod articles;
+mod cells;
 mod help;
 mod map;
 mod quotes;

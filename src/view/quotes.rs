@@ -3,6 +3,7 @@
 //! number of quotes and a bar of their share of the quoted words. Drawn
 //! over the article pane; only the visible rows.
 
+use super::cells::put_line;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::symbols::border;
@@ -53,9 +54,9 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
             if cursor == Some(r) {
                 let style = theme.cursor(true);
                 buf.set_style(ratatui::layout::Rect::new(area.x, y, area.width, 1), style);
-                buf.set_line(area.x, y, &line.patch_style(style), area.width);
+                put_line(buf, area.x, y, &line.patch_style(style), area.width);
             } else {
-                buf.set_line(area.x, y, &line, area.width);
+                put_line(buf, area.x, y, &line, area.width);
             }
             y += 1;
         }

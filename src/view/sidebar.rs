@@ -1,6 +1,7 @@
 //! The sidebar: outline, then People, Numbers, Places and Organizations with
 //! their counts. Only the visible rows are drawn.
 
+use super::cells::put_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -51,7 +52,7 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
             line = line.patch_style(style);
             buf.set_style(line_area, style);
         }
-        buf.set_line(line_area.x, line_area.y, &line, line_area.width);
+        put_line(buf, line_area.x, line_area.y, &line, line_area.width);
     }
     render_compare(state, theme, buf);
 }
@@ -68,7 +69,8 @@ fn render_compare(state: &State, theme: Theme, buf: &mut Buffer) {
     let w = usize::from(area.width);
     let title = format!("Compare · {}", numbers.unit_label(g));
     let top = area.y + 1;
-    buf.set_line(
+    put_line(
+        buf,
         area.x,
         top,
         &Line::from(Span::styled(fit(&title, w), theme.group())),
@@ -100,7 +102,7 @@ fn render_compare(state: &State, theme: Theme, buf: &mut Buffer) {
             Span::styled(format!(" {name:<name_w$} "), style),
             Span::styled(bar(frac, bar_w), theme.kind_bar(EntityKind::Number)),
         ]);
-        buf.set_line(area.x, y, &line, area.width);
+        put_line(buf, area.x, y, &line, area.width);
     }
 }
 

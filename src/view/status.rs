@@ -1,6 +1,7 @@
 //! The status line: file, reading position, section, selection or search,
 //! and a short key hint from the keymap.
 
+use super::cells::put_line;
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -125,7 +126,8 @@ pub fn render(state: &State, theme: Theme, buf: &mut Buffer) {
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::raw(hint));
     }
-    buf.set_line(
+    put_line(
+        buf,
         area.x,
         area.y,
         &Line::from(spans).style(theme.status()),
