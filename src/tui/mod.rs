@@ -251,10 +251,12 @@ fn on_blank(frame: &Buffer) -> Vec<(u16, u16, &Cell)> {
     let mut drawn = Vec::with_capacity(frame.content.len() / 4);
     let (mut x, mut y) = (area.x, area.y);
     for cell in &frame.content {
-        if !plain(cell) {
+        // Read once: a cell's symbol is a small string to decode.
+        let symbol = cell.symbol();
+        if !plain(cell, symbol) {
             return Buffer::empty(area).diff(frame);
         }
-        if !blank(cell) {
+        if !blank(cell, symbol) {
             drawn.push((x, y, cell));
         }
         x += 1;
@@ -267,8 +269,8 @@ fn on_blank(frame: &Buffer) -> Vec<(u16, u16, &Cell)> {
 
 /// A plain cell (see [`plain`]) equal to `Cell::EMPTY`, found without
 /// comparing symbols byte by byte: the screen has thousands of cells.
-fn blank(cell: &Cell) -> bool {
-    matches!(cell.symbol().as_bytes(), [b' '])
+fn blank(cell: &Cell, symbol: &str) -> bool {
+    matches!(symbol.as_bytes(), [b' '])
         && cell.fg == Color::Reset
         && cell.bg == Color::Reset
         && cell.underline_color == Color::Reset
@@ -278,8 +280,8 @@ fn blank(cell: &Cell) -> bool {
 /// A cell that ratatui's diff sends exactly when it changed. (The diff
 /// still honors the deprecated `skip` flag, so this looks at it too.)
 #[allow(deprecated)]
-fn plain(cell: &Cell) -> bool {
-    !cell.skip && cell.diff_option == CellDiffOption::None && lean::one_column(cell.symbol())
+fn plain(cell: &Cell, symbol: &str) -> bool {
+    !cell.skip && cell.diff_option == CellDiffOption::None && lean::one_column(symbol)
 }
 
 /// Enter the reader mode: raw mode, alternate screen, mouse capture, a
@@ -722,12 +724,12 @@ mod tests {
                 c.modifier = Modifier::DIM;
             },
         ];
-        assert!(blank(&Cell::EMPTY));
+        assert!(blank(&Cell::EMPTY, Cell::EMPTY.symbol()));
         for change in changes {
             let mut cell = Cell::EMPTY;
             change(&mut cell);
             assert_ne!(cell, Cell::EMPTY);
-            assert!(!blank(&cell), "{cell:?}");
+            assert!(!blank(&cell, cell.symbol()), "{cell:?}");
         }
     }
 
