@@ -192,29 +192,30 @@ pub fn load(source: &Source, max_size: u64) -> Result<Loaded, InputError> {
     }
 }
 
-/// Files at least this long open from a preview of their start (see
-/// [`preview`]).
-pub const PREVIEW_MIN: u64 = 256 * 1024;
 /// How much of a long file a preview reads at least: a few screens of a
 /// small terminal (reading, outlining and wrapping it is what the first
 /// screen waits for).
 pub const PREVIEW_BYTES: u64 = 4 * 1024;
+/// How much a preview reads at most, on the largest terminal.
+pub const PREVIEW_MAX: u64 = 128 * 1024;
 
 /// The start of a long regular file (about `bytes` of it), decoded exactly as the whole file
 /// will be, so that its text is the start of the whole text: UTF-8 (a
 /// byte-order mark is dropped), no NUL, cut after its last complete line.
-/// None when the file is short, not regular, over `max_size`, or not such
-/// a text: then the whole file has to be read before anything is shown.
+/// None when the file is no longer than its preview, not regular, over
+/// `max_size`, or not such a text: then the whole file has to be read
+/// before anything is shown.
 /// With the text, the whole file's length in bytes.
 pub fn preview(path: &Path, max_size: u64, bytes: u64) -> Option<(String, u64)> {
+    let bytes = bytes.clamp(PREVIEW_BYTES, PREVIEW_MAX);
     let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() < PREVIEW_MIN || meta.len() > max_size {
+    if !meta.is_file() || meta.len() <= bytes || meta.len() > max_size {
         return None;
     }
-    let mut start = Vec::new();
+    let mut start = Vec::with_capacity(bytes as usize);
     std::fs::File::open(path)
         .ok()?
-        .take(bytes.clamp(PREVIEW_BYTES, PREVIEW_MIN / 2))
+        .take(bytes)
         .read_to_end(&mut start)
         .ok()?;
     let lines = &start[..crate::bytes::rfind(b'\n', &start)? + 1];
@@ -641,7 +642,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let line = "Ein Satz über die Straße, mit Umlauten.\r\n";
         let mut bytes = b"\xef\xbb\xbf".to_vec();
-        while bytes.len() < PREVIEW_MIN as usize + 1000 {
+        while bytes.len() < PREVIEW_BYTES as usize + 1000 {
             bytes.extend_from_slice(line.as_bytes());
         }
         let path = dir.path().join("long.txt");
@@ -651,11 +652,14 @@ mod tests {
         let whole = decode(&bytes, "long.txt").unwrap().text;
         assert!(whole.starts_with(&preview));
         assert!(preview.ends_with('\n') && preview.len() <= PREVIEW_BYTES as usize);
-        // Short, over the limit, or not plain UTF-8: the whole is read.
+        // No longer than a preview, over the limit, or not plain UTF-8:
+        // the whole is read.
         assert_eq!(preview_of(&dir, b"Title\n\nShort.\n"), None);
+        assert_eq!(preview_of(&dir, &bytes[..PREVIEW_BYTES as usize]), None);
+        assert!(preview_of(&dir, &bytes[..PREVIEW_BYTES as usize + 1]).is_some());
         assert_eq!(super::preview(&path, 1000, 0), None);
         let mut utf16 = b"\xff\xfe".to_vec();
-        utf16.resize(PREVIEW_MIN as usize + 10, b'\n');
+        utf16.resize(PREVIEW_BYTES as usize + 10, b'\n');
         assert_eq!(preview_of(&dir, &utf16), None);
     }
 
