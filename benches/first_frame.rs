@@ -1,7 +1,8 @@
 //! Time from start to the first screen, as a person sees it, beside less:
 //! the real release binary and less in a fresh pseudo-terminal each, their
 //! output parsed by vt100 until the title is on screen. Medians over
-//! interleaved runs on the bundled article, the novel and a 64 MiB text.
+//! interleaved runs on the bundled article, a long-form article of 40 KB
+//! (the bundled one's body ten times), the novel and a 64 MiB text.
 //!
 //! `cargo bench --bench first_frame`. The novel is read from
 //! `$BYLINE_CORPUS` or `../shared/corpus/`; without it, only that case is
@@ -49,6 +50,18 @@ fn main() {
         &bundled,
         title,
         "bundled article",
+    );
+    let article = std::fs::read_to_string(&bundled).expect("the bundled article");
+    let (head, body) = article.split_once('\n').expect("a title line");
+    let long_form = home.join("long-form.txt");
+    std::fs::write(&long_form, format!("{head}\n{}", body.repeat(10))).expect("write it");
+    side_by_side(
+        &bin,
+        less.as_deref(),
+        home,
+        &long_form,
+        title,
+        "40 KB article",
     );
     let novel = corpus::novel_path();
     let Ok(text) = std::fs::read(&novel) else {

@@ -75,17 +75,59 @@ pub struct ScreenLine {
 pub struct LineTable {
     pub width: u16,
     pub lines: Vec<ScreenLine>,
+    /// How many of the document's sections are wrapped: all of them, but
+    /// for a first screen's table (see [`LineTable::wrap_start`]).
+    pub sections: usize,
 }
 
 impl LineTable {
     /// Wrap every section of the document to `width` columns, with a blank
     /// line between sections.
     pub fn wrap(doc: &Document, width: u16, fit: Fit) -> LineTable {
-        let mut lines = Vec::new();
-        let w = usize::from(width.max(1));
-        for (i, section) in doc.sections.iter().enumerate() {
+        let mut table = LineTable {
+            width,
+            ..LineTable::default()
+        };
+        table.finish(doc, fit);
+        table
+    }
+
+    /// Wrap only what a first screen of `rows` lines read from byte `pos`
+    /// shows: the sections up to the one holding `pos`, and `rows` lines
+    /// past its line. [`LineTable::finish`] wraps the rest, after the
+    /// lines already there, which stay as they are.
+    pub fn wrap_start(doc: &Document, width: u16, fit: Fit, pos: usize, rows: usize) -> LineTable {
+        let mut table = LineTable {
+            width,
+            ..LineTable::default()
+        };
+        table.wrap_while(doc, fit, |t| {
+            let past = t.lines.last().is_some_and(|l| l.span.end >= pos);
+            !past || t.lines.len() - t.line_at(pos) <= rows
+        });
+        table
+    }
+
+    /// Wrap the sections a first screen's table left out.
+    pub fn finish(&mut self, doc: &Document, fit: Fit) {
+        self.wrap_while(doc, fit, |_| true);
+    }
+
+    /// Every section of the document is wrapped.
+    pub fn complete(&self, doc: &Document) -> bool {
+        self.sections == doc.sections.len()
+    }
+
+    /// Wrap the next sections while `more` says so.
+    fn wrap_while(&mut self, doc: &Document, fit: Fit, more: impl Fn(&LineTable) -> bool) {
+        let w = usize::from(self.width.max(1));
+        while let Some(section) = doc.sections.get(self.sections) {
+            if !more(self) {
+                break;
+            }
+            let i = self.sections;
             if i > 0 {
-                lines.push(ScreenLine {
+                self.lines.push(ScreenLine {
                     span: section.span.start..section.span.start,
                     section: None,
                 });
@@ -93,18 +135,18 @@ impl LineTable {
             let mut start = section.span.start;
             // A section normally has no newline, but keep any as a hard break.
             for piece in doc.text[section.span.clone()].split('\n') {
-                let before = lines.len();
-                wrap_piece(&doc.text, start, piece, w, i, fit, &mut lines);
-                if lines.len() == before {
-                    lines.push(ScreenLine {
+                let before = self.lines.len();
+                wrap_piece(&doc.text, start, piece, w, i, fit, &mut self.lines);
+                if self.lines.len() == before {
+                    self.lines.push(ScreenLine {
                         span: start..start,
                         section: Some(i),
                     });
                 }
                 start += piece.len() + 1;
             }
+            self.sections += 1;
         }
-        LineTable { width, lines }
     }
 
     pub fn len(&self) -> usize {
@@ -347,6 +389,27 @@ mod tests {
                     .map(|s| doc.slice(&s.span).split_whitespace().count())
                     .sum();
                 assert_eq!(words, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn a_first_screen_is_the_start_of_the_whole_layout() {
+        let doc = Document::analyze(&BUNDLED.repeat(3));
+        let fit = Fit::of(&doc);
+        let whole = LineTable::wrap(&doc, 50, fit);
+        assert!(whole.complete(&doc));
+        for pos in [0, 1, 900, doc.text.len() / 2, doc.text.len()] {
+            for rows in [0, 1, 20, 60] {
+                let mut first = LineTable::wrap_start(&doc, 50, fit, pos, rows);
+                // Fewer lines than the whole, unless the screen reaches the
+                // end, yet all of the screen read from `pos`.
+                let from = first.line_at(pos);
+                assert!(first.lines.len() > from + rows || first.complete(&doc));
+                assert!(first.lines.len() < whole.lines.len() || pos == doc.text.len());
+                assert_eq!(first.lines[..], whole.lines[..first.lines.len()]);
+                first.finish(&doc, fit);
+                assert_eq!(first, whole, "{pos} {rows}");
             }
         }
     }

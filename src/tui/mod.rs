@@ -48,7 +48,7 @@ use crate::reader::keymap;
 use crate::reader::layout::{Fit, LineTable};
 use crate::reader::library::{self, Library};
 use crate::reader::resume::{self, Store};
-use crate::reader::state::{State, analysis_done_indexed, text_done};
+use crate::reader::state::{self, State, analysis_done_indexed, text_done};
 use crate::source::articles::{self, OpenError};
 use crate::source::input::Source;
 use crate::view;
@@ -559,7 +559,7 @@ fn event_loop(terminal: &mut Screen, lib: &mut Library, pending: &mut Pending) -
     let panic_after_first_frame = test_panic_wanted();
     let sig = signals();
     let size = terminal.size()?;
-    library::update(lib, Action::Resize(size.width, size.height));
+    state::first_screen(lib.current_mut(), size.width, size.height);
     let mut dirty = true;
     while !lib.quit {
         if sig.end.load(Ordering::SeqCst) != 0 {
@@ -589,11 +589,14 @@ fn event_loop(terminal: &mut Screen, lib: &mut Library, pending: &mut Pending) -
         }
         if dirty {
             terminal.draw(lib)?;
-            dirty = false;
             if panic_after_first_frame {
                 panic!("BYLINE_TEST_PANIC=1: a test asked for a panic after the first frame");
             }
             pending.start(lib.current().lines.width);
+            // The first screen is out: the rest of the article is laid
+            // out, and drawn again with the scrollbar and the percentage
+            // that count it.
+            dirty = state::settle(lib.current_mut());
         }
         let wait = match &pending.arrivals {
             Some(rx) => match rx.try_recv() {

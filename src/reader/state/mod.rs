@@ -475,6 +475,7 @@ pub fn update(state: &mut State, action: Action) {
         state.count = Some(n.saturating_mul(10).saturating_add(usize::from(d)));
         return;
     }
+    settle(state);
     if !matches!(action, Action::Resize(..)) {
         state.message = None;
     }
@@ -688,7 +689,32 @@ fn compute_areas(state: &State) -> Areas {
     }
 }
 
+/// Lay out the first screen at this size: only the lines it shows are
+/// wrapped, so that it is drawn before the rest of a long article is;
+/// [`settle`] wraps the rest.
+pub fn first_screen(state: &mut State, w: u16, h: u16) {
+    lay_out(state, w, h, true);
+}
+
+/// Wrap what the first screen's layout left out: the scrollbar and the
+/// percentage then count every line. Every action does this first, so
+/// none sees a partial layout; the event loop does it once the first
+/// screen is out. Whether there was anything left.
+pub fn settle(state: &mut State) -> bool {
+    let partial = state.lines.width > 0 && !state.lines.complete(&state.doc);
+    if partial {
+        state.lines.finish(&state.doc, state.fit);
+    }
+    partial
+}
+
 fn resize(state: &mut State, w: u16, h: u16) {
+    lay_out(state, w, h, false);
+}
+
+/// Lay out the screen at a size: its areas, and the article's lines at
+/// the text's width (all of them, or those of the first screen).
+fn lay_out(state: &mut State, w: u16, h: u16, first_screen: bool) {
     state.width = w;
     state.height = h;
     state.areas = compute_areas(state);
@@ -699,12 +725,16 @@ fn resize(state: &mut State, w: u16, h: u16) {
     }
     if !state.areas.too_small && state.areas.text.width != state.lines.width {
         let width = state.areas.text.width;
+        let rows = state.text_height();
         let table = match state.wrap_cache.iter().position(|t| t.width == width) {
             Some(i) => state.wrap_cache.swap_remove(i),
+            None if first_screen => {
+                LineTable::wrap_start(&state.doc, width, state.fit, state.anchor, rows)
+            }
             None => LineTable::wrap(&state.doc, width, state.fit),
         };
         let old = std::mem::replace(&mut state.lines, table);
-        if !old.is_empty() {
+        if !old.is_empty() && old.complete(&state.doc) {
             state.wrap_cache.insert(0, old);
             state.wrap_cache.truncate(WRAP_CACHE);
         }

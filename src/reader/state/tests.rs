@@ -1299,3 +1299,22 @@ fn a_preview_breaks_its_lines_as_the_whole_book_will() {
     assert!(!s.partial);
     assert_eq!(screen(&s), before);
 }
+
+#[test]
+fn the_first_screen_is_laid_out_alone_and_any_action_lays_out_the_rest() {
+    let doc = Document::analyze(&testutil::bundled().text.repeat(4));
+    let mut whole = State::new(doc.clone(), "a.txt");
+    update(&mut whole, Action::Resize(100, 30));
+    let mut s = State::new(doc, "a.txt");
+    first_screen(&mut s, 100, 30);
+    assert!(s.lines.len() < whole.lines.len());
+    let shown = s.top..s.top + s.text_height();
+    assert_eq!(s.lines.lines[shown.clone()], whole.lines.lines[shown]);
+    // An action first lays out the rest, as the event loop's settle does.
+    let mut acted = s.clone();
+    update(&mut acted, Action::Down);
+    assert_eq!(acted.lines, whole.lines);
+    assert!(settle(&mut s));
+    assert_eq!(s.lines, whole.lines);
+    assert!(!settle(&mut s));
+}
