@@ -147,8 +147,8 @@ pub fn capture_mouse(on: bool) {
     MOUSE.store(on, Ordering::SeqCst);
 }
 
-/// Raw mode, alternate screen, mouse capture; signals are only recorded
-/// from now on.
+/// Raw mode, a blank alternate screen, mouse capture; signals are only
+/// recorded from now on.
 fn enter() -> io::Result<()> {
     signals().outside.store(false, Ordering::SeqCst);
     // Active before the first step, so a failing step is still undone.
@@ -160,6 +160,10 @@ fn enter() -> io::Result<()> {
     if MOUSE.load(Ordering::SeqCst) {
         queue!(out, EnableMouseCapture)?;
     }
+    // Cleared here rather than with `Terminal::clear`, which would ask the
+    // terminal for the cursor position and wait up to two seconds for one
+    // that does not answer; and in the same write.
+    queue!(out, Clear(ClearType::All))?;
     out.flush()
 }
 
@@ -300,11 +304,9 @@ pub fn setup() -> io::Result<(Screen, Guard)> {
     Ok((fresh_terminal()?, guard))
 }
 
-/// A terminal on a blank screen, whose first frame draws every cell.
-/// (`Terminal::clear` would ask the terminal for the cursor position, and
-/// wait up to two seconds for a terminal that does not answer.)
+/// A terminal on the blank screen [`enter`] leaves, whose first frame
+/// draws every cell.
 fn fresh_terminal() -> io::Result<Screen> {
-    queue!(stdout(), Clear(ClearType::All))?;
     Ok(Screen::Blank(Some(Lean::new(CrosstermBackend::new(
         BufWriter::with_capacity(FRAME_BUFFER, stdout()),
     )))))
