@@ -54,7 +54,10 @@ fn main() {
     let article = std::fs::read_to_string(&bundled).expect("the bundled article");
     let (head, body) = article.split_once('\n').expect("a title line");
     let long_form = home.join("long-form.txt");
-    std::fs::write(&long_form, format!("{head}\n{}", body.repeat(10))).expect("write it");
+    write_synced(
+        &long_form,
+        format!("{head}\n{}", body.repeat(10)).as_bytes(),
+    );
     side_by_side(
         &bin,
         less.as_deref(),
@@ -78,8 +81,16 @@ fn main() {
         "war-and-peace.txt",
     );
     let big = home.join("largest.txt");
-    std::fs::write(&big, repeat_to(&text, LARGEST)).expect("write the 64 MiB text");
+    write_synced(&big, &repeat_to(&text, LARGEST));
     side_by_side(&bin, less.as_deref(), home, &big, title, "64 MiB text");
+}
+
+/// Write a test file and wait until it is on disk: its write-back would
+/// otherwise run during the measurements.
+fn write_synced(path: &Path, bytes: &[u8]) {
+    let mut file = std::fs::File::create(path).expect("create a test file");
+    file.write_all(bytes).expect("write a test file");
+    file.sync_all().expect("sync a test file");
 }
 
 /// The text repeated up to `len` bytes, cut at a line end.
