@@ -115,6 +115,8 @@ fn row_line(state: &State, theme: Theme, row: Row, width: u16) -> Line<'static> 
             " {}",
             fit(doc.slice(&doc.sections[s].span), w.saturating_sub(1))
         )),
+        // Until the analysis arrives, an empty group is not known to be.
+        Row::Empty if state.analyzing => Line::from(Span::styled(" …", theme.quiet())),
         Row::Empty => Line::from(Span::styled(" none", theme.quiet())),
         Row::Blank => Line::default(),
         Row::Entity(id) => {

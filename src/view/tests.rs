@@ -568,3 +568,17 @@ fn every_size_and_random_actions_render_without_panic() {
         }
     }
 }
+
+#[test]
+fn the_sidebar_says_none_only_once_the_analysis_is_in() {
+    let text = testutil::bundled().text;
+    let mut s = State::pending(Document::outline(&text), "minerals-deal.txt");
+    update(&mut s, Action::Resize(120, 40));
+    let before = text_of(&draw_state(&s));
+    assert!(before.contains("People"), "{before}");
+    assert!(!before.contains(" none"), "{before}");
+    assert!(before.contains(" …"), "{before}");
+    crate::reader::state::analysis_done(&mut s, Document::analyze(&text));
+    let after = text_of(&draw_state(&s));
+    assert!(!after.contains(" … "), "{after}");
+}
