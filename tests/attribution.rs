@@ -371,3 +371,21 @@ fn a_quote_wrapped_before_its_attribution_in_a_text_not_wrapped_keeps_its_speake
     );
     assert_eq!(speaker(&d, "launch proves").as_deref(), Some("Tomas Hallo"));
 }
+
+#[test]
+fn a_name_with_an_aside_before_its_speech_verb_is_the_pronouns_subject() {
+    let d = doc(
+        "The Harlow Street bakery closed on Friday after 40 years.\n\n“We sold the last loaf at noon,” said its baker, Victor Lind. “Then we swept up.”\n\n“He never took a day off,” Lind’s neighbor, Rosa Mendel, said.\n\nHis nephew, Arno, of Tacoma, recalled that the ovens were older than the building.\n\n“They came from a ship’s galley,” he said. “Nobody believes it.”",
+    );
+    assert_eq!(
+        speaker(&d, "ship’s galley").as_deref(),
+        Some("Arno"),
+        "{:?}",
+        d.quotes
+    );
+    // Without the aside the name stands right before its verb, as before.
+    let d = doc(
+        "The Harlow Street bakery closed on Friday after 40 years.\n\n“We sold the last loaf at noon,” said its baker, Victor Lind.\n\nHis nephew, Arno, recalled that the ovens were older than the building.\n\n“They came from a ship’s galley,” he said.",
+    );
+    assert_eq!(speaker(&d, "ship’s galley").as_deref(), Some("Arno"));
+}

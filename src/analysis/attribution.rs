@@ -57,6 +57,9 @@ const CARRIED_REPORT: u8 = 70;
 /// Most words of a subject that names a body, not a person: "The
 /// Millerton Chamber of Commerce".
 const MAX_NAME_SUBJECT: usize = 8;
+/// Most words of an aside between a name and its verb, set off by commas:
+/// "Michael, of Portland, recalled"; "Ruiz, a nurse at the clinic, said".
+const MAX_APPOSITIVE: usize = 8;
 
 /// Speakers (person indices into `People::persons`) and why, one per quote.
 pub fn attribute(
@@ -1513,11 +1516,28 @@ impl Context<'_> {
     /// Whether a speech verb follows a name ending at `end` ("Cribb said",
     /// "Cribb later told"): the name is that clause's subject.
     fn speaks(&self, end: usize) -> bool {
-        let next = self.token_at(end);
-        (next..self.tokens.len())
-            .take(2)
-            .find(|&i| !is_adverb(self.word(i)))
-            .is_some_and(|i| is_speech_verb(self.word(i)))
+        let verb_at = |from: usize| {
+            (from..self.tokens.len())
+                .take(2)
+                .find(|&i| !is_adverb(self.word(i)))
+                .is_some_and(|i| is_speech_verb(self.word(i)))
+        };
+        verb_at(self.token_at(end)) || self.after_aside(end).is_some_and(verb_at)
+    }
+
+    /// The word after an aside that follows a name ending at `end`: a comma,
+    /// a few words of the same sentence outside quotes, a comma.
+    fn after_aside(&self, end: usize) -> Option<usize> {
+        let text = &self.doc.text;
+        if !text[end..].starts_with(',') {
+            return None;
+        }
+        let first = self.token_at(end);
+        let sentence = self.tokens.get(first)?.sentence();
+        (first..(first + MAX_APPOSITIVE).min(self.tokens.len()))
+            .take_while(|&k| self.tokens[k].sentence() == sentence && !self.tokens[k].in_quote())
+            .find(|&k| text[self.tokens[k].end()..].starts_with(','))
+            .map(|k| k + 1)
     }
 
     /// With no one of the pronoun's gender in the passage, a run of quotes
