@@ -389,3 +389,12 @@ fn a_name_with_an_aside_before_its_speech_verb_is_the_pronouns_subject() {
     );
     assert_eq!(speaker(&d, "ship’s galley").as_deref(), Some("Arno"));
 }
+
+#[test]
+fn whom_a_question_is_about_is_not_who_answers_it() {
+    let d = doc(
+        "United manager Tom Hale watched the friendly from the bench.\n\n“We looked tired in the second half,” Hale said.\n\nAsked whether Okafor would be fit for the derby, he grinned. “Ask the physio.”\n\nWhen asked about Brennan’s contract, he shrugged. “That is for the board.”",
+    );
+    assert_eq!(speaker(&d, "Ask the physio").as_deref(), Some("Tom Hale"));
+    assert_eq!(speaker(&d, "for the board").as_deref(), Some("Tom Hale"));
+}

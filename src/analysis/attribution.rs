@@ -1090,7 +1090,7 @@ impl Context<'_> {
     fn one_person_in(&self, span: Span) -> Found {
         let mut people = self
             .mentions_in(span)
-            .filter(|m| !self.in_quote(m.span.start));
+            .filter(|m| !self.in_quote(m.span.start) && !self.in_asked_clause(m.span.start));
         let first = people.next()?;
         let cue = first.span.clone();
         let person = first.person;
@@ -1286,7 +1286,7 @@ impl Context<'_> {
             if m.span.start < from {
                 break;
             }
-            if self.in_quote(m.span.start) {
+            if self.in_quote(m.span.start) || self.in_asked_clause(m.span.start) {
                 continue;
             }
             let pg = self.people.persons[m.person].gender;
@@ -1515,6 +1515,23 @@ impl Context<'_> {
 
     /// Whether a speech verb follows a name ending at `end` ("Cribb said",
     /// "Cribb later told"): the name is that clause's subject.
+    /// Whether byte `pos` is in the question that opens an "Asked whether
+    /// …, he smiled." sentence (or "When asked about …,"): whom a question
+    /// is about is not who answers it, so a name there is no subject of
+    /// the passage.
+    fn in_asked_clause(&self, pos: usize) -> bool {
+        let Some(s) = self.sentence_of(pos) else {
+            return false;
+        };
+        let first = self.token_at(s.start);
+        let opens = match self.word(first) {
+            "Asked" => true,
+            "When" | "If" => first + 1 < self.tokens.len() && self.word(first + 1) == "asked",
+            _ => false,
+        };
+        opens && !self.doc.text[s.start..pos].contains(',')
+    }
+
     fn speaks(&self, end: usize) -> bool {
         let verb_at = |from: usize| {
             (from..self.tokens.len())
