@@ -1688,3 +1688,11 @@ fn developers_and_review_journals_are_organizations() {
     assert!(found.is_empty(), "{found:?}");
     assert_eq!(speaker(&doc, "grateful"), None);
 }
+
+#[test]
+fn transit_agencies_and_utilities_are_not_people() {
+    let found = people(
+        "Buses Replace Trains\n\nRiders will take shuttle buses for six more weeks after Lakeside Transit said Thursday that repairs had slipped. Northern Gas & Electric said crews had restored power. “We are sorry,” said spokeswoman Dana Pruitt.\n",
+    );
+    assert_eq!(found, ["Dana Pruitt"]);
+}
