@@ -1696,3 +1696,18 @@ fn transit_agencies_and_utilities_are_not_people() {
     );
     assert_eq!(found, ["Dana Pruitt"]);
 }
+
+#[test]
+fn a_language_is_neither_a_person_nor_a_place() {
+    let d = Document::analyze(
+        "A Bakery Opens\n\n“We sold these from a cart,” Wu Lan said in Mandarin, through her nephew, Daniel Wu, who translated. Later she said something in Cantonese to the cook.\n",
+    );
+    let mut people = names(&d, EntityKind::Person);
+    people.sort();
+    assert_eq!(people, ["Daniel Wu", "Wu Lan"]);
+    assert!(
+        names(&d, EntityKind::Place).is_empty(),
+        "{:?}",
+        names(&d, EntityKind::Place)
+    );
+}

@@ -995,6 +995,45 @@ const CALENDAR: &[&str] = &[
     "Thanksgiving",
 ];
 
+/// Languages not named by a people's demonym (those are in the gazetteer's
+/// demonyms): "said in Mandarin, through an interpreter" names no one.
+const LANGUAGES: &[&str] = &[
+    "Mandarin",
+    "Cantonese",
+    "Hokkien",
+    "Hindi",
+    "Urdu",
+    "Punjabi",
+    "Bengali",
+    "Tamil",
+    "Telugu",
+    "Marathi",
+    "Gujarati",
+    "Kannada",
+    "Malayalam",
+    "Swahili",
+    "Tagalog",
+    "Farsi",
+    "Pashto",
+    "Dari",
+    "Hebrew",
+    "Yiddish",
+    "Gaelic",
+    "Esperanto",
+    "Latin",
+    "Sanskrit",
+    "Amharic",
+    "Tigrinya",
+    "Yoruba",
+    "Igbo",
+    "Hausa",
+    "Zulu",
+    "Xhosa",
+    "Quechua",
+    "Guarani",
+    "Creole",
+];
+
 /// Common capitalized words that start sentences or headlines and are never
 /// names on their own.
 const FUNCTION_WORDS: &[&str] = &[
@@ -1480,6 +1519,12 @@ pub fn is_lowercase_feature(word: &str) -> bool {
 
 pub fn is_feature_head(word: &str) -> bool {
     FEATURE_HEADS.contains(&word)
+}
+
+/// A language's name (see [`LANGUAGES`]).
+pub fn is_language(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    member(&SET, LANGUAGES, word)
 }
 
 pub fn is_calendar(word: &str) -> bool {

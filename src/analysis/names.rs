@@ -794,7 +794,8 @@ fn person(
             || is_contraction(w)
             || is_party_tag(w)
     };
-    if words.iter().any(bad_word) || gaz.lookup(&full).is_some() {
+    let language = matches!(words.as_slice(), [w] if lexicon::is_language(w));
+    if words.iter().any(bad_word) || language || gaz.lookup(&full).is_some() {
         return None;
     }
     // "the Ohio Democrat": a party label ends a description, not a name.
