@@ -1711,3 +1711,17 @@ fn a_language_is_neither_a_person_nor_a_place() {
         names(&d, EntityKind::Place)
     );
 }
+
+#[test]
+fn a_shop_named_after_a_town_is_a_business_not_the_town() {
+    let d = Document::analyze(
+        "New Shop\n\nThe pastries, sold at Golden Finch Bakery on Elm Street, run out by noon. Across town, the Camden Diner opened at six.\n",
+    );
+    let places = names(&d, EntityKind::Place);
+    assert!(
+        !places.iter().any(|p| p == "Golden" || p == "Camden"),
+        "{places:?}"
+    );
+    let orgs = names(&d, EntityKind::Organization);
+    assert!(orgs.iter().any(|o| o == "Golden Finch Bakery"), "{orgs:?}");
+}
