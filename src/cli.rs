@@ -72,7 +72,7 @@ pub struct Cli {
         long,
         value_name = "BYTES",
         env = "BYLINE_MAX_SIZE",
-        default_value = "64M",
+        default_value = DEFAULT_MAX_SIZE,
         value_parser = crate::source::input::parse_size
     )]
     pub max_size: u64,
@@ -112,7 +112,7 @@ pub enum Command {
 /// clap's own `help`.
 const SUBCOMMANDS: [&str; 2] = ["stats", "help"];
 /// `--max-size`'s default.
-const DEFAULT_MAX_SIZE: u64 = 64 * 1024 * 1024;
+const DEFAULT_MAX_SIZE: &str = "64M";
 
 impl Cli {
     /// The options of the plainest invocations, `byline` and `byline
@@ -144,7 +144,7 @@ impl Cli {
             config: None,
             print_config: false,
             no_resume: false,
-            max_size: DEFAULT_MAX_SIZE,
+            max_size: crate::source::input::parse_size(DEFAULT_MAX_SIZE).ok()?,
             completions: None,
             man: false,
             command: None,
@@ -225,7 +225,7 @@ mod tests {
         }
         assert_eq!(
             Cli::try_parse_from(["byline"]).unwrap().max_size,
-            DEFAULT_MAX_SIZE
+            64 * 1024 * 1024
         );
     }
 }
