@@ -40,7 +40,7 @@ const BLANK: u32 = ' ' as u32;
 /// A symbol one column wide; printable ASCII is, without a table look-up.
 pub fn one_column(symbol: &str) -> bool {
     match symbol.as_bytes() {
-        [b] => b.is_ascii_graphic() || *b == b' ',
+        [b] => crate::view::printable(*b),
         _ => symbol.width() == 1,
     }
 }

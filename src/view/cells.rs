@@ -33,7 +33,7 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u1
 }
 
 /// One byte, one cell, one column.
-fn printable(b: u8) -> bool {
+pub fn printable(b: u8) -> bool {
     matches!(b, b' '..=b'~')
 }
 

@@ -5,6 +5,7 @@
 mod article;
 mod articles;
 mod cells;
+pub use cells::printable;
 mod help;
 mod map;
 mod quotes;
