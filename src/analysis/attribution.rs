@@ -1513,8 +1513,6 @@ impl Context<'_> {
         false
     }
 
-    /// Whether a speech verb follows a name ending at `end` ("Cribb said",
-    /// "Cribb later told"): the name is that clause's subject.
     /// Whether byte `pos` is in the question that opens an "Asked whether
     /// …, he smiled." sentence (or "When asked about …,"): whom a question
     /// is about is not who answers it, so a name there is no subject of
@@ -1532,6 +1530,9 @@ impl Context<'_> {
         opens && !self.doc.text[s.start..pos].contains(',')
     }
 
+    /// Whether a speech verb follows a name ending at `end` ("Cribb said",
+    /// "Cribb later told", past an aside: "Cribb, of Dayton, recalled"):
+    /// the name is that clause's subject.
     fn speaks(&self, end: usize) -> bool {
         let verb_at = |from: usize| {
             (from..self.tokens.len())
